@@ -1,0 +1,32 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** Connection roles, following BullMQ's production guidance. */
+export type RedisRole =
+  /** Workers and blocking commands: wait through reconnects. */
+  | 'worker'
+  /** HTTP handlers and producers: fail fast while Redis is down. */
+  | 'producer';
+
+/** Turns REDIS_URL (`redis://`, `rediss://` or `unix:///path/to.sock`) into ioredis options. */
+export function redisOptions(url: string, role: RedisRole): RedisOptions {
+  const base: RedisOptions =
+    role === 'worker' ? { maxRetriesPerRequest: null } : { enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+  if (url.startsWith('unix://')) return { ...base, path: url.slice('unix://'.length) };
+  const u = new URL(url);
+  return {
+    ...base,
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+export function createRedis(url: string, role: RedisRole): Redis {
+  const redis = new Redis(redisOptions(url, role));
+  // ioredis prints "Unhandled error event" without a listener; callers attach their own logger too.
+  redis.on('error', () => undefined);
+  return redis;
+}
