@@ -1,0 +1,63 @@
+/** A calendar date `YYYY-MM-DD` (no time, no zone). */
+export type IsoDate = string;
+/** An instant as an ISO-8601 UTC string, e.g. `2026-11-23T09:30:00.000Z`. */
+export type Instant = string;
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): s is IsoDate {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** Days since 1970-01-01 for a calendar date (exact integer arithmetic on dates). */
+export function epochDay(date: IsoDate): number {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+export const fromEpochDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export const addDays = (date: IsoDate, days: number): IsoDate => fromEpochDay(epochDay(date) + days);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: IsoDate, to: IsoDate): number => epochDay(to) - epochDay(from);
+
+/** 1 = Monday … 7 = Sunday (ISO weekday). */
+export function isoWeekday(date: IsoDate): number {
+  const dow = new Date(epochDay(date) * DAY_MS).getUTCDay();
+  return dow === 0 ? 7 : dow;
+}
+
+export const compareIsoDate = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The calendar date of an instant in an IANA time zone (Intl is part of the language, not I/O). */
+export function dateInZone(instant: Instant, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
+  return parts;
+}
+
+/** The UTC instant of a wall-clock time (`hour`:`minute`) on `date` in an IANA time zone, DST-aware. */
+export function zonedTimeToInstant(date: IsoDate, hour: number, minute: number, timeZone: string): Instant {
+  const guess = Date.parse(`${date}T${pad(hour)}:${pad(minute)}:00Z`);
+  // Two passes settle the offset, also across DST changes.
+  let instant = guess - offsetMs(guess, timeZone);
+  instant = guess - offsetMs(instant, timeZone);
+  return new Date(instant).toISOString();
+}
+
+function offsetMs(instantMs: number, timeZone: string): number {
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  const p = Object.fromEntries(f.formatToParts(new Date(instantMs)).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return asUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');

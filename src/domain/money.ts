@@ -1,0 +1,39 @@
+/** ISO 4217 currency code, upper case (EUR, USD, GBP…). */
+export type CurrencyCode = string;
+
+/** An exact amount: integer minor units (cents) plus its currency. Never a float, never mixed across currencies. */
+export type Money = Readonly<{ minor: number; currency: CurrencyCode }>;
+
+export class CurrencyMismatchError extends Error {
+  constructor(a: CurrencyCode, b: CurrencyCode) {
+    super(`cannot combine ${a} with ${b}`);
+    this.name = 'CurrencyMismatchError';
+  }
+}
+
+export function money(minor: number, currency: CurrencyCode): Money {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`minor units must be a safe integer, got ${minor}`);
+  return { minor, currency };
+}
+
+export const zero = (currency: CurrencyCode): Money => ({ minor: 0, currency });
+
+export function add(a: Money, b: Money): Money {
+  if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);
+  return money(a.minor + b.minor, a.currency);
+}
+
+export function subtract(a: Money, b: Money): Money {
+  if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);
+  return money(a.minor - b.minor, a.currency);
+}
+
+export const isZero = (m: Money): boolean => m.minor === 0;
+export const isPositive = (m: Money): boolean => m.minor > 0;
+
+/** Totals per currency, in first-seen order: the only way amounts of several currencies are summed. */
+export function totalsByCurrency(amounts: Iterable<Money>): Money[] {
+  const totals = new Map<CurrencyCode, number>();
+  for (const m of amounts) totals.set(m.currency, (totals.get(m.currency) ?? 0) + m.minor);
+  return [...totals].map(([currency, minor]) => money(minor, currency));
+}
