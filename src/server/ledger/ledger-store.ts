@@ -1,0 +1,77 @@
+import type {
+  ActionRecord,
+  CompanyId,
+  ContactProfile,
+  CustomerLedger,
+  Dispute,
+  FailedCollection,
+  DirectDebitMandate,
+  Invoice,
+  Payment,
+  PaymentArrangement,
+  PromiseToPay,
+} from '../../domain/ledger';
+
+/** HubSpot portal (hub) id, as a string. */
+export type PortalId = string;
+
+export interface UpsertCounts {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/** An invoice (or credit note / payment) that could not be matched to a HubSpot company yet. It waits; it is never dropped. */
+export interface UnmatchedDocument {
+  readonly externalId: string;
+  readonly kind: 'invoice' | 'credit_note' | 'payment';
+  /** What the source said about the customer (used for matching and shown to the user). */
+  readonly customer: {
+    readonly name?: string;
+    readonly domain?: string;
+    readonly vatNumber?: string;
+    readonly cocNumber?: string;
+    readonly customerNumber?: string;
+    readonly hubspotCompanyId?: string;
+  };
+  /** The validated document as received, to be ingested once a company is chosen. */
+  readonly payload: unknown;
+  readonly receivedAt: string;
+}
+
+/**
+ * The per-portal ledger replica in Redis. Every key is scoped by portal, so one portal never sees
+ * another's data. All writes are idempotent (keyed by external ids / record ids).
+ */
+export interface LedgerStore {
+  /** Inserts or replaces invoices by externalId; an older `sourceVersion` never overwrites a newer one. */
+  upsertInvoices(portalId: PortalId, invoices: readonly Invoice[]): Promise<UpsertCounts>;
+  upsertPayments(portalId: PortalId, payments: readonly Payment[]): Promise<UpsertCounts>;
+  upsertMandates(portalId: PortalId, mandates: readonly DirectDebitMandate[]): Promise<void>;
+  addFailedCollections(portalId: PortalId, failures: readonly FailedCollection[]): Promise<void>;
+
+  /** Everything known about one company; a default profile when none was saved. `undefined` if the company has no ledger at all. */
+  getCustomerLedger(portalId: PortalId, companyId: CompanyId): Promise<CustomerLedger | undefined>;
+  /** Companies with at least one document, in a stable order. */
+  listCompanyIds(portalId: PortalId): Promise<CompanyId[]>;
+  /** Companies changed since the last `takeDirtyCompanies` (for incremental rollups/scheduling). */
+  takeDirtyCompanies(portalId: PortalId): Promise<CompanyId[]>;
+  markDirty(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<void>;
+
+  saveProfile(portalId: PortalId, profile: ContactProfile): Promise<void>;
+  /** Idempotent by id. */
+  addPromise(portalId: PortalId, promise: PromiseToPay): Promise<void>;
+  addDispute(portalId: PortalId, dispute: Dispute): Promise<void>;
+  resolveDispute(portalId: PortalId, companyId: CompanyId, disputeId: string, resolvedOn: string): Promise<void>;
+  addArrangement(portalId: PortalId, arrangement: PaymentArrangement): Promise<void>;
+  /** Idempotent by `key`: recording the same action twice keeps one. */
+  recordActions(portalId: PortalId, actions: readonly ActionRecord[]): Promise<void>;
+
+  addUnmatched(portalId: PortalId, docs: readonly UnmatchedDocument[]): Promise<void>;
+  listUnmatched(portalId: PortalId, page?: { offset: number; limit: number }): Promise<{ total: number; items: UnmatchedDocument[] }>;
+  /** Removes it from the unmatched list and returns it, so the caller can ingest it for the chosen company. */
+  takeUnmatched(portalId: PortalId, externalId: string): Promise<UnmatchedDocument | undefined>;
+
+  /** Removes every key of the portal (uninstall, privacy deletion, or a rebuild from the source). */
+  deletePortal(portalId: PortalId): Promise<void>;
+}
