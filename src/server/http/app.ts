@@ -1,0 +1,43 @@
+import express, { type Express, type Router } from 'express';
+import type { Registry } from 'prom-client';
+import type { Logger } from '../infra/logger';
+import { errorHandler } from './error-handler';
+
+export interface AppRouters {
+  /** Signed `hubspot.fetch` endpoints for the cards, at /api/cards. */
+  readonly cards?: Router;
+  /** API-key protected ingest endpoints, at /api/ingest. */
+  readonly ingest?: Router;
+}
+
+export interface AppDeps {
+  readonly log: Logger;
+  readonly metrics: Registry;
+  readonly routers: AppRouters;
+  /** Reports whether the app's dependencies (Redis) answer. */
+  readonly ready: () => Promise<boolean>;
+}
+
+/** The Express app without `listen()`: routers parse, call one service, answer. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ok = await deps.ready().catch(() => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  });
+  if (deps.routers.cards) app.use('/api/cards', deps.routers.cards);
+  if (deps.routers.ingest) app.use('/api/ingest', deps.routers.ingest);
+  app.use((_req, res) => {
+    res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });
+  });
+  app.use(errorHandler(deps.log));
+  return app;
+}
