@@ -37,3 +37,24 @@ export function totalsByCurrency(amounts: Iterable<Money>): Money[] {
   for (const m of amounts) totals.set(m.currency, (totals.get(m.currency) ?? 0) + m.minor);
   return [...totals].map(([currency, minor]) => money(minor, currency));
 }
+
+export const negate = (m: Money): Money => money(-m.minor, m.currency);
+
+/** Sum of amounts that must all be in `currency` (an empty list gives zero; a stray currency throws). */
+export function sum(currency: CurrencyCode, amounts: Iterable<Money>): Money {
+  let total = zero(currency);
+  for (const m of amounts) total = add(total, m);
+  return total;
+}
+
+/** Decimal places of a currency's minor unit (EUR 2, JPY 0, BHD 3), from Intl so no table has to be kept. */
+export function currencyExponent(currency: CurrencyCode): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2; // an unknown code: assume cents rather than fail a measure
+  }
+}
+
+/** Major units as a float: for ratios and ranking only, never for amounts that are stored or shown as money. */
+export const toMajor = (m: Money): number => m.minor / 10 ** currencyExponent(m.currency);

@@ -37,6 +37,8 @@ export interface UnmatchedDocument {
   /** The validated document as received, to be ingested once a company is chosen. */
   readonly payload: unknown;
   readonly receivedAt: string;
+  /** Why matching failed (e.g. "2 companies share this name"), shown next to the document. */
+  readonly reason?: string;
 }
 
 /**

@@ -1,0 +1,94 @@
+// ESLint flat config: typescript-eslint's recommended rules plus the import-direction rules of
+// CONTRIBUTING.md ("Layout"). The boundary rules are what keeps the card bundle free of server code
+// and the domain free of I/O, so they are errors, not warnings.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'];
+const API_CLIENT = ['@hubspot/api-client', '@hubspot/api-client/*'];
+
+/** Each layer's allowed bare imports; relative imports are policed by no-restricted-paths below. */
+const onlyRelative = (message) => ({ patterns: [{ regex: '^(?!\\.)', message }] });
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'test/fixtures/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': TS_EXTENSIONS,
+      'import-x/resolver-next': [createNodeResolver({ extensions: TS_EXTENSIONS })],
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [
+          {
+            target: './src/domain',
+            from: './src',
+            except: ['./domain'],
+            message: 'src/domain is pure: it imports nothing outside src/domain.',
+          },
+          {
+            target: ['./src/app', './src/extensions', './src/contracts'],
+            from: ['./src/server', './src/domain', './src/sandbox'],
+            message: 'Card code (src/app, src/extensions, src/contracts) is uploaded to HubSpot and must not import server, domain or sandbox code.',
+          },
+          {
+            target: './src/contracts',
+            from: './src',
+            except: ['./contracts'],
+            message: 'src/contracts imports only zod and other contracts files.',
+          },
+          {
+            target: './src/sandbox',
+            from: './src/server',
+            message: 'The sandbox stands in for HubSpot; it must not import the app it is standing in for.',
+          },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', onlyRelative('src/domain imports no packages and no node:* modules (pass I/O in as arguments).')],
+    },
+  },
+  {
+    files: ['src/contracts/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(?!zod(/|$)|\\.)', message: 'src/contracts imports only zod.' }],
+      }],
+    },
+  },
+  {
+    // Everything in src except the gateway (and the folders already limited more tightly above).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/server/hubspot/**', 'src/domain/**', 'src/contracts/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: API_CLIENT, message: 'Only src/server/hubspot/** talks to @hubspot/api-client (the gateway).' }],
+      }],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/extensions/**/*.{ts,tsx}', 'src/contracts/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['scripts/**', 'src/server/cli/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,110 @@
+import { daysBetween, type IsoDate } from '../dates';
+import type { Invoice } from '../ledger';
+import { money, type CurrencyCode, type Money } from '../money';
+
+/** One aging range in days past due, inclusive on both ends; no max means "and older". */
+export interface AgingBucketDef {
+  readonly id: string;
+  readonly label: string;
+  readonly minDaysPastDue: number;
+  readonly maxDaysPastDue?: number;
+}
+
+export const AGING_BUCKETS_DEFAULT: readonly AgingBucketDef[] = [
+  { id: 'current', label: 'Current', minDaysPastDue: 0, maxDaysPastDue: 0 },
+  { id: '1-30', label: '1–30 days', minDaysPastDue: 1, maxDaysPastDue: 30 },
+  { id: '31-60', label: '31–60 days', minDaysPastDue: 31, maxDaysPastDue: 60 },
+  { id: '61-90', label: '61–90 days', minDaysPastDue: 61, maxDaysPastDue: 90 },
+  { id: '90+', label: '90+ days', minDaysPastDue: 91 },
+];
+
+export interface AgingBucketTotal {
+  readonly id: string;
+  readonly amount: Money;
+  readonly count: number;
+}
+
+export interface CurrencyAging {
+  readonly currency: CurrencyCode;
+  readonly buckets: readonly AgingBucketTotal[];
+  readonly totalOpen: Money;
+  readonly totalOverdue: Money;
+}
+
+/** Whole days past the due date; 0 on the due date and before it. */
+export function daysPastDue(inv: Invoice, asOf: IsoDate): number {
+  return Math.max(0, daysBetween(inv.dueDate, asOf));
+}
+
+/**
+ * Is this document part of the open receivables? Open amount above zero and not written off (a write-off
+ * leaves the books even when the source still shows an open amount).
+ */
+export const isOpenReceivable = (inv: Invoice): boolean => inv.open.minor > 0 && inv.status !== 'written_off';
+
+/** The open amount as it counts towards the balance: credit notes count negative. */
+export const signedOpen = (inv: Invoice): Money =>
+  inv.kind === 'credit_note' ? money(-inv.open.minor, inv.open.currency) : inv.open;
+
+/** An open invoice (not a credit note) past its due date. */
+export const isOverdueInvoice = (inv: Invoice, asOf: IsoDate): boolean =>
+  inv.kind === 'invoice' && isOpenReceivable(inv) && daysPastDue(inv, asOf) > 0;
+
+export function bucketFor(days: number, buckets: readonly AgingBucketDef[]): AgingBucketDef {
+  const found = buckets.find((b) => days >= b.minDaysPastDue && (b.maxDaysPastDue === undefined || days <= b.maxDaysPastDue));
+  // A gap in configured ranges would silently drop money from the totals: treat it as a configuration bug.
+  if (!found) throw new RangeError(`aging buckets do not cover ${days} days past due`);
+  return found;
+}
+
+/**
+ * Aging per currency (currencies sorted by code), every bucket present in definition order. Credit notes
+ * are aged by their own due date and reduce their bucket, so bucket amounts always add up to `totalOpen`.
+ * `totalOverdue` is the signed sum of every bucket past day 0.
+ */
+export function agingByCurrency(
+  invoices: readonly Invoice[],
+  asOf: IsoDate,
+  buckets: readonly AgingBucketDef[] = AGING_BUCKETS_DEFAULT,
+): CurrencyAging[] {
+  const perCurrency = new Map<CurrencyCode, Map<string, { minor: number; count: number }>>();
+  const overdue = new Map<CurrencyCode, number>();
+  for (const inv of invoices) {
+    if (!isOpenReceivable(inv)) continue;
+    const days = daysPastDue(inv, asOf);
+    const bucket = bucketFor(days, buckets);
+    const currency = inv.open.currency;
+    let totals = perCurrency.get(currency);
+    if (!totals) {
+      totals = new Map(buckets.map((b) => [b.id, { minor: 0, count: 0 }]));
+      perCurrency.set(currency, totals);
+    }
+    const slot = totals.get(bucket.id)!;
+    const signed = signedOpen(inv).minor;
+    slot.minor += signed;
+    slot.count += 1;
+    if (days > 0) overdue.set(currency, (overdue.get(currency) ?? 0) + signed);
+  }
+  return [...perCurrency.keys()].sort().map((currency) => {
+    const totals = perCurrency.get(currency)!;
+    const rows = buckets.map((b) => ({ id: b.id, amount: money(totals.get(b.id)!.minor, currency), count: totals.get(b.id)!.count }));
+    const open = rows.reduce((s, r) => s + r.amount.minor, 0);
+    return { currency, buckets: rows, totalOpen: money(open, currency), totalOverdue: money(overdue.get(currency) ?? 0, currency) };
+  });
+}
+
+/** The open invoice longest past due (ties: lowest external id), or undefined when nothing is overdue. */
+export function oldestOverdue(
+  invoices: readonly Invoice[],
+  asOf: IsoDate,
+): { invoiceExternalId: string; daysPastDue: number } | undefined {
+  let best: { invoiceExternalId: string; daysPastDue: number } | undefined;
+  for (const inv of invoices) {
+    if (!isOverdueInvoice(inv, asOf)) continue;
+    const days = daysPastDue(inv, asOf);
+    if (!best || days > best.daysPastDue || (days === best.daysPastDue && inv.externalId < best.invoiceExternalId)) {
+      best = { invoiceExternalId: inv.externalId, daysPastDue: days };
+    }
+  }
+  return best;
+}

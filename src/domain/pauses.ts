@@ -1,0 +1,122 @@
+import { addDays, type IsoDate } from './dates';
+import type { CustomerLedger, Invoice } from './ledger';
+import { isOpenReceivable, signedOpen } from './measures/aging';
+import type { CurrencyCode } from './money';
+import { arrangementStatus, DEFAULT_PROMISE_GRACE_DAYS, promiseDeadline, promiseStatus } from './promises';
+
+/**
+ * Why chasing is on hold. Pauses stack: each has its own scope and (where known) its own end.
+ * Invoice-level: dispute, direct_debit, and promise/arrangement that list invoices.
+ * Customer-level: opt_out, manual, promise/arrangement covering the balance (no invoice list);
+ * below_tolerance holds one currency of the customer.
+ */
+export type ActivePause =
+  | { kind: 'dispute'; invoiceExternalId: string; disputeId: string; until?: IsoDate }
+  | { kind: 'promise'; promiseId: string; until: IsoDate; invoiceExternalIds: readonly string[] }
+  | { kind: 'arrangement'; arrangementId: string; invoiceExternalIds: readonly string[] }
+  | { kind: 'direct_debit'; invoiceExternalId: string; until: IsoDate }
+  | { kind: 'opt_out'; until?: IsoDate }
+  | { kind: 'manual'; until: IsoDate; reason: string }
+  | { kind: 'below_tolerance'; currency: CurrencyCode };
+
+export type ActivePauseKind = ActivePause['kind'];
+
+export interface PauseOptions {
+  /** Per currency, in minor units: a positive open balance below it is not worth chasing. */
+  readonly toleranceMinor?: Readonly<Record<CurrencyCode, number>>;
+  /** Grace after a promised date / instalment date before it counts as broken (default 1). */
+  readonly promiseGraceDays?: number;
+  /**
+   * Days after the due date during which a direct-debit invoice waits for the collection (default 14).
+   * Past that, with the invoice still open and no failure reported, it is chased like any other.
+   */
+  readonly directDebitGraceDays?: number;
+}
+
+export function activePauses(ledger: CustomerLedger, asOf: IsoDate, opts: PauseOptions = {}): ActivePause[] {
+  const grace = opts.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS;
+  const pauses: ActivePause[] = [];
+  for (const d of ledger.disputes) {
+    if (d.openedOn <= asOf && (d.resolvedOn === undefined || d.resolvedOn > asOf)) {
+      pauses.push({ kind: 'dispute', invoiceExternalId: d.invoiceExternalId, disputeId: d.id });
+    }
+  }
+  for (const p of ledger.promises) {
+    if (p.madeOn <= asOf && promiseStatus(p, ledger, asOf, grace) === 'open') {
+      pauses.push({ kind: 'promise', promiseId: p.id, until: promiseDeadline(p, grace), invoiceExternalIds: p.invoiceExternalIds });
+    }
+  }
+  for (const a of ledger.arrangements) {
+    if (a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf, grace) === 'on_track') {
+      pauses.push({ kind: 'arrangement', arrangementId: a.id, invoiceExternalIds: a.invoiceExternalIds });
+    }
+  }
+  pauses.push(...directDebitPauses(ledger, asOf, opts.directDebitGraceDays ?? 14));
+  const optOut = ledger.profile.optOut;
+  if (optOut && optOut.since <= asOf && (optOut.until === undefined || optOut.until >= asOf)) {
+    pauses.push(optOut.until === undefined ? { kind: 'opt_out' } : { kind: 'opt_out', until: optOut.until });
+  }
+  for (const m of ledger.profile.pauses) {
+    if (m.from <= asOf && m.until >= asOf) pauses.push({ kind: 'manual', until: m.until, reason: m.reason });
+  }
+  pauses.push(...tolerancePauses(ledger.invoices, opts.toleranceMinor ?? {}));
+  return pauses;
+}
+
+/** The invoice waits for its direct debit while a mandate is active and no collection of it has failed. */
+function directDebitPauses(ledger: CustomerLedger, asOf: IsoDate, graceDays: number): ActivePause[] {
+  const mandateActive =
+    // Without mandate records, trust the invoice's own flag (the source says it is collected by debit).
+    ledger.mandates.length === 0 ||
+    ledger.mandates.some((m) => m.signedOn <= asOf && (m.revokedOn === undefined || m.revokedOn > asOf));
+  if (!mandateActive) return [];
+  return ledger.invoices
+    .filter((inv) => inv.directDebit && inv.kind === 'invoice' && isOpenReceivable(inv))
+    .filter((inv) => !ledger.failedCollections.some((f) => f.invoiceExternalId === inv.externalId && f.date <= asOf))
+    .map((inv) => ({ kind: 'direct_debit' as const, invoiceExternalId: inv.externalId, until: addDays(inv.dueDate, graceDays) }))
+    .filter((p) => p.until >= asOf);
+}
+
+/** A currency whose whole open balance (credit notes netted) is below its tolerance is left alone. */
+function tolerancePauses(invoices: readonly Invoice[], tolerance: Readonly<Record<CurrencyCode, number>>): ActivePause[] {
+  const balances = new Map<CurrencyCode, number>();
+  for (const inv of invoices) {
+    if (isOpenReceivable(inv)) balances.set(inv.open.currency, (balances.get(inv.open.currency) ?? 0) + signedOpen(inv).minor);
+  }
+  return [...balances]
+    .filter(([currency, balance]) => tolerance[currency] !== undefined && balance < tolerance[currency]!)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency]) => ({ kind: 'below_tolerance' as const, currency }));
+}
+
+const coversWholeCustomer = (p: ActivePause): boolean =>
+  p.kind === 'opt_out' || p.kind === 'manual' || ((p.kind === 'promise' || p.kind === 'arrangement') && p.invoiceExternalIds.length === 0);
+
+/**
+ * Is the customer on hold as a whole? With a currency, a below-tolerance pause of that currency counts too
+ * (the customer's other currencies are still chased).
+ */
+export function isCustomerPaused(pauses: readonly ActivePause[], currency?: CurrencyCode): boolean {
+  return pauses.some((p) => coversWholeCustomer(p) || (p.kind === 'below_tolerance' && p.currency === currency));
+}
+
+/** Is this invoice on hold, by a pause of its own or one covering the whole customer (or its currency)? */
+export function isInvoicePaused(invoice: Invoice, pauses: readonly ActivePause[]): boolean {
+  if (isCustomerPaused(pauses, invoice.open.currency)) return true;
+  return pauses.some((p) => {
+    switch (p.kind) {
+      case 'dispute':
+      case 'direct_debit':
+        return p.invoiceExternalId === invoice.externalId;
+      case 'promise':
+      case 'arrangement':
+        return p.invoiceExternalIds.includes(invoice.externalId);
+      default:
+        return false;
+    }
+  });
+}
+
+/** The pauses that hold this invoice (for reasons shown to the user). */
+export const pausesFor = (invoice: Invoice, pauses: readonly ActivePause[]): ActivePause[] =>
+  pauses.filter((p) => isInvoicePaused(invoice, [p]));

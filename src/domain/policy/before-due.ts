@@ -1,0 +1,74 @@
+import { nextBusinessDay } from '../calendar';
+import type { IsoDate } from '../dates';
+import type { Invoice } from '../ledger';
+import { actionKey } from './action-key';
+import type { ActionDraft, PlanContext } from './context';
+import { findDone } from './history';
+import type { PolicyStep } from './policy';
+import { laterDate, offsetDate } from './schedule';
+import { isBeforeDueStep } from './validate-policy';
+
+export interface BeforeDueOutcome {
+  readonly drafts: readonly ActionDraft[];
+  readonly next: readonly { readonly step: PolicyStep; readonly dueFrom: IsoDate }[];
+}
+
+interface Due {
+  readonly step: PolicyStep;
+  readonly invoice: Invoice;
+  readonly cohort: IsoDate;
+  readonly dueOn: IsoDate;
+}
+
+/**
+ * Steps about invoices that are not overdue yet (receipt check, due-date reminder). Per invoice, the latest such
+ * step whose moment has come and that was not done (a later step done supersedes earlier ones); then the
+ * invoices of one currency at the same step share one contact. The key uses the earliest anchor date of the
+ * bundle, so an invoice joining an open bundle keeps its key.
+ */
+export function planBeforeDue(ctx: PlanContext, invoices: readonly Invoice[], floors: ReadonlyMap<string, IsoDate | undefined>): BeforeDueOutcome {
+  const steps = ctx.steps.filter(isBeforeDueStep);
+  const due: Due[] = [];
+  const next: BeforeDueOutcome['next'][number][] = [];
+  for (const invoice of invoices) {
+    const currency = invoice.open.currency;
+    const floor = floors.get(currency);
+    for (let j = steps.length - 1; j >= 0; j--) {
+      const step = steps[j]!;
+      const cohort = step.anchor === 'invoice_date' ? invoice.issueDate : invoice.dueDate;
+      const key = actionKey({ companyId: ctx.ledger.companyId, currency, stepId: step.id, cycleAnchorDate: cohort });
+      const ids = new Set([invoice.externalId]);
+      if (findDone(ctx.history, { stepId: step.id, key, invoiceIds: ids, since: invoice.issueDate, cal: ctx.cal })) break;
+      const moment = nextBusinessDay(offsetDate(cohort, step.offsetDays, step.offsetIn, ctx.cal), ctx.cal);
+      const dueOn = laterDate(moment, floor ?? moment);
+      if (dueOn <= ctx.asOf) {
+        due.push({ step, invoice, cohort, dueOn });
+        break;
+      }
+      next.push({ step, dueFrom: dueOn });
+    }
+  }
+  return { drafts: bundle(due), next };
+}
+
+function bundle(due: readonly Due[]): ActionDraft[] {
+  const groups = new Map<string, Due[]>();
+  for (const d of due) {
+    const id = `${d.invoice.open.currency}|${d.step.id}`;
+    groups.set(id, [...(groups.get(id) ?? []), d]);
+  }
+  return [...groups.keys()].sort().map((id) => {
+    const group = groups.get(id)!;
+    const first = group[0]!;
+    const cohort = group.map((d) => d.cohort).sort()[0]!;
+    const dueOn = group.map((d) => d.dueOn).sort()[0]!;
+    return {
+      step: first.step,
+      currency: first.invoice.open.currency,
+      cycleAnchorDate: cohort,
+      invoices: group.map((d) => d.invoice),
+      dueFrom: dueOn,
+      reasons: [{ code: 'step_due', params: { stepId: first.step.id, dueOn } }],
+    };
+  });
+}

@@ -1,0 +1,111 @@
+import { nextBusinessDay } from '../calendar';
+import type { IsoDate } from '../dates';
+import type { Invoice, PromiseToPay } from '../ledger';
+import { daysPastDue } from '../measures/aging';
+import { promiseDeadline, promiseStatus } from '../promises';
+import { actionKey } from './action-key';
+import { afterFourteenDayLetter, type ActionDraft, type PlanContext } from './context';
+import { findDone, recordDate, touches } from './history';
+import type { Reason } from './plan';
+import type { PolicyStep } from './policy';
+import { dayAfter, laterDate, offsetDate } from './schedule';
+import { isBeforeDueStep } from './validate-policy';
+
+/** What the overdue ladder of one customer and currency says right now. */
+export interface CycleOutcome {
+  readonly draft?: ActionDraft;
+  /** The first step not yet due, from which calendar date. */
+  readonly next?: { readonly step: PolicyStep; readonly dueFrom: IsoDate };
+  readonly currentStepId?: string;
+}
+
+/**
+ * One cycle per customer and currency, anchored on the oldest overdue invoice's due date: every overdue,
+ * unpaused invoice of that currency is bundled into one contact. The latest step whose moment has come is
+ * planned (missed earlier ones are caught up, not replayed), but never past an undone 14-day letter.
+ * `contactFloor`: the first day after the latest recorded contact, so no step lands on the day of another.
+ */
+export function planOverdueCycle(ctx: PlanContext, currency: string, overdue: readonly Invoice[], contactFloor: IsoDate | undefined): CycleOutcome {
+  const steps = ctx.steps.filter((s) => !isBeforeDueStep(s));
+  const oldest = overdue[0];
+  if (!oldest || steps.length === 0) return {};
+  const anchor = oldest.dueDate;
+  const ids = new Set(overdue.map((i) => i.externalId));
+  const keyOf = (s: PolicyStep) => actionKey({ companyId: ctx.ledger.companyId, currency, stepId: s.id, cycleAnchorDate: anchor });
+  const done = steps.map((s) => findDone(ctx.history, { stepId: s.id, key: keyOf(s), invoiceIds: ids, since: anchor, cal: ctx.cal }));
+  const doneIdx = done.reduce((last, r, i) => (r ? i : last), -1);
+
+  const moments: IsoDate[] = [];
+  for (const [i, s] of steps.entries()) {
+    const prevDone = done[i - 1];
+    const base = s.anchor !== 'previous_step' || i === 0 ? anchor : prevDone ? recordDate(prevDone, ctx.cal) : moments[i - 1]!;
+    moments.push(nextBusinessDay(offsetDate(base, s.offsetDays, s.offsetIn, ctx.cal), ctx.cal));
+  }
+
+  // After a 14-day letter nothing further may happen until its pay-by date has passed.
+  let floor = contactFloor;
+  done.forEach((r, i) => {
+    if (r && steps[i]!.legal === 'fourteen_day_letter') floor = laterDate(floor ?? anchor, afterFourteenDayLetter(recordDate(r, ctx.cal), ctx.cal));
+  });
+  const effective = (i: number): IsoDate => laterDate(moments[i]!, floor ?? moments[i]!);
+
+  let target: number | undefined;
+  for (let j = doneIdx + 1; j < steps.length; j++) {
+    if (effective(j) > ctx.asOf) break;
+    target = j;
+    if (steps[j]!.legal) break;
+  }
+
+  const broken = brokenPromise(ctx, currency, ids);
+  let jumped = false;
+  if (broken && doneIdx + 1 < steps.length && (floor === undefined || floor <= ctx.asOf)) {
+    const wanted = Math.max(doneIdx + 1, steps.findIndex((s) => s.id === ctx.policy.brokenPromiseStepId));
+    const legalBefore = steps.findIndex((s, j) => j > doneIdx && j < wanted && s.legal !== undefined);
+    const jumpTo = legalBefore >= 0 ? legalBefore : Math.min(wanted, steps.length - 1);
+    if (target === undefined || jumpTo > target) {
+      target = jumpTo;
+      jumped = true;
+    }
+  }
+
+  const current = target ?? (doneIdx >= 0 ? doneIdx : undefined);
+  const next = nextStep(ctx, steps, moments, floor, target, doneIdx);
+  if (target === undefined) return { ...(next ? { next } : {}), ...(current !== undefined ? { currentStepId: steps[current]!.id } : {}) };
+
+  const step = steps[target]!;
+  const dueOn = jumped ? laterDate(ctx.asOf, floor ?? ctx.asOf) : effective(target);
+  const reasons: Reason[] = [{ code: 'step_due', params: { stepId: step.id, dueOn, daysPastDue: daysPastDue(oldest, ctx.asOf) } }];
+  const caughtUp = steps.slice(doneIdx + 1, target).map((s) => s.id);
+  if (caughtUp.length > 0) reasons.push({ code: 'steps_caught_up', params: { skippedStepIds: caughtUp.join(',') } });
+  if (broken) reasons.push({ code: 'promise_broken', params: { promiseId: broken.id, promisedDate: broken.promisedDate } });
+  return {
+    draft: { step, currency, cycleAnchorDate: anchor, invoices: overdue, dueFrom: dueOn, brokenPromise: broken !== undefined, reasons },
+    ...(next ? { next } : {}),
+    currentStepId: step.id,
+  };
+}
+
+/** The step after the planned (or last done) one, assuming the planned one is done today. */
+function nextStep(
+  ctx: PlanContext, steps: readonly PolicyStep[], moments: readonly IsoDate[], floor: IsoDate | undefined, target: number | undefined, doneIdx: number,
+): CycleOutcome['next'] {
+  const after = (target ?? doneIdx) + 1;
+  const step = steps[after];
+  if (!step) return undefined;
+  let from = moments[after]!;
+  if (target !== undefined) {
+    if (step.anchor === 'previous_step') from = nextBusinessDay(offsetDate(ctx.asOf, step.offsetDays, step.offsetIn, ctx.cal), ctx.cal);
+    from = laterDate(from, dayAfter(ctx.asOf, ctx.cal));
+    if (steps[target]!.legal === 'fourteen_day_letter') from = laterDate(from, afterFourteenDayLetter(ctx.asOf, ctx.cal));
+  }
+  return { step, dueFrom: laterDate(from, floor ?? from) };
+}
+
+/** A broken promise on this cycle's invoices (or on the balance) that nobody has followed up yet. */
+function brokenPromise(ctx: PlanContext, currency: string, ids: ReadonlySet<string>): PromiseToPay | undefined {
+  return ctx.ledger.promises
+    .filter((p) => p.amount.currency === currency && (p.invoiceExternalIds.length === 0 || p.invoiceExternalIds.some((id) => ids.has(id))))
+    .filter((p) => promiseStatus(p, ctx.ledger, ctx.asOf) === 'broken')
+    .filter((p) => !ctx.history.some((r) => touches(r, ids) && recordDate(r, ctx.cal) > promiseDeadline(p)))
+    .sort((a, b) => (a.promisedDate < b.promisedDate ? -1 : a.promisedDate > b.promisedDate ? 1 : a.id < b.id ? -1 : 1))[0];
+}

@@ -1,0 +1,43 @@
+import type { CustomerLedger } from '../ledger';
+import { isOpenReceivable } from '../measures/aging';
+import { pausesFor, type ActivePause } from '../pauses';
+import type { PauseSummary, Reason } from './plan';
+
+const untilOf = (p: ActivePause): string | undefined => ('until' in p ? p.until : undefined);
+
+const invoicesOf = (p: ActivePause): readonly string[] =>
+  p.kind === 'dispute' || p.kind === 'direct_debit' ? [p.invoiceExternalId] : p.kind === 'promise' || p.kind === 'arrangement' ? p.invoiceExternalIds : [];
+
+/** The stacked pauses as the cards show them: what holds, for which invoices, until when. */
+export const pauseSummaries = (pauses: readonly ActivePause[]): PauseSummary[] =>
+  pauses
+    .map((p) => {
+      const until = untilOf(p);
+      return { kind: p.kind, invoiceExternalIds: [...invoicesOf(p)].sort(), ...(until !== undefined ? { until } : {}) };
+    })
+    .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.invoiceExternalIds.join() < b.invoiceExternalIds.join() ? -1 : 1));
+
+function reasonFor(p: ActivePause): Reason {
+  const until = untilOf(p);
+  if (p.kind === 'opt_out') return { code: 'opted_out', params: until !== undefined ? { until } : {} };
+  const params: Record<string, string> = { kind: p.kind };
+  if (until !== undefined) params.until = until;
+  if (p.kind === 'below_tolerance') params.currency = p.currency;
+  return { code: 'paused', params };
+}
+
+/** Every open invoice held by a pause, grouped by the pause's reason (an invoice may be held for several). */
+export function skippedByPause(ledger: CustomerLedger, pauses: readonly ActivePause[]): { reason: Reason; invoiceExternalIds: string[] }[] {
+  const groups = new Map<string, { reason: Reason; ids: Set<string> }>();
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || !isOpenReceivable(inv)) continue;
+    for (const p of pausesFor(inv, pauses)) {
+      const reason = reasonFor(p);
+      const id = JSON.stringify(reason);
+      const group = groups.get(id) ?? { reason, ids: new Set<string>() };
+      group.ids.add(inv.externalId);
+      groups.set(id, group);
+    }
+  }
+  return [...groups.keys()].sort().map((id) => ({ reason: groups.get(id)!.reason, invoiceExternalIds: [...groups.get(id)!.ids].sort() }));
+}

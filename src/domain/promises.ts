@@ -1,0 +1,92 @@
+import { addDays, type IsoDate } from './dates';
+import type { CustomerLedger, Payment, PaymentArrangement, PromiseToPay } from './ledger';
+
+export type PromiseStatus = 'open' | 'kept' | 'broken' | 'cancelled';
+export type ArrangementStatus = 'on_track' | 'broken' | 'completed' | 'cancelled';
+
+/** Calendar days after the promised date (or an instalment's due date) before it counts as broken. */
+export const DEFAULT_PROMISE_GRACE_DAYS = 1;
+
+/** The last day a payment still keeps the promise. */
+export const promiseDeadline = (p: PromiseToPay, graceDays = DEFAULT_PROMISE_GRACE_DAYS): IsoDate =>
+  addDays(p.promisedDate, graceDays);
+
+/**
+ * Payments that count towards a commitment: same currency, applied to one of the covered invoices (or any
+ * payment when the commitment covers the balance, i.e. lists no invoices), dated within [from, to].
+ * Credit notes applied count too: they reduce what is owed just like money does.
+ */
+function paidWithin(ledger: CustomerLedger, invoiceIds: readonly string[], currency: string, from: IsoDate, to: IsoDate): Payment[] {
+  const covered = new Set(invoiceIds);
+  return ledger.payments.filter(
+    (pay) =>
+      pay.amount.currency === currency &&
+      pay.date >= from &&
+      pay.date <= to &&
+      (covered.size === 0 || (pay.invoiceExternalId !== undefined && covered.has(pay.invoiceExternalId))),
+  );
+}
+
+const total = (payments: readonly Payment[]): number => payments.reduce((s, p) => s + p.amount.minor, 0);
+
+/** Covered invoices all fully paid by `by` (a fallback when the source gives paid dates but no payment lines). */
+function coveredInvoicesPaidBy(ledger: CustomerLedger, invoiceIds: readonly string[], by: IsoDate): boolean {
+  if (invoiceIds.length === 0) return false;
+  return invoiceIds.every((id) => {
+    const inv = ledger.invoices.find((i) => i.externalId === id);
+    return inv !== undefined && inv.open.minor === 0 && inv.paidDate !== undefined && inv.paidDate <= by;
+  });
+}
+
+/**
+ * Kept when the counting payments made from the day the promise was made up to the deadline (promised
+ * date + grace, and not after `asOf`) reach the promised amount. Broken once `asOf` is past the deadline
+ * without that. A promise cancelled on or before `asOf` is 'cancelled' unless it had already been kept
+ * by the cancellation day.
+ */
+export function promiseStatus(
+  p: PromiseToPay,
+  ledger: CustomerLedger,
+  asOf: IsoDate,
+  graceDays = DEFAULT_PROMISE_GRACE_DAYS,
+): PromiseStatus {
+  const deadline = promiseDeadline(p, graceDays);
+  const cancelled = p.cancelledOn !== undefined && p.cancelledOn <= asOf;
+  let countUntil = deadline < asOf ? deadline : asOf;
+  if (cancelled && p.cancelledOn! < countUntil) countUntil = p.cancelledOn!;
+  const kept =
+    total(paidWithin(ledger, p.invoiceExternalIds, p.amount.currency, p.madeOn, countUntil)) >= p.amount.minor ||
+    coveredInvoicesPaidBy(ledger, p.invoiceExternalIds, countUntil);
+  if (kept) return 'kept';
+  if (cancelled) return 'cancelled';
+  return asOf > deadline ? 'broken' : 'open';
+}
+
+/**
+ * Completed when payments since the agreement reach the sum of all instalments (or every covered invoice
+ * is paid); broken when, for some instalment whose deadline (due date + grace) has passed, the payments by
+ * that deadline are below the instalments due so far (cumulative, so paying ahead is fine); else on track.
+ */
+export function arrangementStatus(
+  a: PaymentArrangement,
+  ledger: CustomerLedger,
+  asOf: IsoDate,
+  graceDays = DEFAULT_PROMISE_GRACE_DAYS,
+): ArrangementStatus {
+  if (a.cancelledOn !== undefined && a.cancelledOn <= asOf) return 'cancelled';
+  const first = a.instalments[0];
+  if (!first) return 'completed';
+  const currency = first.amount.currency;
+  const payments = paidWithin(ledger, a.invoiceExternalIds, currency, a.agreedOn, asOf);
+  const instalmentsTotal = a.instalments.reduce((s, i) => s + i.amount.minor, 0);
+  if (total(payments) >= instalmentsTotal || coveredInvoicesPaidBy(ledger, a.invoiceExternalIds, asOf)) return 'completed';
+  const byDue = [...a.instalments].sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : 0));
+  let dueSoFar = 0;
+  for (const inst of byDue) {
+    dueSoFar += inst.amount.minor;
+    const deadline = addDays(inst.dueDate, graceDays);
+    if (deadline >= asOf) break;
+    if (total(payments.filter((p) => p.date <= deadline)) < dueSoFar) return 'broken';
+  }
+  return 'on_track';
+}

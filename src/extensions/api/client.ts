@@ -1,0 +1,47 @@
+import { hubspot } from '@hubspot/ui-extensions';
+import type { z } from 'zod';
+import { ApiError } from '../../contracts/api-error';
+
+/**
+ * The one place card code calls `hubspot.fetch`. HubSpot signs the request (v3) and adds nothing we rely
+ * on, so the portal and record travel in the query. Every answer is checked against the contract: a card
+ * never renders data it does not understand.
+ */
+
+export type FetchFailure =
+  | { readonly kind: 'http'; readonly status: number; readonly code?: string }
+  | { readonly kind: 'network' }
+  | { readonly kind: 'invalid_response' };
+
+export type FetchResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly failure: FetchFailure };
+
+/** Below hubspot.fetch's 15 s ceiling: the card API answers from Redis in milliseconds, so a slow answer is a failure. */
+export const FETCH_TIMEOUT_MS = 10_000;
+
+export function buildUrl(origin: string, path: string, query: Readonly<Record<string, string | number>>): string {
+  const qs = Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return qs ? `${origin}${path}?${qs}` : `${origin}${path}`;
+}
+
+export async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<FetchResult<z.infer<S>>> {
+  let res: Response;
+  try {
+    res = await hubspot.fetch(url, { method: 'GET', timeout: FETCH_TIMEOUT_MS });
+  } catch {
+    return { ok: false, failure: { kind: 'network' } };
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok) {
+    const error = ApiError.safeParse(body);
+    return { ok: false, failure: { kind: 'http', status: res.status, ...(error.success ? { code: error.data.code } : {}) } };
+  }
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, failure: { kind: 'invalid_response' } };
+}

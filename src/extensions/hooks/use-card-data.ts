@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FetchFailure, FetchResult } from '../api/client';
+
+/** A card's data is exactly one of these; views switch on `status`. */
+export type CardState<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly failure: FetchFailure; readonly retry: () => void }
+  | { readonly status: 'ready'; readonly data: T };
+
+/**
+ * Loads once per `key` (e.g. company + page + sort) and again on retry. An answer that arrives after the key
+ * changed is dropped, so a slow page 1 never overwrites page 2.
+ */
+export function useCardData<T>(key: string, load: () => Promise<FetchResult<T>>): CardState<T> {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<{ key: string; result?: FetchResult<T> }>({ key });
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    setState({ key });
+    load().then(
+      (result) => { if (current) setState({ key, result }); },
+      () => { if (current) setState({ key, result: { ok: false, failure: { kind: 'network' } } }); },
+    );
+    return () => { current = false; };
+    // `load` is a fresh closure each render; `key` names everything it depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, attempt]);
+
+  if (state.key !== key || !state.result) return { status: 'loading' };
+  if (!state.result.ok) return { status: 'error', failure: state.result.failure, retry };
+  return { status: 'ready', data: state.result.data };
+}

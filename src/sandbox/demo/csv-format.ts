@@ -1,0 +1,43 @@
+/** Formatting the way a Dutch accounting package exports: dd-mm-yyyy, 1.234,56, `;` separator. */
+
+export const CSV_HEADER = [
+  'Factuurnummer', 'Debiteurnummer', 'Debiteur', 'Domein', 'BTW-nummer', 'KvK-nummer', 'Factuurdatum',
+  'Vervaldatum', 'Valuta', 'Bedrag', 'Openstaand', 'Status', 'Incasso',
+] as const;
+
+const DAY_MS = 86_400_000;
+
+export function parseIsoDate(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const epoch = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  if (!match || Number.isNaN(epoch) || new Date(epoch).toISOString().slice(0, 10) !== isoDate) {
+    throw new Error(`asOf must be a calendar date YYYY-MM-DD, got "${isoDate}"`);
+  }
+  return epoch;
+}
+
+export function addDays(epochMs: number, days: number): number {
+  return epochMs + days * DAY_MS;
+}
+
+export function dutchDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
+}
+
+/** Minor units to Dutch notation: -123456 -> "-1.234,56". */
+export function dutchAmount(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(minor));
+  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}${whole},${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function csvField(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(';');
+}

@@ -1,0 +1,121 @@
+// The only reader of process.env (CONTRIBUTING.md): one zod schema, parsed once at start-up, frozen.
+// With no variables at all the app runs on the embedded default: the local HubSpot sandbox and a
+// private Redis. Setting HUBSPOT_BASE_PATH switches to a real HubSpot account, which then requires
+// the OAuth app credentials, a stable token encryption key and a public HTTPS origin.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+export const RATE_LIMIT_TIERS = ['marketplace', 'private-starter', 'private-pro', 'private-addon'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const SECRET_KEYS = ['HUBSPOT_CLIENT_SECRET', 'HUBSPOT_ACCESS_TOKEN', 'TOKEN_ENCRYPTION_KEY'] as const;
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+
+const originUrl = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` })
+    .refine((u) => { const p = new URL(u); return p.pathname === '/' && !p.search && !p.hash; },
+      { error: `must be an origin only, without path, query or fragment (${what})` })
+    .transform(withoutTrailingSlash);
+
+const encryptionKey = z.string()
+  .refine((s) => /^[A-Za-z0-9+/]+={0,2}$/.test(s) && Buffer.from(s, 'base64').length === 32,
+    { error: 'must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)' })
+  .transform((s) => Buffer.from(s, 'base64'));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' })
+    .default('development'),
+  PORT: z.coerce.number({ error: 'must be a whole number 0-65535' })
+    .int({ error: 'must be a whole number 0-65535' }).min(0).max(65_535).default(3000),
+  PUBLIC_BASE_URL: originUrl("the backend's public origin, e.g. https://rd.example.com").optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'must be 1-32 letters, digits, _ or - (no colons)' })
+    .default('rd'),
+  HUBSPOT_BASE_PATH: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.hubapi.com' })
+    .transform(withoutTrailingSlash).optional(),
+  HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
+  HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
+  HUBSPOT_ACCESS_TOKEN: z.string().min(1).optional(),
+  HUBSPOT_RATE_LIMIT_TIER: z.enum(RATE_LIMIT_TIERS, { error: `must be one of ${RATE_LIMIT_TIERS.join(', ')}` })
+    .default('marketplace'),
+  TOKEN_ENCRYPTION_KEY: encryptionKey.optional(),
+  CREDIT_CONTROLLER_OWNER_ID: z.string().regex(/^\d+$/, { error: 'must be a numeric HubSpot owner id' }).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  INGEST_MAX_BODY_BYTES: z.coerce.number({ error: 'must be a whole number of bytes' })
+    .int({ error: 'must be a whole number of bytes' }).min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+}).superRefine((env, ctx) => {
+  if (env.HUBSPOT_BASE_PATH === undefined) return;
+  const need = (key: keyof typeof env, why: string) => {
+    if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required when HUBSPOT_BASE_PATH is set (${why})` });
+  };
+  need('HUBSPOT_CLIENT_ID', 'OAuth app client id');
+  need('HUBSPOT_CLIENT_SECRET', 'OAuth token exchange and request signatures');
+  need('TOKEN_ENCRYPTION_KEY', 'stored tokens must stay readable across restarts');
+  need('PUBLIC_BASE_URL', 'HubSpot calls the backend at this origin');
+  if (env.PUBLIC_BASE_URL?.startsWith('http://')) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be https when HUBSPOT_BASE_PATH is set (hubspot.fetch and webhooks only call HTTPS origins)' });
+  }
+});
+
+type ParsedEnv = z.output<typeof EnvSchema>;
+
+/** The validated configuration. Defaults are filled in; secrets are present only when configured. */
+export type Config = Readonly<ParsedEnv & {
+  /** Always set: the configured origin, or http://localhost:PORT on the embedded default. */
+  PUBLIC_BASE_URL: string;
+  /** Always set: the configured key, or 32 random bytes per run on the embedded default. */
+  TOKEN_ENCRYPTION_KEY: Buffer;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration (environment variables):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once. Empty strings count as unset (a `.env` line like `REDIS_URL=`).
+ * Throws ConfigError naming every bad or missing variable; never echoes a value back.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '(environment)')} ${i.message}`));
+  }
+  const data = parsed.data;
+  return Object.freeze({
+    ...data,
+    PUBLIC_BASE_URL: data.PUBLIC_BASE_URL ?? `http://localhost:${data.PORT}`,
+    TOKEN_ENCRYPTION_KEY: data.TOKEN_ENCRYPTION_KEY ?? randomBytes(32),
+  });
+}
+
+/** True when the app talks to the embedded local HubSpot sandbox instead of a real account. */
+export function usesEmbeddedSandbox(config: Config): boolean {
+  return config.HUBSPOT_BASE_PATH === undefined;
+}
+
+/** True when the app must start its own private Redis. */
+export function usesPrivateRedis(config: Config): boolean {
+  return config.REDIS_URL === undefined;
+}
+
+/** A copy that is safe to log: secrets become "[set]", the Redis URL loses its password. */
+export function describeConfig(config: Config): Record<string, string | number | undefined> {
+  const out: Record<string, string | number | undefined> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if ((SECRET_KEYS as readonly string[]).includes(key)) out[key] = value === undefined ? undefined : '[set]';
+    else if (key === 'REDIS_URL' && typeof value === 'string') out[key] = redactUrlPassword(value);
+    else out[key] = value as string | number | undefined;
+  }
+  return out;
+}
+
+function redactUrlPassword(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}

@@ -1,0 +1,61 @@
+import type { CompanyRollup, CompanySummary, TaskDraft, TaskPriority, TaskType } from './gateway';
+import { P, TASK_ACTION_KEY } from './crm-schema';
+
+/** HubSpot association type ids (reference §4.4, §4.5). */
+export const ASSOC = { taskToCompany: 192, taskToContact: 204, noteToCompany: 190, noteToContact: 202 } as const;
+
+/** Date properties take midnight UTC; epoch milliseconds avoid any parsing doubt. An empty string clears. */
+const dateValue = (d: string | null): string => (d ? String(Date.parse(`${d}T00:00:00Z`)) : '');
+
+export function rollupProperties(r: CompanyRollup, syncedAt: string): Record<string, string> {
+  return {
+    [P.openBalance]: String(r.openBalance),
+    [P.currency]: r.currency,
+    [P.openSummary]: r.openSummary,
+    [P.overdueBalance]: String(r.overdueBalance),
+    [P.overdueSummary]: r.overdueSummary,
+    [P.oldestOverdueDays]: String(r.oldestOverdueDays),
+    [P.dunningStage]: r.dunningStage,
+    [P.nextAction]: r.nextAction,
+    [P.nextActionDate]: dateValue(r.nextActionDate),
+    [P.promiseDate]: dateValue(r.promiseDate),
+    [P.riskSegment]: r.riskSegment,
+    [P.preferredChannel]: r.preferredChannel ?? '',
+    [P.optOut]: String(r.optOut),
+    [P.lastSync]: String(Date.parse(syncedAt)),
+  };
+}
+
+export const COMPANY_READ_PROPERTIES = ['name', 'domain', 'hubspot_owner_id', P.vatNumber, P.cocNumber, P.customerNumber];
+
+export function toCompanySummary(o: { id: string; properties: Record<string, string | null | undefined> }): CompanySummary {
+  const v = (name: string) => { const x = o.properties[name]; return x === null || x === undefined || x === '' ? undefined : x; };
+  const summary: Record<string, string | undefined> = {
+    id: o.id, name: v('name'), domain: v('domain'), ownerId: v('hubspot_owner_id'),
+    vatNumber: v(P.vatNumber), cocNumber: v(P.cocNumber), customerNumber: v(P.customerNumber),
+  };
+  return Object.fromEntries(Object.entries(summary).filter(([, x]) => x !== undefined)) as unknown as CompanySummary;
+}
+
+const TASK_TYPE: Record<TaskType, string> = { call: 'CALL', email: 'EMAIL', todo: 'TODO' };
+const PRIORITY: Record<TaskPriority, string> = { low: 'LOW', medium: 'MEDIUM', high: 'HIGH' };
+
+const assoc = (id: string, associationTypeId: number) =>
+  ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId }] });
+
+export function taskInput(d: TaskDraft) {
+  const properties: Record<string, string> = {
+    hs_task_subject: d.subject,
+    hs_task_body: d.body,
+    hs_task_type: TASK_TYPE[d.type],
+    hs_task_priority: PRIORITY[d.priority],
+    hs_task_status: 'NOT_STARTED',
+    hs_timestamp: d.dueAt,
+    [TASK_ACTION_KEY]: d.actionKey,
+  };
+  if (d.ownerId) properties.hubspot_owner_id = d.ownerId;
+  const associations = [assoc(d.companyId, ASSOC.taskToCompany)];
+  if (d.contactId) associations.push(assoc(d.contactId, ASSOC.taskToContact));
+  // objectWriteTraceId makes HubSpot answer 207 with per-input errors instead of failing the whole batch.
+  return { properties, associations, objectWriteTraceId: d.actionKey };
+}

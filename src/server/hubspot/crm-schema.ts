@@ -1,0 +1,59 @@
+import { CHANNELS } from '../../domain/ledger';
+import { RISK_SEGMENTS } from './gateway';
+
+/** The app's HubSpot schema: one property group per object type and the properties in it. */
+export const GROUP = { name: 'receivables_desk', label: 'Receivables Desk' } as const;
+
+export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool';
+export interface PropertyDef {
+  readonly name: string;
+  readonly label: string;
+  readonly type: PropertyType;
+  readonly fieldType: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'booleancheckbox';
+  readonly description?: string;
+  readonly options?: readonly string[];
+}
+
+const text = (name: string, label: string, description?: string): PropertyDef => ({ name, label, type: 'string', fieldType: 'text', ...(description ? { description } : {}) });
+const num = (name: string, label: string, description: string): PropertyDef => ({ name, label, type: 'number', fieldType: 'number', description });
+const date = (name: string, label: string): PropertyDef => ({ name, label, type: 'date', fieldType: 'date' });
+const choice = (name: string, label: string, options: readonly string[]): PropertyDef => ({ name, label, type: 'enumeration', fieldType: 'select', options });
+
+export const P = {
+  openBalance: 'rd_open_balance', currency: 'rd_balance_currency', openSummary: 'rd_open_balance_summary',
+  overdueBalance: 'rd_overdue_balance', overdueSummary: 'rd_overdue_balance_summary', oldestOverdueDays: 'rd_oldest_overdue_days',
+  dunningStage: 'rd_dunning_stage', nextAction: 'rd_next_action', nextActionDate: 'rd_next_action_date',
+  promiseDate: 'rd_promise_date', riskSegment: 'rd_risk_segment', preferredChannel: 'rd_preferred_channel',
+  optOut: 'rd_opt_out', lastSync: 'rd_last_sync', vatNumber: 'rd_vat_number', cocNumber: 'rd_coc_number',
+  customerNumber: 'rd_customer_number',
+} as const;
+
+/** Task property carrying the planned action's key, so a crashed attempt's task can be found again. */
+export const TASK_ACTION_KEY = 'rd_action_key';
+
+export function companyProperties(dunningStages: readonly string[]): PropertyDef[] {
+  return [
+    num(P.openBalance, 'Open balance', 'Open receivables in the balance currency (major units); all currencies in the summary.'),
+    text(P.currency, 'Balance currency'),
+    text(P.openSummary, 'Open balance (all currencies)'),
+    num(P.overdueBalance, 'Overdue balance', 'Overdue receivables in the balance currency (major units).'),
+    text(P.overdueSummary, 'Overdue balance (all currencies)'),
+    num(P.oldestOverdueDays, 'Oldest overdue (days)', 'Days past due of the oldest overdue invoice.'),
+    choice(P.dunningStage, 'Dunning stage', ['none', 'paused', ...dunningStages.filter((s) => s !== 'none' && s !== 'paused')]),
+    text(P.nextAction, 'Next credit action'),
+    date(P.nextActionDate, 'Next credit action date'),
+    date(P.promiseDate, 'Promised payment date'),
+    choice(P.riskSegment, 'Receivables risk segment', RISK_SEGMENTS),
+    choice(P.preferredChannel, 'Preferred collection channel', CHANNELS),
+    { name: P.optOut, label: 'Opted out of reminders', type: 'bool', fieldType: 'booleancheckbox', options: ['true', 'false'] },
+    { name: P.lastSync, label: 'Receivables last synced', type: 'datetime', fieldType: 'date' },
+    text(P.vatNumber, 'VAT number'),
+    text(P.cocNumber, 'Chamber of commerce number'),
+    text(P.customerNumber, 'Customer number (accounting)'),
+  ];
+}
+
+export const taskProperties = (): PropertyDef[] => [text(TASK_ACTION_KEY, 'Receivables Desk action key', 'Idempotency key of the planned reminder action.')];
+
+/** Labels for enumeration options: `after_due_call` → `After due call`. */
+export const optionLabel = (value: string): string => (value.charAt(0).toUpperCase() + value.slice(1)).replace(/_/g, ' ');

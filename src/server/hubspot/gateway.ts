@@ -1,0 +1,100 @@
+import type { Channel, CompanyId, ContactId, OwnerId } from '../../domain/ledger';
+import type { Instant, IsoDate } from '../../domain/dates';
+
+/**
+ * The HubSpot gateway port, in the app's words. Only the adapter (hubspot-gateway.ts) knows HubSpot's
+ * property names, object types and association type ids. Every method is retried and rate-limited per
+ * portal inside the adapter; what still fails throws a GatewayError carrying the verdict.
+ */
+
+/** What matching needs to know about a HubSpot company. */
+export interface CompanySummary {
+  readonly id: CompanyId;
+  readonly name?: string;
+  readonly domain?: string;
+  readonly ownerId?: OwnerId;
+  readonly vatNumber?: string;
+  readonly cocNumber?: string;
+  readonly customerNumber?: string;
+}
+
+/** The domain's segments; 'standard' = overdue but in none of the three worklist segments. */
+export const RISK_SEGMENTS = ['at_risk', 'low_hanging_fruit', 'deprioritised', 'standard', 'current'] as const;
+export type RiskSegment = (typeof RISK_SEGMENTS)[number];
+
+/** The receivables facts written onto a company record. */
+export interface CompanyRollup {
+  readonly companyId: CompanyId;
+  /** Currency of openBalance/overdueBalance: the portal currency when owed in it, else the largest. */
+  readonly currency: string;
+  /** Major units (HubSpot number properties are decimals). */
+  readonly openBalance: number;
+  readonly overdueBalance: number;
+  /** Every currency, e.g. "EUR 1.234,56 · USD 300,00"; empty when nothing is open. */
+  readonly openSummary: string;
+  readonly overdueSummary: string;
+  readonly oldestOverdueDays: number;
+  /** A ladder step id, 'none' or 'paused'. */
+  readonly dunningStage: string;
+  /** e.g. "call · after_due_call"; empty when nothing is planned. */
+  readonly nextAction: string;
+  readonly nextActionDate: IsoDate | null;
+  readonly promiseDate: IsoDate | null;
+  readonly riskSegment: RiskSegment;
+  readonly preferredChannel: Channel | null;
+  readonly optOut: boolean;
+}
+
+export type TaskType = 'call' | 'email' | 'todo';
+export type TaskPriority = 'low' | 'medium' | 'high';
+
+/** A reminder task to create; `actionKey` is the planned action's idempotency key and travels into HubSpot. */
+export interface TaskDraft {
+  readonly actionKey: string;
+  readonly companyId: CompanyId;
+  readonly contactId?: ContactId;
+  readonly ownerId?: OwnerId;
+  readonly type: TaskType;
+  readonly subject: string;
+  readonly body: string;
+  readonly dueAt: Instant;
+  readonly priority: TaskPriority;
+}
+
+export interface CreatedTask { readonly actionKey: string; readonly taskId: string }
+export interface RejectedTask { readonly actionKey: string; readonly reason: string }
+
+export interface NoteDraft {
+  readonly companyId: CompanyId;
+  readonly contactId?: ContactId;
+  readonly ownerId?: OwnerId;
+  readonly body: string;
+  readonly at: Instant;
+}
+
+export interface SchemaResult {
+  /** Property groups created by this run (empty on a second run). */
+  readonly groupsCreated: readonly string[];
+  readonly propertiesCreated: readonly string[];
+  readonly propertiesUpdated: readonly string[];
+}
+
+export interface HubSpotGateway {
+  /** Pages through every company (100 per call); resolves with the number seen. */
+  listCompanies(portalId: string, onPage: (companies: readonly CompanySummary[]) => Promise<void> | void): Promise<number>;
+  /** Company owners for up to any number of ids (batch reads of 100). Missing companies are left out. */
+  getCompanyOwners(portalId: string, companyIds: readonly CompanyId[]): Promise<Map<CompanyId, OwnerId | undefined>>;
+  /** Creates what is missing of the app's property groups and properties; a second run creates nothing. */
+  ensureSchema(portalId: string, options: { readonly dunningStages: readonly string[] }): Promise<SchemaResult>;
+  /** At most 100 per call (one HubSpot batch). */
+  updateCompanyRollups(portalId: string, rollups: readonly CompanyRollup[], syncedAt: Instant): Promise<void>;
+  /** At most 100 per call (one batch create with inline associations). */
+  createTasks(portalId: string, drafts: readonly TaskDraft[]): Promise<{ created: CreatedTask[]; rejected: RejectedTask[] }>;
+  /** Finds tasks an earlier (crashed) attempt created, by action key. */
+  findTasksByActionKey(portalId: string, actionKeys: readonly string[]): Promise<Map<string, string>>;
+  /** Marks tasks completed (no longer needed); at most 100 per call. */
+  completeTasks(portalId: string, taskIds: readonly string[]): Promise<void>;
+  createNote(portalId: string, note: NoteDraft): Promise<string>;
+  /** HubSpot calls made through this gateway since start (all portals), for summaries and benchmarks. */
+  callCount(): number;
+}

@@ -1,0 +1,61 @@
+import { Client } from '@hubspot/api-client';
+import type { PortalRegistry } from '../portals/portal-registry';
+import type { TokenStore } from '../portals/token-store';
+import type { BudgetKind, RateBudget } from '../rate/rate-budget';
+import { GatewayError } from './gateway-error';
+import { classify, httpStatusOf } from './retry-policy';
+
+export interface CallerDeps {
+  readonly portals: PortalRegistry;
+  readonly tokens: TokenStore;
+  readonly budget: RateBudget;
+  /** Attempts per call inside the gateway before the job layer takes over (BullMQ attempts/backoff). */
+  readonly maxAttempts?: number;
+  readonly log?: { warn(obj: object, msg: string): void };
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export type CallPortal = <T>(portalId: string, operation: string, kind: BudgetKind, fn: (client: Client) => Promise<T>) => Promise<T>;
+
+/**
+ * Runs one HubSpot call for a portal: books the shared rate budget first, then calls through a per-portal
+ * Client, retrying what the retry policy calls transient. The SDK's own retries are off and every Client is
+ * built with identical settings: its retry decorators are a process-wide singleton (reference §4.10).
+ */
+export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCount: () => number } {
+  const maxAttempts = deps.maxAttempts ?? 5;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const clients = new Map<string, { token: string; basePath: string; client: Client }>();
+  let calls = 0;
+
+  const clientFor = (portalId: string, token: string, basePath: string): Client => {
+    const cached = clients.get(portalId);
+    if (cached && cached.token === token && cached.basePath === basePath) return cached.client;
+    const client = new Client({ accessToken: token, basePath, numberOfApiCallRetries: 0 });
+    clients.set(portalId, { token, basePath, client });
+    return client;
+  };
+
+  const call: CallPortal = async (portalId, operation, kind, fn) => {
+    const portal = await deps.portals.require(portalId);
+    for (let attempt = 1; ; attempt++) {
+      await deps.budget.acquire(portalId, kind, portal.tier);
+      const client = clientFor(portalId, await deps.tokens.getAccessToken(portalId), portal.basePath);
+      try {
+        calls++;
+        return await fn(client);
+      } catch (err) {
+        const status = httpStatusOf(err);
+        const verdict = classify(err, attempt, { timeZone: portal.timeZone });
+        // Only the verdict and status are logged: HubSpot error bodies can echo property values.
+        deps.log?.warn({ portalId, operation, status, attempt, verdict: verdict.kind, reason: verdict.reason }, 'hubspot call failed');
+        if (verdict.kind === 'retry' && verdict.blockPortal) await deps.budget.block(portalId, kind, verdict.delayMs);
+        if (verdict.kind === 'park') await deps.budget.block(portalId, 'standard', verdict.delayMs);
+        if (verdict.kind !== 'retry' || attempt >= maxAttempts) throw new GatewayError(operation, verdict, status);
+        // After a blocking 429 the budget itself makes everyone wait; sleeping too would waste the window.
+        if (!verdict.blockPortal) await sleep(verdict.delayMs);
+      }
+    }
+  };
+  return { call, callCount: () => calls };
+}

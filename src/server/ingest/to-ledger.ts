@@ -1,0 +1,43 @@
+import type { InvoiceInput, PaymentInput } from '../../contracts/ingest';
+import { daysBetween } from '../../domain/dates';
+import type { CompanyId, Invoice, InvoiceStatus, Payment } from '../../domain/ledger';
+import { money } from '../../domain/money';
+
+/** Status when the source did not say: from the open amount (a credit note fully used up is "credited"). */
+function derivedStatus(input: InvoiceInput, open: number): InvoiceStatus {
+  if (input.kind === 'credit_note') return open > 0 ? 'open' : 'credited';
+  if (open === 0) return 'paid';
+  return open < input.amountMinor ? 'partially_paid' : 'open';
+}
+
+/** A validated API/CSV invoice or credit note as a ledger Invoice of `companyId`. */
+export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVersion: string): Invoice {
+  const open = input.openMinor ?? input.amountMinor;
+  return {
+    externalId: input.externalId,
+    number: input.number,
+    kind: input.kind,
+    companyId,
+    ...(input.contactId ? { contactId: input.contactId } : {}),
+    amount: money(input.amountMinor, input.currency),
+    open: money(open, input.currency),
+    issueDate: input.issueDate,
+    dueDate: input.dueDate,
+    paymentTermDays: daysBetween(input.issueDate, input.dueDate),
+    status: input.status ?? derivedStatus(input, open),
+    ...(input.paidDate ? { paidDate: input.paidDate } : {}),
+    directDebit: input.directDebit,
+    sourceVersion: input.version ?? defaultVersion,
+  };
+}
+
+export function toPayment(input: PaymentInput, companyId: CompanyId): Payment {
+  return {
+    externalId: input.externalId,
+    companyId,
+    ...(input.invoiceExternalId ? { invoiceExternalId: input.invoiceExternalId } : {}),
+    amount: money(input.amountMinor, input.currency),
+    date: input.date,
+    method: input.method,
+  };
+}

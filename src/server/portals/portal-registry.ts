@@ -1,0 +1,72 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { RATE_LIMIT_TIERS } from '../config';
+
+/** An installed portal: what every worker needs to talk to it and to plan in its calendar. */
+export const PortalSchema = z.object({
+  portalId: z.string().regex(/^\d+$/),
+  timeZone: z.string().min(1).refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'unknown time zone'),
+  /** ISO 3166 country for public holidays. */
+  country: z.string().regex(/^[A-Z]{2}$/),
+  tier: z.enum(RATE_LIMIT_TIERS),
+  /** https://api.hubapi.com, or the local sandbox. */
+  basePath: z.url().transform((u) => u.replace(/\/+$/, '')),
+  /** The currency shown in rd_open_balance when a company owes in several. */
+  currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+  /** Owner of reminder tasks when the company has none. */
+  creditControllerOwnerId: z.string().regex(/^\d+$/).optional(),
+  /** Local wall-clock time of the daily scheduling run. */
+  dailyRunAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('07:00'),
+});
+export type Portal = z.output<typeof PortalSchema>;
+export type PortalInput = z.input<typeof PortalSchema>;
+
+export interface PortalRegistry {
+  register(portal: PortalInput): Promise<Portal>;
+  get(portalId: string): Promise<Portal | undefined>;
+  /** Throws when the portal is not installed (a job for an uninstalled portal must not run). */
+  require(portalId: string): Promise<Portal>;
+  list(): Promise<Portal[]>;
+  remove(portalId: string): Promise<void>;
+}
+
+export function createPortalRegistry(redis: Redis, prefix: string): PortalRegistry {
+  const indexKey = `${prefix}:portals`;
+  const portalKey = (id: string) => `${prefix}:p:${id}:portal`;
+  const cache = new Map<string, { portal: Portal; at: number }>();
+
+  const get = async (portalId: string): Promise<Portal | undefined> => {
+    const hit = cache.get(portalId);
+    // Every gateway call looks the portal up: a short cache saves a Redis round trip per HubSpot call.
+    if (hit && Date.now() - hit.at < 5000) return hit.portal;
+    const raw = await redis.get(portalKey(portalId));
+    if (!raw) return undefined;
+    const portal = PortalSchema.parse(JSON.parse(raw));
+    cache.set(portalId, { portal, at: Date.now() });
+    return portal;
+  };
+
+  return {
+    async register(input) {
+      const portal = PortalSchema.parse(input);
+      await redis.multi().set(portalKey(portal.portalId), JSON.stringify(portal)).sadd(indexKey, portal.portalId).exec();
+      cache.delete(portal.portalId);
+      return portal;
+    },
+    get,
+    async require(portalId) {
+      const portal = await get(portalId);
+      if (!portal) throw new Error(`portal ${portalId} is not installed`);
+      return portal;
+    },
+    async list() {
+      const ids = (await redis.smembers(indexKey)).sort();
+      const portals = await Promise.all(ids.map(get));
+      return portals.filter((p): p is Portal => p !== undefined);
+    },
+    async remove(portalId) {
+      await redis.multi().del(portalKey(portalId)).srem(indexKey, portalId).exec();
+      cache.delete(portalId);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { RATE_LIMIT_TIERS } from '../config';
+
+export type RateLimitTier = (typeof RATE_LIMIT_TIERS)[number];
+export type BudgetKind = 'standard' | 'search';
+
+/** HubSpot's burst limits per rolling 10 s (reference §5). Search is separate: 5 per second per account. */
+export const TIER_PER_10S: Record<RateLimitTier, number> = {
+  marketplace: 110, 'private-starter': 100, 'private-pro': 190, 'private-addon': 250,
+};
+
+export interface RateBudgetOptions {
+  /** Requests kept back from HubSpot's limit (card traffic, other apps). */
+  readonly headroom?: number;
+  /** Extra time added to each window: a request admitted at t reaches HubSpot a little later, so HubSpot's window must not see the old one still. */
+  readonly marginMs?: number;
+  readonly searchPerSecond?: number;
+  /** HubSpot's standard window; only tests shorten it. */
+  readonly windowMs?: number;
+}
+
+export interface RateBudget {
+  /** Waits until the portal's shared budget admits one more request of this kind, then books it. */
+  acquire(portalId: string, kind: BudgetKind, tier: RateLimitTier): Promise<void>;
+  /** Books the whole window for `ms` (after a 429 the window is known to be full). */
+  block(portalId: string, kind: BudgetKind, ms: number): Promise<void>;
+}
+
+// A sliding-window log per portal and kind: a sorted set of admitted requests scored by Redis' own
+// clock, so every process on every host shares one budget and one clock. Returns 0 when admitted,
+// otherwise the milliseconds until the oldest entry leaves the window.
+const ACQUIRE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[1])
+local max = tonumber(ARGV[2])
+local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
+if blocked > now then return blocked - now end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < max then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], window + 1000)
+  return 0
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return math.max(1, tonumber(oldest[2]) + window - now + 1)
+`;
+
+const BLOCK = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local untilMs = now + tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if untilMs > current then redis.call('SET', KEYS[1], untilMs, 'PX', tonumber(ARGV[1]) + 1000) end
+return 0
+`;
+
+export class PortalParkedError extends Error {
+  constructor(readonly portalId: string, readonly waitMs: number) {
+    super(`portal ${portalId} is parked for ${Math.round(waitMs / 1000)} s`);
+    this.name = 'PortalParkedError';
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function createRateBudget(redis: Redis, prefix: string, options: RateBudgetOptions = {}): RateBudget {
+  const headroom = options.headroom ?? 5;
+  const marginMs = options.marginMs ?? 250;
+  const searchPerSecond = options.searchPerSecond ?? 5;
+  const keys = (portalId: string, kind: BudgetKind) =>
+    [`${prefix}:p:${portalId}:rate:${kind}`, `${prefix}:p:${portalId}:rate:${kind}:blocked`];
+  const limits = (kind: BudgetKind, tier: RateLimitTier) => kind === 'search'
+    ? { window: 1000 + marginMs / 2, max: Math.max(1, searchPerSecond - 1) }
+    : { window: (options.windowMs ?? 10_000) + marginMs, max: Math.max(1, TIER_PER_10S[tier] - headroom) };
+
+  return {
+    async acquire(portalId, kind, tier) {
+      const { window, max } = limits(kind, tier);
+      const [log, blocked] = keys(portalId, kind);
+      for (;;) {
+        const wait = Number(await redis.eval(ACQUIRE, 2, log!, blocked!, window, max, randomUUID()));
+        if (wait === 0) return;
+        // A daily-limit park lasts hours: fail fast so the job is delayed instead of holding a worker slot.
+        if (wait > 60_000) throw new PortalParkedError(portalId, wait);
+        // A little jitter so waiting processes do not all hit Redis in the same millisecond.
+        await sleep(Math.min(wait, 1000) + Math.floor(Math.random() * 5));
+      }
+    },
+    async block(portalId, kind, ms) {
+      await redis.eval(BLOCK, 1, keys(portalId, kind)[1]!, Math.max(1, Math.round(ms)));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { CustomerLedger } from '../../domain/ledger';
+import type { CompanyRollup, HubSpotGateway } from '../hubspot/gateway';
+import type { LedgerStore } from '../ledger/ledger-store';
+import type { PortalRegistry } from '../portals/portal-registry';
+import type { createPlanner } from '../scheduling/planner';
+import { computeRollup } from './compute-rollup';
+import { createRollupHashStore } from './rollup-hashes';
+
+export interface SyncDeps {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly gateway: HubSpotGateway;
+  readonly ledger: LedgerStore;
+  readonly portals: PortalRegistry;
+  readonly planner: ReturnType<typeof createPlanner>;
+  readonly now?: () => Date;
+  /** HubSpot batch writes in flight at once; the rate budget, not this, sets the pace. */
+  readonly writeConcurrency?: number;
+}
+
+export interface SyncResult {
+  readonly considered: number;
+  readonly changed: number;
+  readonly written: number;
+  readonly writeCalls: number;
+  readonly propertiesCreated: number;
+}
+
+const BATCH = 100;
+const SCHEMA_RECHECK_S = 24 * 3600;
+
+/**
+ * Rollups to HubSpot: ensure the schema (at most daily), compute each company's rollup from the ledger,
+ * and batch-update only those whose rollup changed since the last successful write. Idempotent: a rerun
+ * after a crash writes only what the crashed run had not confirmed.
+ */
+export function createSyncService(deps: SyncDeps) {
+  const hashes = createRollupHashStore(deps.redis, deps.prefix);
+  const now = deps.now ?? (() => new Date());
+  const concurrency = deps.writeConcurrency ?? 4;
+
+  async function ensureSchema(portalId: string, stages: string[]): Promise<number> {
+    const marker = `${deps.prefix}:p:${portalId}:sync:schema`;
+    const version = createHash('sha1').update(stages.join('|')).digest('base64url');
+    if ((await deps.redis.get(marker)) === version) return 0;
+    const res = await deps.gateway.ensureSchema(portalId, { dunningStages: stages });
+    await deps.redis.set(marker, version, 'EX', SCHEMA_RECHECK_S);
+    return res.propertiesCreated.length;
+  }
+
+  async function syncPortal(portalId: string, opts: { companyIds?: readonly string[] } = {}): Promise<SyncResult> {
+    const portal = await deps.portals.require(portalId);
+    const policy = deps.planner.policyFor(portal);
+    const propertiesCreated = await ensureSchema(portalId, [...policy.steps.map((s) => s.id), policy.failedDirectDebit.id]);
+    const at = now().toISOString();
+    const ids = opts.companyIds ?? await deps.ledger.listCompanyIds(portalId);
+    let changedCount = 0;
+    let written = 0;
+    let writeCalls = 0;
+    let pending: CompanyRollup[] = [];
+    const inFlight = new Set<Promise<void>>();
+
+    const write = (batch: CompanyRollup[]) => {
+      const p = (async () => {
+        await deps.gateway.updateCompanyRollups(portalId, batch, at);
+        writeCalls++;
+        await hashes.remember(portalId, batch);
+        written += batch.length;
+      })();
+      inFlight.add(p);
+      // Failures surface through Promise.all below; this only drops settled promises from the set.
+      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+      return p;
+    };
+    const all: Promise<void>[] = [];
+
+    try {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const ledgers = (await Promise.all(ids.slice(i, i + BATCH).map((id) => deps.ledger.getCustomerLedger(portalId, id))))
+        .filter((l): l is CustomerLedger => l !== undefined);
+      const rollups = ledgers.map((l) => computeRollup(l, {
+        now: at, timeZone: portal.timeZone, portalCurrency: portal.currency, plan: deps.planner(l, portal, at), toleranceMinor: policy.toleranceMinor,
+      }));
+      const changed = await hashes.changed(portalId, rollups);
+      changedCount += changed.length;
+      pending.push(...changed);
+      while (pending.length >= BATCH) {
+        all.push(write(pending.slice(0, BATCH)));
+        pending = pending.slice(BATCH);
+        if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      }
+    }
+    if (pending.length > 0) all.push(write(pending));
+    } finally {
+      // Let every started write settle (and remember its hashes) before reporting success or failure.
+      const settled = await Promise.allSettled(all);
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    const result = { considered: ids.length, changed: changedCount, written, writeCalls, propertiesCreated };
+    await deps.redis.set(`${deps.prefix}:p:${portalId}:sync:last`, JSON.stringify({ at, ...result }));
+    return result;
+  }
+
+  return { syncPortal };
+}
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig, usesEmbeddedSandbox, usesPrivateRedis } from '../../src/server/config';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const REAL_HUBSPOT = {
+  HUBSPOT_BASE_PATH: 'https://api.hubapi.com',
+  HUBSPOT_CLIENT_ID: 'client-id',
+  HUBSPOT_CLIENT_SECRET: 'client-secret-value',
+  TOKEN_ENCRYPTION_KEY: KEY,
+  PUBLIC_BASE_URL: 'https://rd.example.com',
+};
+
+function problemsOf(env: Record<string, string | undefined>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('when the environment is empty, then the embedded defaults apply', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development', PORT: 3000, PUBLIC_BASE_URL: 'http://localhost:3000', REDIS_PREFIX: 'rd',
+      HUBSPOT_RATE_LIMIT_TIER: 'marketplace', LOG_LEVEL: 'info', INGEST_MAX_BODY_BYTES: 1024 * 1024,
+    });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.HUBSPOT_BASE_PATH).toBeUndefined();
+    expect(usesEmbeddedSandbox(config)).toBe(true);
+    expect(usesPrivateRedis(config)).toBe(true);
+    expect(config.TOKEN_ENCRYPTION_KEY).toHaveLength(32);
+  });
+
+  it('when no key is configured, then each run gets a different random encryption key', () => {
+    expect(loadConfig({}).TOKEN_ENCRYPTION_KEY.equals(loadConfig({}).TOKEN_ENCRYPTION_KEY)).toBe(false);
+  });
+
+  it('when PORT is set and PUBLIC_BASE_URL is not, then the default origin follows the port', () => {
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+  });
+
+  it('when variables are empty strings, then they count as unset', () => {
+    const config = loadConfig({ REDIS_URL: '', PORT: ' ', HUBSPOT_BASE_PATH: '' });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+    expect(usesEmbeddedSandbox(config)).toBe(true);
+  });
+
+  it('when real HubSpot is fully configured, then the values are parsed and normalised', () => {
+    const config = loadConfig({ ...REAL_HUBSPOT, HUBSPOT_BASE_PATH: 'https://api.hubapi.com/', PUBLIC_BASE_URL: 'https://rd.example.com/',
+      REDIS_URL: 'redis://:pw@redis.internal:6380/2', HUBSPOT_RATE_LIMIT_TIER: 'private-pro', CREDIT_CONTROLLER_OWNER_ID: '12345' });
+    expect(config.HUBSPOT_BASE_PATH).toBe('https://api.hubapi.com');
+    expect(config.PUBLIC_BASE_URL).toBe('https://rd.example.com');
+    expect(config.TOKEN_ENCRYPTION_KEY.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(config.HUBSPOT_RATE_LIMIT_TIER).toBe('private-pro');
+    expect(usesEmbeddedSandbox(config)).toBe(false);
+    expect(usesPrivateRedis(config)).toBe(false);
+  });
+
+  it('when the result is returned, then it is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(() => { (config as { PORT: number }).PORT = 1; }).toThrow(TypeError);
+  });
+
+  it('when several variables are bad, then the error names each of them', () => {
+    const problems = problemsOf({ PORT: 'eighty', REDIS_URL: 'http://localhost:6379', LOG_LEVEL: 'loud',
+      HUBSPOT_RATE_LIMIT_TIER: 'gold', REDIS_PREFIX: 'a:b', INGEST_MAX_BODY_BYTES: '12', NODE_ENV: 'staging' });
+    const named = problems.map((p) => p.split(' ')[0]).sort();
+    expect(named).toEqual(['HUBSPOT_RATE_LIMIT_TIER', 'INGEST_MAX_BODY_BYTES', 'LOG_LEVEL', 'NODE_ENV', 'PORT', 'REDIS_PREFIX', 'REDIS_URL']);
+    expect(problems.find((p) => p.startsWith('HUBSPOT_RATE_LIMIT_TIER'))).toContain('marketplace, private-starter');
+  });
+
+  it('when HUBSPOT_BASE_PATH is set alone, then every variable real HubSpot needs is reported missing', () => {
+    const problems = problemsOf({ HUBSPOT_BASE_PATH: 'https://api.hubapi.com' });
+    expect(problems.map((p) => p.split(' ')[0]).sort())
+      .toEqual(['HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET', 'PUBLIC_BASE_URL', 'TOKEN_ENCRYPTION_KEY']);
+    expect(problems.join('\n')).toContain('is required when HUBSPOT_BASE_PATH is set');
+  });
+
+  it('when real HubSpot is used with a plain-http public origin, then it is rejected', () => {
+    expect(problemsOf({ ...REAL_HUBSPOT, PUBLIC_BASE_URL: 'http://rd.example.com' })[0]).toMatch(/^PUBLIC_BASE_URL must be https/);
+  });
+
+  it('when the public base URL has a path, then it is rejected as not an origin', () => {
+    expect(problemsOf({ PUBLIC_BASE_URL: 'https://rd.example.com/api' })[0]).toMatch(/^PUBLIC_BASE_URL must be an origin only/);
+  });
+
+  it.each([
+    ['too short', Buffer.alloc(16, 1).toString('base64')],
+    ['not base64', 'this is not base64 at all, not even close!!'],
+  ])('when the encryption key is %s, then it is rejected without echoing it', (_label, value) => {
+    const problems = problemsOf({ TOKEN_ENCRYPTION_KEY: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^TOKEN_ENCRYPTION_KEY must be 32 random bytes/);
+    expect(problems[0]).not.toContain(value);
+  });
+
+  it('when a secret is malformed alongside others, then no secret value appears in the message', () => {
+    const secret = 'super-secret-client-value';
+    const problems = problemsOf({ ...REAL_HUBSPOT, HUBSPOT_CLIENT_SECRET: secret, PORT: '-1' });
+    expect(problems.join('\n')).not.toContain(secret);
+  });
+});
+
+describe('describeConfig', () => {
+  it('when describing a configured app, then secrets and the Redis password are hidden', () => {
+    const config = loadConfig({ ...REAL_HUBSPOT, HUBSPOT_ACCESS_TOKEN: 'token-value', REDIS_URL: 'redis://user:hunter2@redis:6379' });
+    const described = JSON.stringify(describeConfig(config));
+    for (const secret of ['client-secret-value', 'token-value', 'hunter2', KEY]) expect(described).not.toContain(secret);
+    expect(describeConfig(config)).toMatchObject({ HUBSPOT_CLIENT_SECRET: '[set]', TOKEN_ENCRYPTION_KEY: '[set]', HUBSPOT_CLIENT_ID: 'client-id' });
+  });
+});

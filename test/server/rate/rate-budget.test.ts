@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRateBudget } from '../../../src/server/rate/rate-budget';
+import { testRedis, uniquePrefix } from '../../support/redis';
+
+const a = testRedis();
+const b = testRedis();
+afterAll(async () => { await a.quit(); await b.quit(); });
+
+/** The largest number of admissions inside any window of `windowMs`. */
+function peakInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((x, y) => x - y);
+  let peak = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    peak = Math.max(peak, i - j + 1);
+  }
+  return peak;
+}
+
+describe('rate budget', () => {
+  it('when acquirers on two connections compete, then no window ever admits more than the budget', async () => {
+    const prefix = uniquePrefix('rate');
+    // marketplace 110 with headroom 90 leaves 20 per (shortened) 1 s window.
+    const options = { headroom: 90, marginMs: 0, windowMs: 1000 };
+    const budgets = [createRateBudget(a, prefix, options), createRateBudget(b, prefix, options)];
+    const admitted: number[] = [];
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 12 }, async (_, worker) => {
+      for (let i = 0; i < 6; i++) {
+        await budgets[worker % 2]!.acquire('p1', 'standard', 'marketplace');
+        admitted.push(Date.now());
+      }
+    }));
+    expect(admitted).toHaveLength(72);
+    expect(peakInWindow(admitted, 1000)).toBeLessThanOrEqual(20);
+    // 72 requests at 20 per second need at least three full windows after the first burst.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+    expect(Date.now() - started).toBeLessThan(6000);
+  });
+
+  it('when two portals share Redis, then each has its own budget', async () => {
+    const prefix = uniquePrefix('rate');
+    const budget = createRateBudget(a, prefix, { headroom: 100, marginMs: 0, windowMs: 5000 });
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) await budget.acquire('p1', 'standard', 'marketplace');
+    for (let i = 0; i < 10; i++) await budget.acquire('p2', 'standard', 'marketplace');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('when the search budget is used, then at most 4 per second pass', async () => {
+    const prefix = uniquePrefix('rate');
+    const budget = createRateBudget(a, prefix, { marginMs: 0 });
+    const admitted: number[] = [];
+    await Promise.all(Array.from({ length: 10 }, async () => {
+      await budget.acquire('p1', 'search', 'marketplace');
+      admitted.push(Date.now());
+    }));
+    expect(peakInWindow(admitted, 1000)).toBeLessThanOrEqual(4);
+  });
+
+  it('when a portal is blocked after a 429, then nobody is admitted until the block ends', async () => {
+    const prefix = uniquePrefix('rate');
+    const budget = createRateBudget(a, prefix);
+    await budget.block('p1', 'standard', 700);
+    const started = Date.now();
+    await budget.acquire('p1', 'standard', 'marketplace');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+  });
+});
