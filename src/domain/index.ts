@@ -14,3 +14,4 @@ export * from './legal/collection-costs';
 export * from './legal/interest';
 export * from './legal/fourteen-day-letter';
 export * from './prioritisation/score';
+export * from './policy/index';

@@ -5,7 +5,7 @@ import type { MoneyVM } from '../contracts/cards';
  * Amounts arrive as integer minor units; the currency's own number of decimals turns them into a value.
  */
 
-const fractionDigits = (currency: string): number =>
+export const fractionDigits = (currency: string): number =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 export function formatMoney(m: MoneyVM, locale: string): string {

@@ -26,7 +26,7 @@ describe('Properties v3 through the real api-client', () => {
     expect(one.options.map((o) => o.value)).toEqual(['low', 'high']);
     const all = await f.client.crm.properties.coreApi.getAll('companies');
     expect(all.results.map((p) => p.name)).toEqual(expect.arrayContaining(['name', 'domain', 'city', 'country', 'phone', 'hubspot_owner_id', 'rd_vat_number', 'rd_risk']));
-    const read = await f.client.crm.properties.batchApi.read('companies', { archived: false, dataSensitivity: 'non_sensitive' as never, inputs: [{ name: 'rd_risk' }, { name: 'domain' }] });
+    const read = await f.client.crm.properties.batchApi.read('companies', { archived: false, inputs: [{ name: 'rd_risk' }, { name: 'domain' }] });
     expect(read.results).toHaveLength(2);
   });
 

@@ -25,7 +25,6 @@ export function useCardData<T>(key: string, load: () => Promise<FetchResult<T>>)
     );
     return () => { current = false; };
     // `load` is a fresh closure each render; `key` names everything it depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt]);
 
   if (state.key !== key || !state.result) return { status: 'loading' };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
+import { relax } from './relaxations';
 
 /** The specs the CRM routes answer to, by file name under ./specs. */
 const SPEC_FILES = ['companies', 'contacts', 'tasks', 'notes', 'calls', 'emails', 'communications', 'invoices', 'objects', 'properties', 'associations', 'crmOwners'] as const;
@@ -37,31 +38,40 @@ export interface OpenApiValidationOptions {
 }
 
 /**
+ * Validators are costly to build (hundreds of ms per document), so each is built on the first request
+ * for its document and shared by every app in the process: they hold only the document, never app state.
+ */
+const validators = new Map<string, express.Router>();
+
+function validatorFor(name: SpecName, validateResponses: boolean): express.Router {
+  const key = `${name}|${validateResponses}`;
+  let router = validators.get(key);
+  if (!router) {
+    router = express.Router();
+    router.use(
+      OpenApiValidator.middleware({
+        apiSpec: relax(name, structuredClone(loadDocs().get(name))) as never,
+        validateRequests: true,
+        validateResponses,
+        validateSecurity: false,
+        validateApiSpec: false,
+        ignoreUndocumented: false,
+      }),
+    );
+    validators.set(key, router);
+  }
+  return router;
+}
+
+/**
  * Request (and optionally response) validation with express-openapi-validator, one validator per
  * HubSpot document, dispatched by path. Errors reach the app's error handler with the validator's
  * `status` and `errors`, which it turns into HubSpot's error shape.
  */
 export function openApiValidation(opts: OpenApiValidationOptions): RequestHandler {
-  const routers = new Map<SpecName, express.Router>();
-  for (const [name, doc] of loadDocs()) {
-    const router = express.Router();
-    router.use(
-      OpenApiValidator.middleware({
-        apiSpec: structuredClone(doc) as never,
-        validateRequests: { allErrors: true },
-        validateResponses: opts.validateResponses ? { allErrors: true } : false,
-        validateSecurity: false,
-        validateApiSpec: false,
-        ignoreUndocumented: false,
-        validateFormats: true,
-      }),
-    );
-    routers.set(name, router);
-  }
   return (req: Request, res: Response, next: NextFunction) => {
     const name = specFor(req.path);
-    const router = name ? routers.get(name) : undefined;
-    if (!router) { next(); return; }
-    router(req, res, next);
+    if (!name) { next(); return; }
+    validatorFor(name, opts.validateResponses)(req, res, next);
   };
 }

@@ -21,7 +21,7 @@ describe('admin API (/_sandbox)', () => {
     const list = await (await api(shared.url, '/_sandbox/portals')).json() as { results: { hubId: number }[] };
     expect(list.results.map((p) => p.hubId)).toContain(created.hubId);
     const counts = await (await api(shared.url, `/_sandbox/portals/${created.hubId}/requests`)).json() as Record<string, Record<string, number>>;
-    expect(counts['GET /crm/v3/objects/companies']).toEqual({ 200: 1 });
+    expect(counts['GET /crm/v3/objects/{type}']).toEqual({ 200: 1 });
     const dump = await (await api(shared.url, `/_sandbox/portals/${created.hubId}/state`)).json() as { hubId: number };
     expect(dump.hubId).toBe(created.hubId);
   });

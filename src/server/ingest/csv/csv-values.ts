@@ -1,0 +1,92 @@
+import { err, ok, type Result } from '../../../domain/result';
+import type { InvoiceInput } from '../../../contracts/ingest';
+
+/**
+ * Reading the values real accounting exports contain. Each parser returns a Result whose error is a
+ * reason a person can act on (it ends up in the per-row report).
+ */
+
+export type DecimalSeparator = ',' | '.';
+
+/** How many minor-unit digits a currency has (EUR 2, JPY 0, BHD 3), from the platform's ISO 4217 data. */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * `1.234,56`, `-1.234,56`, `1234,56` (decimal comma) or `1,234.56`, `1234.56` (decimal point), with an
+ * optional currency sign, a minus in front or behind, or parentheses. When both separators occur the last
+ * one is the decimal separator; with only one kind, `decimal` (the export's convention) decides.
+ * Returns signed minor units.
+ */
+export function parseAmount(raw: string, decimal: DecimalSeparator, digits = 2): Result<number, string> {
+  let s = raw.trim().replace(/[\s\u00a0]/g, '').replace(/^(€|EUR|\$|USD|£|GBP)/i, '').replace(/(€|EUR|\$|USD|£|GBP)$/i, '');
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
+  if (s.startsWith('-')) { negative = !negative; s = s.slice(1); } else if (s.endsWith('-')) { negative = !negative; s = s.slice(0, -1); }
+  if (s.startsWith('+')) s = s.slice(1);
+  const bad = err(`"${raw}" is not an amount`);
+  if (!/^[\d.,]+$/.test(s)) return bad;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  const dec = lastComma >= 0 && lastDot >= 0 ? (lastComma > lastDot ? ',' : '.') : decimal;
+  const thousands = dec === ',' ? '.' : ',';
+  const [whole = '', fraction = '', ...more] = s.split(dec);
+  if (more.length) return bad;
+  // Thousands separators must group by three ("1.234.567"), or "12,34,5" would pass as a number.
+  if (whole.includes(thousands) && !new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(whole)) return bad;
+  const wholeDigits = whole.split(thousands).join('');
+  if (!/^\d+$/.test(wholeDigits) || !/^\d*$/.test(fraction)) return bad;
+  if (fraction.length > digits) return err(`"${raw}" has more than ${digits} decimals`);
+  const minor = Number(wholeDigits + fraction.padEnd(digits, '0'));
+  if (!Number.isSafeInteger(minor)) return err(`"${raw}" is too large`);
+  return ok(negative && minor !== 0 ? -minor : minor);
+}
+
+/** `31-12-2026`, `31/12/2026`, `31.12.2026`, `1-2-2026` (day first) or `2026-12-31`. */
+export function parseDate(raw: string): Result<string, string> {
+  const s = raw.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !m || !d) return err(`"${raw}" is not a date (expected DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD)`);
+  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const check = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) return err(`"${raw}" is not a calendar date`);
+  return ok(date);
+}
+
+export type CsvStatus = NonNullable<InvoiceInput['status']> | 'credit_note';
+
+const STATUS_WORDS: Record<string, CsvStatus> = {
+  open: 'open', openstaand: 'open', onbetaald: 'open', unpaid: 'open', outstanding: 'open',
+  betaald: 'paid', voldaan: 'paid', paid: 'paid',
+  gedeeltelijk: 'partially_paid', 'gedeeltelijk betaald': 'partially_paid', deelbetaling: 'partially_paid',
+  partial: 'partially_paid', 'partially paid': 'partially_paid', partially_paid: 'partially_paid',
+  creditnota: 'credit_note', credit: 'credit_note', 'credit note': 'credit_note', creditnote: 'credit_note', credit_note: 'credit_note',
+  betwist: 'disputed', dispuut: 'disputed', geschil: 'disputed', disputed: 'disputed',
+  afgeboekt: 'written_off', oninbaar: 'written_off', 'written off': 'written_off', written_off: 'written_off',
+  gecrediteerd: 'credited', credited: 'credited',
+};
+
+/** Dutch and English status words; empty means "derive it from the open amount". */
+export function parseStatus(raw: string): Result<CsvStatus | undefined, string> {
+  const s = raw.trim().toLowerCase().replace(/[-\s]+/g, ' ');
+  if (!s) return ok(undefined);
+  const status = STATUS_WORDS[s];
+  return status && Object.hasOwn(STATUS_WORDS, s) ? ok(status) : err(`"${raw}" is not a known status (open, betaald, gedeeltelijk, creditnota, betwist, paid, partially paid, credit note, disputed…)`);
+}
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'true', '1', 'waar']);
+const NO = new Set(['nee', 'n', 'no', 'false', '0', 'onwaar', '']);
+
+export function parseYesNo(raw: string): Result<boolean, string> {
+  const s = raw.trim().toLowerCase();
+  if (YES.has(s)) return ok(true);
+  if (NO.has(s)) return ok(false);
+  return err(`"${raw}" is not ja/nee or yes/no`);
+}

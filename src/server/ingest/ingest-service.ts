@@ -1,0 +1,133 @@
+import { InvoiceInput, PaymentInput, type CustomerKeys, type IngestReport, type UnmatchedList } from '../../contracts/ingest';
+import type { CompanyId } from '../../domain/ledger';
+import { AppError } from '../errors';
+import type { UpsertCounts } from '../ledger/ledger-store';
+import type { RedisLedgerStore } from '../ledger/redis-ledger-store';
+import { hasCompany, type CompanyIndex } from '../matching/company-index';
+import { matchCompany, type MatchResult } from '../matching/match-company';
+import { createReportBuilder, describeIssues, type BatchCounts } from './ingest-report';
+import { toInvoice, toPayment } from './to-ledger';
+import { toUnmatchedItem, unmatchedInvoice, unmatchedPayment, UnmatchedPayload } from './unmatched-payload';
+
+export interface IngestDeps {
+  readonly ledger: RedisLedgerStore;
+  /** The portal's HubSpot company index; undefined when companies cannot be listed (then nothing matches). */
+  readonly companyIndex: (portalId: string) => Promise<CompanyIndex | undefined>;
+  readonly now?: () => Date;
+}
+
+export interface IngestService {
+  /** Validates each item on its own (bad ones reported by index), matches, upserts; unmatched ones wait. */
+  ingestInvoices(portalId: string, items: readonly unknown[]): Promise<IngestReport>;
+  ingestPayments(portalId: string, items: readonly unknown[]): Promise<IngestReport>;
+  /** Validated invoices (the CSV importer's batches): `version` applies to those without their own. */
+  ingestInvoiceInputs(portalId: string, inputs: readonly InvoiceInput[], opts: { version: string; index: CompanyIndex | undefined; receivedAt: string }): Promise<BatchCounts>;
+  companyIndex(portalId: string): Promise<CompanyIndex | undefined>;
+  listUnmatched(portalId: string, page: { offset: number; limit: number }): Promise<UnmatchedList>;
+  /** Files a waiting document under the company a person chose. 404 when it is not waiting. */
+  resolveUnmatched(portalId: string, externalId: string, companyId: CompanyId): Promise<UpsertCounts>;
+}
+
+const NO_INDEX: MatchResult = { unmatched: true, reason: 'HubSpot companies are not available for matching' };
+
+export function createIngestService(deps: IngestDeps): IngestService {
+  const now = deps.now ?? (() => new Date());
+  const { ledger } = deps;
+
+  /** An explicit, existing HubSpot id wins; then where the document is already filed (maybe by a person); then the keys. */
+  function decide(index: CompanyIndex | undefined, customer: CustomerKeys | undefined, filedUnder: CompanyId | undefined): MatchResult {
+    if (index && customer?.hubspotCompanyId && hasCompany(index, customer.hubspotCompanyId)) return { companyId: customer.hubspotCompanyId, matchedBy: 'hubspot_id' };
+    if (filedUnder) return { companyId: filedUnder, matchedBy: 'hubspot_id' };
+    if (!index) return NO_INDEX;
+    return customer ? matchCompany(index, customer) : { unmatched: true, reason: 'no customer keys and the invoice is unknown' };
+  }
+
+  async function ingestInvoiceInputs(portalId: string, inputs: readonly InvoiceInput[], opts: { version: string; index: CompanyIndex | undefined; receivedAt: string }): Promise<BatchCounts> {
+    const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((i) => i.externalId));
+    const invoices = [];
+    const waiting = [];
+    for (const [i, input] of inputs.entries()) {
+      const match = decide(opts.index, input.customer, filed[i]);
+      if ('companyId' in match) invoices.push(toInvoice(input, match.companyId, opts.version));
+      else waiting.push(unmatchedInvoice(input, opts.version, opts.receivedAt, match.reason));
+    }
+    // Unmatched first, then the ledger, then clean-up: a failure in between leaves a state a retry repairs.
+    await ledger.addUnmatched(portalId, waiting);
+    const counts = await ledger.upsertInvoices(portalId, invoices);
+    await ledger.removeUnmatched(portalId, invoices.map((i) => i.externalId));
+    return { ...counts, unmatched: waiting.length };
+  }
+
+  async function ingestPaymentInputs(portalId: string, inputs: readonly PaymentInput[], index: CompanyIndex | undefined, receivedAt: string): Promise<BatchCounts> {
+    const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((p) => p.invoiceExternalId ?? ''));
+    const payments = [];
+    const waiting = [];
+    for (const [i, input] of inputs.entries()) {
+      const match = decide(index, input.customer, input.invoiceExternalId ? filed[i] : undefined);
+      if ('companyId' in match) payments.push(toPayment(input, match.companyId));
+      else waiting.push(unmatchedPayment(input, receivedAt, match.reason));
+    }
+    await ledger.addUnmatched(portalId, waiting);
+    const counts = await ledger.upsertPayments(portalId, payments);
+    await ledger.removeUnmatched(portalId, payments.map((p) => p.externalId));
+    return { ...counts, unmatched: waiting.length };
+  }
+
+  return {
+    ingestInvoiceInputs,
+    companyIndex: (portalId) => deps.companyIndex(portalId),
+
+    async ingestInvoices(portalId, items) {
+      const report = createReportBuilder();
+      report.received(items.length);
+      const valid: InvoiceInput[] = [];
+      items.forEach((item, index) => {
+        const parsed = InvoiceInput.safeParse(item);
+        if (parsed.success) valid.push(parsed.data);
+        else report.reject({ index, ...externalIdOf(item), reason: describeIssues(parsed.error) });
+      });
+      const receivedAt = now().toISOString();
+      if (valid.length) report.add(await ingestInvoiceInputs(portalId, valid, { version: receivedAt, index: await deps.companyIndex(portalId), receivedAt }));
+      return report.build();
+    },
+
+    async ingestPayments(portalId, items) {
+      const report = createReportBuilder();
+      report.received(items.length);
+      const valid: PaymentInput[] = [];
+      items.forEach((item, index) => {
+        const parsed = PaymentInput.safeParse(item);
+        if (parsed.success) valid.push(parsed.data);
+        else report.reject({ index, ...externalIdOf(item), reason: describeIssues(parsed.error) });
+      });
+      if (valid.length) report.add(await ingestPaymentInputs(portalId, valid, await deps.companyIndex(portalId), now().toISOString()));
+      return report.build();
+    },
+
+    async listUnmatched(portalId, page) {
+      const { total, items } = await ledger.listUnmatched(portalId, page);
+      return { total, items: items.map(toUnmatchedItem) };
+    },
+
+    async resolveUnmatched(portalId, externalId, companyId) {
+      const index = await deps.companyIndex(portalId);
+      if (index && !hasCompany(index, companyId)) throw new AppError('unknown_company', `HubSpot company ${companyId} does not exist in this portal.`, 422);
+      const doc = await ledger.takeUnmatched(portalId, externalId);
+      if (!doc) throw new AppError('not_found', `No unmatched document ${externalId}.`, 404);
+      try {
+        const payload = UnmatchedPayload.parse(doc.payload);
+        if (payload.type === 'invoice') return await ledger.upsertInvoices(portalId, [toInvoice(payload.input, companyId, payload.version)]);
+        return await ledger.upsertPayments(portalId, [toPayment(payload.input, companyId)]);
+      } catch (error) {
+        // Never lose a document: it goes back on the list when filing it failed.
+        await ledger.addUnmatched(portalId, [doc]);
+        throw error;
+      }
+    },
+  };
+}
+
+function externalIdOf(item: unknown): { externalId?: string } {
+  const id = (item as { externalId?: unknown } | null)?.externalId;
+  return typeof id === 'string' && id.length <= 128 ? { externalId: id } : {};
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { dateInZone } from '../../domain/dates';
+import type { CustomerLedger } from '../../domain/ledger';
+import { scoreCustomer } from '../../domain/prioritisation/score';
+import type { HubSpotGateway } from '../hubspot/gateway';
+import type { DeadLetters } from '../jobs/dead-letters';
+import type { LedgerStore } from '../ledger/ledger-store';
+import type { Portal, PortalRegistry } from '../portals/portal-registry';
+import { createTaskBatch, emptyCounts, type BatchCounts, type PlannedTask } from './create-task-batch';
+import type { Planner } from './planner';
+import { createTaskClaims } from './task-claims';
+import { taskDraftFor } from './task-draft';
+import { taskStillNeeded } from './task-still-needed';
+
+export interface SchedulingDeps {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly gateway: HubSpotGateway;
+  readonly ledger: LedgerStore;
+  readonly portals: PortalRegistry;
+  readonly planner: Planner;
+  readonly deadLetters: DeadLetters;
+  readonly now?: () => Date;
+  /** How long a claim protects an action before another worker may take it over (crash recovery). */
+  readonly claimLeaseMs?: number;
+}
+
+export interface SchedulingResult extends BatchCounts {
+  readonly companies: number;
+  readonly planned: number;
+  closed: number;
+}
+
+const BATCH = 100;
+
+/**
+ * The reminder run of one portal: plan every customer, create the due tasks in HubSpot (batches of 100,
+ * exactly once per action key) and complete the app's tasks that are no longer needed.
+ * `owner` identifies the job: a re-run of the same job after a crash may take its own claims over at once.
+ */
+export function createSchedulingService(deps: SchedulingDeps) {
+  const claims = createTaskClaims(deps.redis, deps.prefix, deps.claimLeaseMs);
+  const now = deps.now ?? (() => new Date());
+  const batchDeps = { gateway: deps.gateway, claims, ledger: deps.ledger, deadLetters: deps.deadLetters };
+
+  async function closeUnneeded(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
+    const toClose: { companyId: string; key: string; taskId: string }[] = [];
+    for (const ledger of ledgers) {
+      for (const [key, t] of await claims.openTasks(portal.portalId, ledger.companyId)) {
+        if (!taskStillNeeded(ledger, t.invoiceExternalIds, today)) toClose.push({ companyId: ledger.companyId, key, taskId: t.taskId });
+      }
+    }
+    for (let i = 0; i < toClose.length; i += BATCH) {
+      const batch = toClose.slice(i, i + BATCH);
+      await deps.gateway.completeTasks(portal.portalId, batch.map((t) => t.taskId));
+      for (const t of batch) await claims.markClosed(portal.portalId, t.companyId, [t.key]);
+    }
+    return toClose.length;
+  }
+
+  async function schedulePortal(portalId: string, opts: { owner?: string; companyIds?: readonly string[] } = {}): Promise<SchedulingResult> {
+    const portal = await deps.portals.require(portalId);
+    const at = now().toISOString();
+    const today = dateInZone(at, portal.timeZone);
+    const who = { owner: opts.owner ?? `run-${randomUUID()}`, run: randomUUID(), now: at };
+    const ids = opts.companyIds ?? await deps.ledger.listCompanyIds(portalId);
+    const counts = emptyCounts();
+    let planned = 0;
+    let closed = 0;
+    let pending: PlannedTask[] = [];
+
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const ledgers = (await Promise.all(ids.slice(i, i + BATCH).map((id) => deps.ledger.getCustomerLedger(portalId, id))))
+        .filter((l): l is CustomerLedger => l !== undefined);
+      closed += await closeUnneeded(portal, ledgers, today);
+      for (const ledger of ledgers) {
+        const actions = deps.planner(ledger, portal, at).actions.filter((a) => a.createsTask);
+        if (actions.length === 0) continue;
+        const segment = scoreCustomer(ledger, today).segment;
+        for (const action of actions) {
+          planned++;
+          pending.push({
+            action,
+            needsCompanyOwner: action.ownerId === undefined,
+            draft: (companyOwnerId) => taskDraftFor(action, {
+              ledger, timeZone: portal.timeZone, segment,
+              ...(companyOwnerId ? { companyOwnerId } : {}),
+              ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
+            }),
+          });
+        }
+      }
+      while (pending.length >= BATCH) {
+        await createTaskBatch(batchDeps, portalId, pending.slice(0, BATCH), who, counts);
+        pending = pending.slice(BATCH);
+      }
+    }
+    await createTaskBatch(batchDeps, portalId, pending, who, counts);
+    const result = { companies: ids.length, planned, closed, ...counts };
+    await deps.redis.set(`${deps.prefix}:p:${portalId}:scheduling:last`, JSON.stringify({ at, ...result }));
+    return result;
+  }
+
+  return { schedulePortal, claims };
+}
+export type SchedulingService = ReturnType<typeof createSchedulingService>;
