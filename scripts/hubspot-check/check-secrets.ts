@@ -27,8 +27,8 @@ const SKIP_DIRS = /(^|\/)(node_modules|\.git|dist|coverage|\.tmp)$/;
 /** Files git would commit (tracked or not ignored); a plain walk when the folder is not a repository. */
 async function candidateFiles(projectDir: string): Promise<string[]> {
   if (existsSync(path.join(projectDir, '.git'))) {
-    const { stdout } = await execa('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: projectDir });
-    return stdout.split('\0').filter((f) => f && existsSync(path.join(projectDir, f)));
+    const git = await execa('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: projectDir, reject: false });
+    if (git.exitCode === 0) return git.stdout.split('\0').filter((f) => f && existsSync(path.join(projectDir, f)));
   }
   return listFiles(projectDir, (rel, isDir) => isDir && SKIP_DIRS.test(rel));
 }

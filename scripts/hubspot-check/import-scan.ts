@@ -15,7 +15,9 @@ export type ImportProblem = { chain: string[]; message: string };
 
 function resolveRelative(fromFile: string, spec: string): string | undefined {
   const base = path.resolve(path.dirname(fromFile), spec);
-  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, `index${e}`))];
+  // TypeScript-style `./x.js` naming `./x.ts` resolves too, as it does in vite.
+  const tsTwin = /\.(m?)js(x?)$/.test(base) ? [base.replace(/\.(m?)js(x?)$/, '.$1ts$2')] : [];
+  const candidates = [base, ...tsTwin, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => path.join(base, `index${e}`))];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 

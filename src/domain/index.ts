@@ -15,3 +15,4 @@ export * from './legal/interest';
 export * from './legal/fourteen-day-letter';
 export * from './prioritisation/score';
 export * from './policy/index';
+export * from './call-script/index';

@@ -2,18 +2,20 @@ import { randomUUID } from 'node:crypto';
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { SandboxState } from './state';
+import { faultInjection } from './faults';
 import { ACCESS_TOKEN_TTL_SECONDS, oauthStore, type AccessGrant, type OAuthApp, type OAuthStore, type RefreshGrant } from './oauth-store';
 
 export { registerApp, createAuthorizationCode, oauthStore, type OAuthApp } from './oauth-store';
 
-/** HubSpot's OAuth endpoints (v1 legacy and v3), form-encoded, answered in HubSpot's shapes (oauth*.json). */
+/** HubSpot's OAuth endpoints (v1 legacy, v3 and its date-versioned 2026-03 twin), form-encoded, answered in HubSpot's shapes (oauth*.json). */
 export function oauthRouter(state: SandboxState): Router {
   const store = oauthStore(state);
   const router = Router();
-  router.use(['/oauth'], express.urlencoded({ extended: false, limit: '64kb' }));
+  // OAuth sits before bearer auth, so only portal-independent ('*') faults apply here: enough to test refresh under 5xx.
+  router.use('/oauth', faultInjection(state), express.urlencoded({ extended: false, limit: '64kb' }));
 
-  router.post(['/oauth/v1/token', '/oauth/v3/token'], (req, res) => {
-    const v3 = req.path.startsWith('/oauth/v3');
+  router.post(['/oauth/v1/token', '/oauth/v3/token', '/oauth/2026-03/token'], (req, res) => {
+    const v3 = !req.path.startsWith('/oauth/v1');
     const form = TokenForm.safeParse(req.body ?? {});
     if (!form.success) return fail(res, 400, 'invalid_request', 'BAD_REQUEST', `invalid token request: ${form.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; ')}`);
     const app = authenticateClient(store, res, form.data.client_id, form.data.client_secret);
@@ -45,7 +47,7 @@ export function oauthRouter(state: SandboxState): Router {
     res.status(204).end();
   });
 
-  router.post('/oauth/v3/token/introspect', (req, res) => {
+  router.post(['/oauth/v3/token/introspect', '/oauth/2026-03/token/introspect'], (req, res) => {
     const form = TokenForm2.safeParse(req.body ?? {});
     if (!form.success) return fail(res, 400, 'invalid_request', 'BAD_REQUEST', 'client_id, client_secret and token are required');
     const app = authenticateClient(store, res, form.data.client_id, form.data.client_secret);
@@ -62,7 +64,7 @@ export function oauthRouter(state: SandboxState): Router {
     res.json({ active: false });
   });
 
-  router.post('/oauth/v3/token/revoke', (req, res) => {
+  router.post(['/oauth/v3/token/revoke', '/oauth/2026-03/token/revoke'], (req, res) => {
     const form = TokenForm2.safeParse(req.body ?? {});
     if (!form.success) return fail(res, 400, 'invalid_request', 'BAD_REQUEST', 'client_id, client_secret and token are required');
     const app = authenticateClient(store, res, form.data.client_id, form.data.client_secret);

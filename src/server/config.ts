@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a whole number 0-65535' })
     .int({ error: 'must be a whole number 0-65535' }).min(0).max(65_535).default(3000),
   PUBLIC_BASE_URL: originUrl("the backend's public origin, e.g. https://rd.example.com").optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_URL: z.url({ protocol: /^(rediss?|unix)$/, error: 'must be a redis://, rediss:// or unix:// URL' }).optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'must be 1-32 letters, digits, _ or - (no colons)' })
     .default('rd'),
   HUBSPOT_BASE_PATH: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.hubapi.com' })

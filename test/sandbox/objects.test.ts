@@ -126,6 +126,21 @@ describe('CRM objects v3 through the real api-client', () => {
     expect(f.sandbox.state.portalForToken(expired)).toBeUndefined();
   });
 
+  it('when two companies are merged, then the primary keeps its values, gains missing ones and takes the associations', async () => {
+    const primary = f.portal.createObject('companies', { name: 'Rho BV', city: 'Delft' });
+    const other = f.portal.createObject('companies', { name: 'Rho B.V.', city: 'Leiden', phone: '+31 15 000 0000' });
+    const task = f.portal.createObject('tasks', { hs_timestamp: '2026-12-01T09:00:00Z' });
+    f.portal.associate('tasks', task.id, 'companies', other.id);
+    // api-client 13.5 has a MergeApi model but no discovery entry for it: use its raw request (same auth and basePath).
+    const res = await f.client.apiRequest({ method: 'POST', path: '/crm/v3/objects/companies/merge', body: { primaryObjectId: primary.id, objectIdToMerge: other.id } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { id: string }).id).toBe(primary.id);
+    expect(f.portal.getObject('companies', primary.id)?.properties).toMatchObject({ name: 'Rho BV', city: 'Delft', phone: '+31 15 000 0000' });
+    expect(f.portal.getObject('companies', other.id)?.archived).toBe(true);
+    const page = await f.client.crm.associations.v4.basicApi.getPage('tasks', task.id, 'companies');
+    expect(page.results.map((r) => String(r.toObjectId))).toEqual([primary.id]);
+  });
+
   it('when two portals hold data, then a token only sees its own portal', async () => {
     const other = f.sandbox.state.createPortal();
     const rec = other.createObject('companies', { name: 'Elders BV' });

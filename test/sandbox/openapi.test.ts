@@ -47,8 +47,10 @@ describe('OpenAPI validation against HubSpot\'s documents', () => {
     const app = express();
     app.use(express.json());
     app.use(openApiValidation({ validateResponses: true }));
-    // An answer missing required fields (createdAt, updatedAt, archived) and with a non-string property value.
-    app.get('/crm/v3/objects/companies/:id', (_req, res) => { res.json({ id: '1', properties: { name: 7 } }); });
+    // A complete SimplePublicObject except for one number where HubSpot's schema allows only strings.
+    app.get('/crm/v3/objects/companies/:id', (_req, res) => {
+      res.json({ id: '1', properties: { name: 7 }, createdAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z', archived: false });
+    });
     app.use(((err, _req, res, _next) => { res.status(err.status ?? 500).json({ message: err.message }); }) as express.ErrorRequestHandler);
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
@@ -56,7 +58,7 @@ describe('OpenAPI validation against HubSpot\'s documents', () => {
       const { port } = server.address() as { port: number };
       const res = await fetch(`http://127.0.0.1:${port}/crm/v3/objects/companies/1`);
       expect(res.status).toBe(500);
-      expect(((await res.json()) as { message: string }).message).toMatch(/createdAt|properties/);
+      expect(((await res.json()) as { message: string }).message).toMatch(/\/response\/properties\/name must be string/);
     } finally {
       server.closeAllConnections();
       server.close();

@@ -45,6 +45,8 @@ describe('CRM search through the real api-client', () => {
   it('when sorting and querying, then one sort orders the results and query matches searchable text', async () => {
     const desc = await search({ sorts: ['-numberofemployees'], properties: ['name'] });
     expect(desc.results.map((r) => r.properties.name)).toEqual(['De Groot Installatie', 'Brouwer Transport', 'Aalders Bouw', 'Claes Logistics']);
+    const asc = await search({ sorts: [JSON.stringify({ propertyName: 'numberofemployees', direction: 'ASCENDING' })], properties: ['name'] });
+    expect(asc.results.map((r) => r.properties.name)).toEqual(['Claes Logistics', 'Aalders Bouw', 'Brouwer Transport', 'De Groot Installatie']);
     expect(await names({ query: 'groot' })).toEqual(['De Groot Installatie']);
     const twoSorts = await failure(search({ sorts: ['name', 'city'] }));
     expect(twoSorts.code).toBe(400);

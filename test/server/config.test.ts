@@ -60,6 +60,10 @@ describe('loadConfig', () => {
     expect(usesPrivateRedis(config)).toBe(false);
   });
 
+  it('when REDIS_URL points at a unix socket (as the private Redis does), then it is accepted', () => {
+    expect(loadConfig({ REDIS_URL: 'unix:///tmp/rd/redis.sock' }).REDIS_URL).toBe('unix:///tmp/rd/redis.sock');
+  });
+
   it('when the result is returned, then it is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);

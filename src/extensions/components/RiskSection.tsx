@@ -21,7 +21,7 @@ export function RiskSection({ i18n, risk }: { i18n: I18n; risk: RiskVM }) {
         <SegmentTag i18n={i18n} segment={risk.segment} />
       </Flex>
       {reasons.length > 0 ? (
-        <List variant="unordered">{reasons.map((r) => <Text key={r}>{r}</Text>)}</List>
+        <List variant="unordered">{reasons.map((r, idx) => <Text key={idx}>{r}</Text>)}</List>
       ) : null}
     </Flex>
   );

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { notFound } from './errors';
 import { applyAssociations, planInlineAssociations } from './inline-associations';
-import { asObject, asPropertyValues, boolParam, intParam } from './inputs';
+import { asObject, asPropertyValues, asString, boolParam, intParam } from './inputs';
 import { associationsJson, recordJson, returnedProperties } from './record-view';
 import { objectTypeParam, param, portalOf } from './route-helpers';
 
@@ -35,6 +35,14 @@ export function objectsRouter(): Router {
     const record = portal.create(type, properties);
     applyAssociations(portal, type, record.id, planned);
     res.status(201).json(recordJson(record, Object.keys(record.properties)));
+  });
+
+  r.post('/crm/v3/objects/:objectType/merge', (req, res) => {
+    const portal = portalOf(res);
+    const type = objectTypeParam(req.params.objectType);
+    const body = asObject(req.body, 'body');
+    const merged = portal.merge(type, asString(body.primaryObjectId, 'primaryObjectId'), asString(body.objectIdToMerge, 'objectIdToMerge'));
+    res.json(recordJson(merged, returnedProperties(type, undefined)));
   });
 
   r.get('/crm/v3/objects/:objectType/:objectId', (req, res) => {

@@ -106,6 +106,31 @@ export class Portal {
     return changes;
   }
 
+  /**
+   * HubSpot's merge: the primary keeps its values and gains the ones it lacks, takes over the other
+   * record's associations, and the merged record goes away (archived here).
+   */
+  merge(type: SandboxObjectType, primaryId: string, mergedId: string, opts: WriteOptions = {}): StoredRecord {
+    if (primaryId === mergedId) throw validationError('Cannot merge a record into itself.');
+    const primary = this.store(type).get(primaryId);
+    const merged = this.store(type).get(mergedId);
+    if (!primary || primary.archived || !merged || merged.archived) throw notFound();
+    const now = opts.now ?? Date.now();
+    const skip = new Set(['hs_object_id', ...Object.values(timestampProperties(type))]);
+    const fill = Object.fromEntries(Object.entries(merged.properties).filter(([k]) => !skip.has(k) && primary.properties[k] === undefined));
+    for (const [toType, byId] of [...(this.associations.allFor(type, mergedId) ?? [])]) {
+      for (const [toId, types] of [...byId]) {
+        for (const [typeId, category] of types) this.associations.add(type, primaryId, toType as SandboxObjectType, toId, { category, typeId });
+        this.associations.removeAll(type, mergedId, toType as SandboxObjectType, toId);
+      }
+    }
+    this.archive(type, mergedId, { ...opts, now });
+    // Unique values of the merged record are free now, so the primary can take them over.
+    if (Object.keys(fill).length > 0) this.update(type, primaryId, fill, { ...opts, now });
+    this.emit({ objectType: type, objectId: primaryId, kind: 'merge' }, opts, now);
+    return primary;
+  }
+
   /** Resolves a path/body id, by record id or by a unique property (`idProperty`). */
   resolveId(type: SandboxObjectType, id: string, idProperty?: string): string | undefined {
     if (!idProperty || idProperty === 'hs_object_id') return this.store(type).get(id) ? id : undefined;

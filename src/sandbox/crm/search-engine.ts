@@ -31,8 +31,14 @@ export function parseSearch(body: Record<string, unknown>): SearchQuery {
   return { filterGroups, ...(sorts[0] !== undefined ? { sort: parseSort(sorts[0]) } : {}), ...(query ? { query } : {}) };
 }
 
-/** The spec types a sort as a string ("name" or "-name"); HubSpot's docs use {propertyName, direction}. Both work. */
+/**
+ * The spec types a sort as a string ("name" or "-name"); HubSpot's docs use {propertyName, direction}, which
+ * api-client users send JSON-encoded to satisfy the string type. All three work.
+ */
 function parseSort(raw: unknown): { propertyName: string; descending: boolean } {
+  if (typeof raw === 'string' && raw.trim().startsWith('{')) {
+    try { return parseSort(JSON.parse(raw)); } catch { throw validationError(`sorts[0] is not valid JSON: ${raw}`); }
+  }
   if (typeof raw === 'string') return raw.startsWith('-') ? { propertyName: raw.slice(1), descending: true } : { propertyName: raw, descending: false };
   const s = raw as { propertyName?: unknown; direction?: unknown };
   if (typeof s?.propertyName !== 'string') throw validationError('sorts[0] needs a propertyName');

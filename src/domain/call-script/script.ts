@@ -1,0 +1,101 @@
+import { stepsFor } from '../policy/validate-policy';
+import { gatherFacts, type CallFacts } from './facts';
+import { formatAmounts, formatDate, formatMoney, text } from './format';
+import type { CallScript, CallScriptInput, ExcuseAnswer, FollowUpStep, Goal } from './types';
+import { EXCUSES } from './types';
+
+/** Days within which a late payer (or one who broke a promise) is asked to pay: short, so it is followed up soon. */
+const FIRM_TERM_DAYS = 7;
+
+/**
+ * A structured call script for one customer, in English or Dutch, from the facts in the ledger: what to check
+ * before calling, how to open, the three goals (when, how much, how), answers to the usual excuses, how to
+ * close and what to do afterwards. Content differs for a good payer, a habitual late payer, a customer who
+ * broke a promise, and a consumer (who hears about the 14-day letter and its costs only when that applies).
+ */
+export function buildCallScript(input: CallScriptInput): CallScript {
+  const facts = gatherFacts(input);
+  const lang = input.language;
+  const customerType = input.ledger.profile.customerType;
+  return {
+    language: lang,
+    persona: facts.persona,
+    customerType,
+    tone: facts.tone,
+    preparation: preparationOf(input, facts),
+    opening: opening(input, facts),
+    goals: goals(input, facts),
+    excuses: EXCUSES.map((id): ExcuseAnswer => ({
+      id,
+      excuse: text(lang, `excuse.${id}`),
+      answer: text(lang, id === 'no_money' && customerType === 'consumer' ? 'answer.no_money.consumer' : `answer.${id}`),
+    })),
+    closing: closing(input, facts),
+    followUp: followUp(input, facts),
+    ...(facts.fourteenDayLetter ? { fourteenDayLetter: facts.fourteenDayLetter } : {}),
+  };
+}
+
+// Imported lazily by name to keep this file about the script's shape.
+import { preparation as preparationOf } from './preparation';
+
+function opening(input: CallScriptInput, facts: CallFacts): string {
+  const lang = input.language;
+  const key = `opening.${input.ledger.profile.customerType}.${facts.persona}` as const;
+  const p = facts.brokenPromise;
+  return text(lang, key, {
+    contact: input.contactName ? ` ${input.contactName}` : '',
+    us: input.ourName ?? text(lang, 'opening.us_default'),
+    company: input.companyName ?? '',
+    count: Math.max(facts.overdue.length, 1),
+    amount: formatAmounts(facts.amounts, lang),
+    days: facts.oldestDaysPastDue,
+    madeOn: p ? formatDate(p.madeOn, lang) : '',
+    promised: p ? formatMoney(p.amount, lang) : '',
+    promisedDate: p ? formatDate(p.promisedDate, lang) : '',
+  });
+}
+
+function goals(input: CallScriptInput, facts: CallFacts): Goal[] {
+  const lang = input.language;
+  const firm = facts.persona !== 'good_payer';
+  return [
+    { id: 'when', text: firm ? text(lang, 'goal.when.firm', { days: FIRM_TERM_DAYS }) : text(lang, 'goal.when') },
+    { id: 'how_much', text: text(lang, 'goal.how_much', { amounts: formatAmounts(facts.amounts, lang) }), proposed: facts.amounts },
+    { id: 'how', text: text(lang, 'goal.how') },
+  ];
+}
+
+function closing(input: CallScriptInput, facts: CallFacts): string[] {
+  const lang = input.language;
+  const lines = [text(lang, 'closing.summary'), text(lang, 'closing.confirm')];
+  const letter = facts.fourteenDayLetter;
+  if (letter) {
+    const costs = formatMoney(letter.costsIfUnpaid, lang);
+    lines.push(letter.payBy ? text(lang, 'closing.fourteen_day_letter.sent', { payBy: formatDate(letter.payBy, lang), costs }) : text(lang, 'closing.fourteen_day_letter', { costs }));
+  } else if (facts.persona !== 'good_payer') {
+    lines.push(text(lang, 'closing.consequences', { next: nextStepName(input, facts) }));
+  }
+  return lines;
+}
+
+/** The ladder's next stronger step after the last one recorded, named by its action. */
+function nextStepName(input: CallScriptInput, facts: CallFacts): string {
+  const lang = input.language;
+  const steps = stepsFor(facts.policy.steps, input.ledger.profile.customerType);
+  const done = facts.contacts.map((r) => steps.findIndex((s) => s.id === r.stepId)).filter((i) => i >= 0);
+  const after = done.length > 0 ? Math.max(...done) + 1 : steps.findIndex((s) => s.id === facts.policy.brokenPromiseStepId);
+  const step = steps[after];
+  return step ? text(lang, `action.${step.action}`) : text(lang, 'next.step');
+}
+
+function followUp(input: CallScriptInput, facts: CallFacts): FollowUpStep[] {
+  const lang = input.language;
+  const steps: FollowUpStep[] = [
+    { id: 'summary_email', text: text(lang, 'follow_up.summary_email') },
+    { id: 'record', text: text(lang, 'follow_up.record') },
+    { id: 'check_promise', text: text(lang, 'follow_up.check_promise') },
+  ];
+  if (facts.persona === 'broken_promise') steps.push({ id: 'inform_owner', text: text(lang, 'follow_up.inform_owner') });
+  return steps;
+}

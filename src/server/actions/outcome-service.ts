@@ -1,0 +1,84 @@
+import type { OutcomeInput, OutcomeResultVM } from '../../contracts/actions';
+import { zonedTimeToInstant } from '../../domain/dates';
+import type { CompanyId } from '../../domain/ledger';
+import { AppError } from '../errors';
+import type { PortalId } from '../ledger/ledger-store';
+import { loadCustomer, policyOf, type ActionServiceDeps } from './action-deps';
+import { callNotes, followUpFor, summaryEmail } from './outcome-drafts';
+import { outcomeRecords } from './outcome-records';
+import { createOutcomeStore } from './outcome-store';
+import { validateOutcome } from './outcome-validation';
+
+const DISPOSITION = { reached: 'connected', wrong_person: 'connected', not_reached: 'no_answer', voicemail: 'left_voicemail' } as const;
+
+/**
+ * Logs one call outcome: validate against the ledger, record the agreements (which pause or reshape the
+ * reminder ladder), log the call on the timeline, create the follow-up task, mark the company for sync and
+ * draft the summary e-mail. The same outcome id is recorded once; a retry after a failure resumes where the
+ * first attempt stopped (each HubSpot write is remembered in Redis right after it succeeds).
+ */
+export function createOutcomeService(deps: ActionServiceDeps) {
+  const store = createOutcomeStore(deps.redis, deps.prefix);
+
+  return async function logOutcome(portalId: PortalId, companyId: CompanyId, input: OutcomeInput): Promise<OutcomeResultVM> {
+    const id = input.outcomeId;
+    const earlier = await store.result(portalId, companyId, id);
+    if (earlier) return { ...earlier, duplicate: true };
+
+    const c = await loadCustomer(deps, portalId, companyId);
+    validateOutcome(input, c.ledger, c.asOf);
+    const token = await store.lock(portalId, companyId, id);
+    if (!token) throw new AppError('outcome_in_progress', 'This outcome is being saved right now. Wait a moment and try again.', 409);
+    try {
+      const again = await store.result(portalId, companyId, id);
+      if (again) return { ...again, duplicate: true };
+      const progress = await store.progress(portalId, companyId, id);
+      const doneAt = progress.doneAt ?? c.now.toISOString();
+      if (!progress.doneAt) await store.note(portalId, companyId, id, 'doneAt', doneAt);
+
+      const records = outcomeRecords(input, { companyId, doneAt, asOf: c.asOf, profile: c.ledger.profile });
+      if (records.promise) await deps.ledger.addPromise(portalId, records.promise);
+      if (records.dispute) await deps.ledger.addDispute(portalId, records.dispute);
+      if (records.arrangement) await deps.ledger.addArrangement(portalId, records.arrangement);
+      if (records.profile) await deps.ledger.saveProfile(portalId, records.profile);
+      await deps.ledger.recordActions(portalId, [records.action]);
+
+      const ownerId = c.ledger.profile.ownerId ?? (await deps.fallbackOwnerFor?.(portalId));
+      const contactId = input.contactId ?? c.ledger.profile.accountsPayableContactId;
+      const contact = contactId ? { contactId } : {};
+      const owner = ownerId ? { ownerId } : {};
+
+      let callId = progress.callId;
+      if (!callId) {
+        const notes = callNotes(input, c.ledger);
+        callId = await deps.engagements.logCall(portalId, { companyId, ...contact, ...owner, ...notes, disposition: DISPOSITION[input.result], at: doneAt });
+        await store.note(portalId, companyId, id, 'callId', callId);
+      }
+
+      const plan = followUpFor(input, c.ledger, c.asOf, c.calendar);
+      let followUp: OutcomeResultVM['followUp'] = null;
+      if (plan) {
+        const actionKey = `fu-${id}`;
+        let taskId = progress.taskId ?? (await deps.gateway.findTasksByActionKey(portalId, [actionKey])).get(actionKey);
+        if (!taskId) {
+          const policy = await policyOf(deps, portalId);
+          const dueAt = zonedTimeToInstant(plan.dueOn, policy.workingHours.fromHour, 0, c.calendar.timeZone);
+          const res = await deps.gateway.createTasks(portalId, [{
+            actionKey, companyId, ...contact, ...owner, type: plan.type, subject: plan.subject, body: plan.body, dueAt, priority: plan.priority,
+          }]);
+          taskId = res.created[0]?.taskId;
+          if (!taskId) throw new AppError('task_not_created', 'HubSpot did not create the follow-up task. Try again.', 502);
+        }
+        await store.note(portalId, companyId, id, 'taskId', taskId);
+        followUp = { kind: plan.kind, dueOn: plan.dueOn, taskId };
+      }
+
+      await deps.ledger.markDirty(portalId, [companyId]);
+      const result: OutcomeResultVM = { outcomeId: id, duplicate: false, callId, followUp, summaryEmail: summaryEmail(input, c.ledger, input.companyName) };
+      await store.saveResult(portalId, companyId, result);
+      return result;
+    } finally {
+      await store.unlock(portalId, companyId, id, token);
+    }
+  };
+}

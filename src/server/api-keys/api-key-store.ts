@@ -1,0 +1,65 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { assertSafeId } from '../ledger/ledger-keys';
+
+export interface ApiKeyInfo {
+  readonly id: string;
+  readonly portalId: string;
+  readonly label?: string;
+  readonly createdAt: string;
+}
+
+export interface ApiKeyStore {
+  /** A new key for the portal. The plaintext is returned once and never stored (only its SHA-256). */
+  createApiKey(portalId: string, label?: string): Promise<{ key: string; info: ApiKeyInfo }>;
+  /** The key's portal, or undefined for an unknown, revoked or malformed key. */
+  verify(plaintext: string): Promise<ApiKeyInfo | undefined>;
+  /** Revokes by key id; true when a key was removed. */
+  revoke(portalId: string, keyId: string): Promise<boolean>;
+  list(portalId: string): Promise<ApiKeyInfo[]>;
+}
+
+// `rdk_<portalId>_<43 chars of base64url secret>`: the portal id inside the key lets the lookup stay in
+// the portal's own keyspace (and vanish with deletePortal); it is not a secret.
+const KEY_FORMAT = /^rdk_([A-Za-z0-9-]{1,64})_([A-Za-z0-9_-]{43})$/;
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Per-portal API keys for the ingest API, in `${prefix}:p:${portalId}:api-keys` (a hash: SHA-256 of the
+ * key → key info). A fast hash is right here: the keys are 256-bit random secrets, not passwords.
+ */
+export function createApiKeyStore(redis: Redis, prefix: string): ApiKeyStore {
+  const keyOf = (portalId: string) => {
+    assertSafeId('portalId', portalId);
+    if (portalId.includes('_')) throw new RangeError('portalId must not contain "_" (it separates the API key parts)');
+    return `${prefix}:p:${portalId}:api-keys`;
+  };
+
+  return {
+    async createApiKey(portalId, label) {
+      const key = `rdk_${portalId}_${randomBytes(32).toString('base64url')}`;
+      const info: ApiKeyInfo = { id: randomUUID(), portalId, ...(label ? { label } : {}), createdAt: new Date().toISOString() };
+      await redis.hset(keyOf(portalId), sha256(key), JSON.stringify(info));
+      return { key, info };
+    },
+
+    async verify(plaintext) {
+      const m = KEY_FORMAT.exec(plaintext);
+      if (!m) return undefined;
+      const raw = await redis.hget(keyOf(m[1] as string), sha256(plaintext));
+      return raw ? (JSON.parse(raw) as ApiKeyInfo) : undefined;
+    },
+
+    async revoke(portalId, keyId) {
+      const all = await redis.hgetall(keyOf(portalId));
+      const hash = Object.entries(all).find(([, raw]) => (JSON.parse(raw) as ApiKeyInfo).id === keyId)?.[0];
+      return hash ? (await redis.hdel(keyOf(portalId), hash)) === 1 : false;
+    },
+
+    async list(portalId) {
+      const all = await redis.hvals(keyOf(portalId));
+      return all.map((raw) => JSON.parse(raw) as ApiKeyInfo).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { parse, type CsvError } from 'csv-parse';
+import type { IngestReport, InvoiceInput } from '../../../contracts/ingest';
+import { AppError } from '../../errors';
+import { createReportBuilder } from '../ingest-report';
+import type { IngestService } from '../ingest-service';
+import { detectMapping, resolveColumns, type CsvMapping } from './csv-mapping';
+import { rowToInvoice, type RowContext } from './csv-row';
+import { prepareCsvSource, type CsvInput } from './csv-source';
+
+export interface CsvImportOptions {
+  readonly portalId: string;
+  /** A custom mapping; by default the Dutch or English layout is recognised from the header. */
+  readonly mapping?: CsvMapping;
+  /** Skip matching: every row waits in the unmatched list (the CLI without HubSpot). */
+  readonly noMatch?: boolean;
+  readonly batchSize?: number;
+  /** Called with the bytes read so far (for a progress bar). */
+  readonly onProgress?: (bytesRead: number) => void;
+}
+
+export interface CsvImporter {
+  /** Streams the file row by row: valid rows go in (in batches), every bad row is reported with its line. */
+  importCsv(input: CsvInput, options: CsvImportOptions): Promise<IngestReport>;
+}
+
+export function createCsvImporter(ingest: IngestService, now: () => Date = () => new Date()): CsvImporter {
+  return {
+    async importCsv(input, options) {
+      const report = createReportBuilder();
+      const { delimiter, stream } = await prepareCsvSource(input, options.onProgress);
+      const parser = stream.pipe(parse({
+        delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true,
+        skip_empty_lines: true, skip_records_with_error: true,
+        on_skip: (error: CsvError | undefined) => {
+          report.received(1);
+          report.reject({ line: Number(error?.lines ?? 0), reason: `unreadable CSV (${error?.message ?? 'malformed record'})` });
+          return undefined;
+        },
+      }));
+      stream.on('error', (e) => parser.destroy(e));
+      // One version for the whole file: rows of this export replace those of an earlier one.
+      const started = now().toISOString();
+      const index = options.noMatch ? undefined : await ingest.companyIndex(options.portalId);
+      const batchSize = options.batchSize ?? 1000;
+      let ctx: RowContext | undefined;
+      let batch: InvoiceInput[] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        report.add(await ingest.ingestInvoiceInputs(options.portalId, batch, { version: started, index, receivedAt: started }));
+        batch = [];
+      };
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        // info.lines is the record's last line; quoted newlines inside it tell where it started.
+        const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+        if (!ctx) {
+          ctx = headerContext(record, options.mapping, delimiter);
+          continue;
+        }
+        report.received(1);
+        const row = rowToInvoice(record, ctx);
+        if (!row.ok) {
+          report.reject({ line, ...(record[ctx.columns.number ?? -1] ? { externalId: record[ctx.columns.number ?? -1] } : {}), reason: row.error });
+          continue;
+        }
+        batch.push(row.value);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+      if (!ctx) throw new AppError('empty_csv', 'The file is empty: expected a header line and rows.', 400);
+      return report.build();
+    },
+  };
+}
+
+function headerContext(header: readonly string[], custom: CsvMapping | undefined, delimiter: ';' | ','): RowContext {
+  const detected = custom ? { ok: true as const, value: custom } : detectMapping(header);
+  if (!detected.ok) throw new AppError('unknown_csv_layout', `Line 1: ${detected.error}.`, 400);
+  const columns = resolveColumns(detected.value, header);
+  if (!columns.ok) throw new AppError('csv_mapping_mismatch', `Line 1: ${columns.error}.`, 400);
+  const decimal = detected.value.decimalSeparator ?? (delimiter === ';' ? ',' : '.');
+  return { mapping: detected.value, columns: columns.value, decimal, headerLength: header.length };
+}

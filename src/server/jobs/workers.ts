@@ -1,0 +1,101 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { createRedis } from '../infra/redis';
+import { isGatewayError } from '../hubspot/gateway-error';
+import { backoffMs } from '../hubspot/retry-policy';
+import { PortalParkedError } from '../rate/rate-budget';
+import type { SchedulingService } from '../scheduling/schedule-portal';
+import type { SyncService } from '../sync/sync-portal';
+import type { DeadLetters } from './dead-letters';
+import { DEFAULT_JOB_OPTIONS, QUEUES, SchedulePortalJob, SyncPortalJob, bullPrefix } from './queues';
+
+export interface WorkerServices {
+  readonly sync: SyncService;
+  readonly scheduling: SchedulingService;
+  readonly deadLetters: DeadLetters;
+}
+
+export interface WorkerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface StartWorkersOptions {
+  readonly connectionUrl: string;
+  readonly prefix: string;
+  readonly services: WorkerServices;
+  readonly log: WorkerLog;
+  /** Portals processed in parallel per queue; each portal's pace is set by its rate budget. */
+  readonly concurrency?: number;
+  /** Short values only in crash tests: a killed worker's job is re-run after about lock + 2 × interval. */
+  readonly lockDuration?: number;
+  readonly stalledInterval?: number;
+}
+
+/** Retry delay for BullMQ: the gateway's verdict when it has one (429 → ≥10 s, 423 → ≥2 s), else exponential. */
+export function retryDelay(attemptsMade: number, err?: Error): number {
+  if (isGatewayError(err) && err.verdict.kind !== 'permanent') return Math.max(1000, err.verdict.delayMs);
+  return backoffMs(attemptsMade, 1000, 60_000);
+}
+
+/** Parse → plain processor; maps gateway verdicts onto BullMQ: park → delayed, permanent → unrecoverable. */
+async function runJob<T>(job: Job, token: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const parkMs = err instanceof PortalParkedError ? err.waitMs
+      : isGatewayError(err) && err.verdict.kind === 'park' ? err.verdict.delayMs : undefined;
+    if (parkMs !== undefined) {
+      // The daily limit is gone: wait for the reset without using up an attempt.
+      await job.moveToDelayed(Date.now() + parkMs, token);
+      throw new DelayedError();
+    }
+    if (isGatewayError(err) && err.verdict.kind === 'permanent') throw new UnrecoverableError(err.message);
+    throw err;
+  }
+}
+
+export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void> } {
+  const connections = [createRedis(opts.connectionUrl, 'worker'), createRedis(opts.connectionUrl, 'worker')];
+  const common = {
+    prefix: bullPrefix(opts.prefix),
+    concurrency: opts.concurrency ?? 4,
+    settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => retryDelay(attemptsMade, err) },
+    ...(opts.lockDuration ? { lockDuration: opts.lockDuration } : {}),
+    ...(opts.stalledInterval ? { stalledInterval: opts.stalledInterval } : {}),
+  };
+  const { sync, scheduling, deadLetters } = opts.services;
+
+  const syncWorker = new Worker(QUEUES.sync, async (job, token) => {
+    const data = SyncPortalJob.parse(job.data);
+    return runJob(job, token, () => sync.syncPortal(data.portalId, data.companyIds ? { companyIds: data.companyIds } : {}));
+  }, { ...common, connection: connections[0]! });
+
+  const schedulingWorker = new Worker(QUEUES.scheduling, async (job, token) => {
+    const data = SchedulePortalJob.parse(job.data);
+    // The job id is the claim owner: a re-run of this job after a crash may take its own claims over at once.
+    return runJob(job, token, () => scheduling.schedulePortal(data.portalId, { owner: `job-${job.id}` }));
+  }, { ...common, connection: connections[1]! });
+
+  for (const worker of [syncWorker, schedulingWorker]) {
+    worker.on('error', (err) => opts.log.error({ queue: worker.name, err: err.message }, 'worker error'));
+    worker.on('completed', (job, result) => opts.log.info({ queue: worker.name, jobId: job.id, result }, 'job completed'));
+    worker.on('failed', (job, err) => {
+      if (!job) return;
+      const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts);
+      opts.log.warn({ queue: worker.name, jobId: job.id, attemptsMade: job.attemptsMade, final, reason: err.message }, 'job failed');
+      const portalId = (job.data as { portalId?: unknown }).portalId;
+      if (final && typeof portalId === 'string') {
+        void deadLetters.add(portalId, { kind: job.name, ref: job.id ?? '', reason: err.message, attempts: job.attemptsMade })
+          .catch((e: Error) => opts.log.error({ err: e.message }, 'dead letter not recorded'));
+      }
+    });
+  }
+
+  return {
+    async close() {
+      await Promise.all([syncWorker.close(), schedulingWorker.close()]);
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}
