@@ -20,18 +20,22 @@ function setup(opts: { language?: string; locale?: string; variables?: Record<st
 }
 
 describe('ReceivablesView', () => {
-  it('when the answer has not come yet, then a spinner shows', () => {
-    vi.spyOn(hubspot, 'fetch').mockReturnValue(new Promise(() => {}));
-    const { render, find } = setup();
+  it('when the answer has not come yet, then a spinner shows', async () => {
+    const fetch = vi.spyOn(hubspot, 'fetch').mockReturnValue(new Promise(() => {}));
+    const { render, find, waitFor } = setup();
     render(<ReceivablesView />);
     expect(find(LoadingSpinner).props.label).toBe('Loading receivables…');
+    // Effects run after render: wait for the request so it cannot leak into the next test's spy.
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    expect(find(LoadingSpinner)).toBeTruthy();
   });
 
   it('when loaded, then it fetched the signed card API for this portal and company and shows KPIs, aging, invoices, ladder and commitments', async () => {
-    const fetch = vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(aReceivablesVM()));
+    const fetch = vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(aReceivablesVM()));
     const { render, find, findAll, findByTestId, waitFor, getRootNode } = setup({ locale: 'en-US' });
     render(<ReceivablesView />);
     await waitFor(() => expect(find(StatisticsItem, { label: 'Open' }).props.number).toBe('€18,400.00 + $75.00'));
+    expect(fetch).toHaveBeenCalledTimes(1);
     const [url, options] = fetch.mock.calls[0]!;
     expect(String(url).startsWith(`${DEFAULT_BACKEND_ORIGIN}/api/cards/receivables?`)).toBe(true);
     expect(fetchedQuery(url)).toEqual({ portalId: '777', companyId: '4242', page: '1', pageSize: '25', sort: '-daysOverdue' });
@@ -78,7 +82,7 @@ describe('ReceivablesView', () => {
   });
 
   it('when the company has no open invoices, then the empty state says it pays on time', async () => {
-    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(anEmptyReceivablesVM()));
+    vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(anEmptyReceivablesVM()));
     const { render, find, waitFor } = setup();
     render(<ReceivablesView />);
     await waitFor(() => expect(find(EmptyState).props.title).toBe('No open invoices'));
@@ -102,7 +106,7 @@ describe('ReceivablesView', () => {
     [401, { code: 'signature_invalid', message: 'x' }, 'Ask your HubSpot admin to check'],
     [429, {}, 'Wait a few seconds'],
   ])('when the backend answers %i, then the message fits the cause', async (status, body, expected) => {
-    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(body, status));
+    vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(body, status));
     const { render, find, waitFor } = setup();
     render(<ReceivablesView />);
     await waitFor(() => expect(textOf(find(ErrorState))).toContain(expected));
@@ -120,7 +124,7 @@ describe('ReceivablesView', () => {
   });
 
   it('when the user works in Dutch, then texts are Dutch and money and dates use the Dutch locale', async () => {
-    vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(aReceivablesVM()));
+    vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(aReceivablesVM()));
     const { render, find, findByTestId, waitFor } = setup({ language: 'nl', locale: 'nl-NL' });
     render(<ReceivablesView />);
     await waitFor(() => expect(plain(String(find(StatisticsItem, { label: 'Openstaand' }).props.number))).toBe('€ 18.400,00 + US$ 75,00'));
@@ -132,7 +136,7 @@ describe('ReceivablesView', () => {
   });
 
   it('when the profile sets BACKEND_ORIGIN, then the card calls that origin', async () => {
-    const fetch = vi.spyOn(hubspot, 'fetch').mockResolvedValue(jsonResponse(aReceivablesVM()));
+    const fetch = vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(aReceivablesVM()));
     const { render, waitFor } = setup({ variables: { BACKEND_ORIGIN: 'https://rd.acme.nl/' } });
     render(<ReceivablesView />);
     await waitFor(() => expect(fetch).toHaveBeenCalled());

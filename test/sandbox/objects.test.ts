@@ -30,6 +30,9 @@ describe('CRM objects v3 through the real api-client', () => {
     const read = await f.client.crm.contacts.basicApi.getById(c.id, ['jobtitle', 'phone', 'lastmodifieddate']);
     expect(read.properties.jobtitle).toBeUndefined();
     expect(read.properties.lastmodifieddate).toBe(u.updatedAt.toISOString());
+    const empty = await failure(f.client.crm.contacts.basicApi.update(c.id, { properties: {} }));
+    expect(empty.code).toBe(400);
+    expect(String(empty.body.message)).toContain('No properties found to update');
   });
 
   it('when a record is read or updated by a unique idProperty, then the right record answers', async () => {

@@ -1,6 +1,7 @@
 import { stepsFor } from '../policy/validate-policy';
 import { gatherFacts, type CallFacts } from './facts';
 import { formatAmounts, formatDate, formatMoney, text } from './format';
+import { preparation as preparationOf } from './preparation';
 import type { CallScript, CallScriptInput, ExcuseAnswer, FollowUpStep, Goal } from './types';
 import { EXCUSES } from './types';
 
@@ -36,17 +37,14 @@ export function buildCallScript(input: CallScriptInput): CallScript {
   };
 }
 
-// Imported lazily by name to keep this file about the script's shape.
-import { preparation as preparationOf } from './preparation';
-
 function opening(input: CallScriptInput, facts: CallFacts): string {
   const lang = input.language;
   const key = `opening.${input.ledger.profile.customerType}.${facts.persona}` as const;
   const p = facts.brokenPromise;
   return text(lang, key, {
     contact: input.contactName ? ` ${input.contactName}` : '',
-    us: input.ourName ?? text(lang, 'opening.us_default'),
-    company: input.companyName ?? '',
+    us: input.ourName ? text(lang, 'opening.us_named', { name: input.ourName }) : text(lang, 'opening.us_default'),
+    company: input.companyName ?? text(lang, 'opening.company_default'),
     count: Math.max(facts.overdue.length, 1),
     amount: formatAmounts(facts.amounts, lang),
     days: facts.oldestDaysPastDue,

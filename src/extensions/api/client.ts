@@ -45,3 +45,35 @@ export async function getJson<S extends z.ZodType>(url: string, schema: S): Prom
   const parsed = schema.safeParse(body);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, failure: { kind: 'invalid_response' } };
 }
+
+/** A write's answer: like FetchResult, plus the error body of a refused write (422 field errors) for the form. */
+export type SendResult<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly failure: FetchFailure; readonly errorBody?: unknown };
+
+/**
+ * POST/PUT/PATCH/DELETE with a JSON body (hubspot.fetch sends objects as JSON). HubSpot retries once on 5xx,
+ * so every endpoint called with this must be idempotent.
+ */
+export async function sendJson<S extends z.ZodType>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: Record<string, unknown>, schema: S,
+): Promise<SendResult<z.infer<S>>> {
+  let res: Response;
+  try {
+    res = await hubspot.fetch(url, { method, timeout: FETCH_TIMEOUT_MS, body });
+  } catch {
+    return { ok: false, failure: { kind: 'network' } };
+  }
+  let parsedBody: unknown;
+  try {
+    parsedBody = await res.json();
+  } catch {
+    parsedBody = undefined;
+  }
+  if (!res.ok) {
+    const error = ApiError.safeParse(parsedBody);
+    return { ok: false, failure: { kind: 'http', status: res.status, ...(error.success ? { code: error.data.code } : {}) }, errorBody: parsedBody };
+  }
+  const parsed = schema.safeParse(parsedBody);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, failure: { kind: 'invalid_response' } };
+}

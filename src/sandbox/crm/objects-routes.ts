@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { notFound } from './errors';
+import { notFound, validationError } from './errors';
 import { applyAssociations, planInlineAssociations } from './inline-associations';
 import { asObject, asPropertyValues, asString, boolParam, intParam } from './inputs';
 import { associationsJson, recordJson, returnedProperties } from './record-view';
@@ -64,6 +64,7 @@ export function objectsRouter(): Router {
     const id = portal.resolveId(type, param(req.params.objectId), idProperty);
     if (id === undefined) throw notFound();
     const properties = asPropertyValues(asObject(req.body, 'body').properties, 'properties');
+    if (Object.keys(properties).length === 0) throw validationError('No properties found to update, please provide at least one.', undefined, { properties: ['{}'] });
     const { record } = portal.update(type, id, properties);
     res.json(recordJson(record, [...Object.keys(properties), ...returnedProperties(type, undefined)]));
   });

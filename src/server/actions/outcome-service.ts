@@ -59,8 +59,11 @@ export function createOutcomeService(deps: ActionServiceDeps) {
       let followUp: OutcomeResultVM['followUp'] = null;
       if (plan) {
         const actionKey = `fu-${id}`;
-        let taskId = progress.taskId ?? (await deps.gateway.findTasksByActionKey(portalId, [actionKey])).get(actionKey);
+        let taskId = progress.taskId;
+        // Only an attempt that died between creating the task and noting it needs HubSpot's search (5/s budget).
+        if (!taskId && progress.taskPending) taskId = (await deps.gateway.findTasksByActionKey(portalId, [actionKey])).get(actionKey);
         if (!taskId) {
+          await store.note(portalId, companyId, id, 'taskPending', '1');
           const policy = await policyOf(deps, portalId);
           const dueAt = zonedTimeToInstant(plan.dueOn, policy.workingHours.fromHour, 0, c.calendar.timeZone);
           const res = await deps.gateway.createTasks(portalId, [{

@@ -14,7 +14,7 @@ const LOCK_MS = 60_000;
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
-export interface OutcomeProgress { doneAt?: string; callId?: string; taskId?: string }
+export interface OutcomeProgress { doneAt?: string; callId?: string; taskPending?: string; taskId?: string }
 
 export function createOutcomeStore(redis: Redis, prefix: string) {
   const keys = (portalId: string, companyId: string, outcomeId: string) => {

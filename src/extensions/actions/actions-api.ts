@@ -1,0 +1,40 @@
+import {
+  ACTION_API_PATHS, CallScriptVM, OutcomeResultVM, PreferencesVM, ValidationErrorVM,
+  type OutcomeInputRaw, type PreferencesInput,
+} from '../../contracts/actions';
+import { buildUrl, getJson, sendJson, type FetchFailure, type FetchResult } from '../api/client';
+
+export interface CompanyRef {
+  readonly origin: string;
+  readonly portalId: number | string;
+  readonly companyId: number | string;
+}
+
+/** A write either succeeds, is refused field by field (422), or fails (network, HTTP, unexpected answer). */
+export type WriteResult<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly fieldErrors: ValidationErrorVM['fieldErrors'] }
+  | { readonly ok: false; readonly failure: FetchFailure };
+
+const q = (ref: CompanyRef) => ({ portalId: ref.portalId, companyId: ref.companyId });
+
+async function write<T>(p: Promise<import('../api/client').SendResult<T>>): Promise<WriteResult<T>> {
+  const r = await p;
+  if (r.ok) return r;
+  const refused = ValidationErrorVM.safeParse(r.errorBody);
+  return refused.success ? { ok: false, fieldErrors: refused.data.fieldErrors } : { ok: false, failure: r.failure };
+}
+
+export const fetchPreferences = (ref: CompanyRef): Promise<FetchResult<PreferencesVM>> =>
+  getJson(buildUrl(ref.origin, ACTION_API_PATHS.preferences, q(ref)), PreferencesVM);
+
+export const savePreferences = (ref: CompanyRef, input: PreferencesInput): Promise<WriteResult<PreferencesVM>> =>
+  write(sendJson('PUT', buildUrl(ref.origin, ACTION_API_PATHS.preferences, q(ref)), { ...input }, PreferencesVM));
+
+export function fetchCallScript(ref: CompanyRef, opts: { language: 'en' | 'nl'; companyName?: string }): Promise<FetchResult<CallScriptVM>> {
+  const query = { ...q(ref), language: opts.language, ...(opts.companyName ? { companyName: opts.companyName } : {}) };
+  return getJson(buildUrl(ref.origin, ACTION_API_PATHS.callScript, query), CallScriptVM);
+}
+
+export const postOutcome = (ref: CompanyRef, input: OutcomeInputRaw): Promise<WriteResult<OutcomeResultVM>> =>
+  write(sendJson('POST', buildUrl(ref.origin, ACTION_API_PATHS.outcomes, q(ref)), { ...input }, OutcomeResultVM));

@@ -1,0 +1,75 @@
+import { createReadStream } from 'node:fs';
+import express, { type Router } from 'express';
+import { InvoiceBatchRequest, PaymentBatchRequest, ResolveUnmatchedRequest, UnmatchedListQuery } from '../../../contracts/ingest';
+import type { ApiKeyStore } from '../../api-keys/api-key-store';
+import { AppError } from '../../errors';
+import { createCsvImporter } from '../../ingest/csv/csv-import';
+import { CsvMapping } from '../../ingest/csv/csv-mapping';
+import type { IngestService } from '../../ingest/ingest-service';
+import { portalOf, requireApiKey } from './api-key-auth';
+import { spoolBody } from './spool-body';
+
+export interface IngestRouterDeps {
+  readonly ingest: IngestService;
+  readonly apiKeys: ApiKeyStore;
+  /** JSON body limit (config INGEST_MAX_BODY_BYTES, default 1 MB); larger bodies get 413. */
+  readonly maxBodyBytes: number;
+  /** CSV upload limit; default 50 MB. */
+  readonly maxCsvBytes?: number;
+}
+
+/**
+ * The ingest API, mounted at /api/ingest. Every route needs a portal API key (checked before any body is
+ * read); JSON bodies are capped at `maxBodyBytes`; CSV uploads are streamed to a temporary file, capped,
+ * then imported row by row. Errors go to the app's error handler (AppError/ZodError → JSON).
+ */
+export function createIngestRouter({ ingest, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024 }: IngestRouterDeps): Router {
+  const router = express.Router();
+  const csv = createCsvImporter(ingest);
+  const json = express.json({ limit: maxBodyBytes, strict: true });
+
+  router.use(requireApiKey(apiKeys));
+
+  router.post('/invoices', json, async (req, res) => {
+    const body = InvoiceBatchRequest.parse(req.body ?? {});
+    res.json(await ingest.ingestInvoices(portalOf(res), body.invoices));
+  });
+
+  router.post('/payments', json, async (req, res) => {
+    const body = PaymentBatchRequest.parse(req.body ?? {});
+    res.json(await ingest.ingestPayments(portalOf(res), body.payments));
+  });
+
+  router.post('/csv', async (req, res) => {
+    // A custom column mapping travels in the query (?mapping=<JSON>): the body is the file itself.
+    const mapping = typeof req.query.mapping === 'string' ? parseMapping(req.query.mapping) : undefined;
+    const upload = await spoolBody(req, maxCsvBytes);
+    try {
+      res.json(await csv.importCsv(createReadStream(upload.path), { portalId: portalOf(res), ...(mapping ? { mapping } : {}) }));
+    } finally {
+      await upload.cleanup();
+    }
+  });
+
+  router.get('/unmatched', async (req, res) => {
+    const page = UnmatchedListQuery.parse(req.query);
+    res.json(await ingest.listUnmatched(portalOf(res), page));
+  });
+
+  router.post('/unmatched/:externalId/resolve', json, async (req, res) => {
+    const { companyId } = ResolveUnmatchedRequest.parse(req.body ?? {});
+    res.json(await ingest.resolveUnmatched(portalOf(res), String(req.params.externalId), companyId));
+  });
+
+  return router;
+}
+
+function parseMapping(raw: string): CsvMapping {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new AppError('invalid_mapping', 'The mapping query parameter must be JSON.', 400);
+  }
+  return CsvMapping.parse(value);
+}

@@ -1,0 +1,77 @@
+import { execa, type ResultPromise } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectFault } from '../../../src/sandbox/faults';
+import { createJobQueues } from '../../../src/server/jobs/queues';
+import { createRedis } from '../../../src/server/infra/redis';
+import { invoiceFor, startHarness, type Harness } from '../hubspot/harness';
+import { testRedisUrl } from '../../support/redis';
+
+const COMPANIES = 240;
+let h: Harness;
+const started: ResultPromise[] = [];
+
+function startWorkerProcess(): ResultPromise {
+  const child = execa('node', ['--import', 'tsx', 'src/server/jobs/worker-process.ts',
+    '--redis-url', testRedisUrl(), '--prefix', h.prefix, '--lock-ms', '2000', '--stalled-ms', '1000', '--claim-lease-ms', '3000'], {
+    env: { TOKEN_ENCRYPTION_KEY: h.tokenKey.toString('base64'), LOG_LEVEL: 'silent', NODE_ENV: 'test' },
+    reject: false, stdio: 'ignore',
+  });
+  started.push(child);
+  return child;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+beforeAll(async () => {
+  // Real clock: the worker process plans with its own clock, so the test must too.
+  h = await startHarness({ companies: COMPANIES, validate: false, now: () => new Date() });
+  const invoices = h.companyIds.flatMap((id, i) => [invoiceFor(id, 1, '2026-10-01', 50_000 + i), invoiceFor(id, 2, '2026-11-02', 7_000 + i)]);
+  await h.ledger.upsertInvoices(h.portalId, invoices);
+}, 60_000);
+
+afterAll(async () => {
+  for (const child of started) child.kill('SIGKILL');
+  await h.close();
+});
+
+describe('a worker process killed mid-run', () => {
+  it('when SIGKILLed during sync and scheduling and restarted, then every company is synced and every task exists exactly once', async () => {
+    const redis = createRedis(testRedisUrl(), 'worker');
+    const queues = createJobQueues({ connection: redis, prefix: h.prefix });
+    // Slow writes down so the kill lands in the middle of both runs (and with requests in flight).
+    injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'batch/(update|create)$', kind: 'delay', ms: 700, count: 1000 });
+    const first = startWorkerProcess();
+    const syncId = await queues.enqueueSync({ portalId: h.portalId }, 'crash-test');
+    const scheduleId = await queues.enqueueScheduling({ portalId: h.portalId }, 'crash-test');
+    await until('a first task batch and rollup batch', () => h.calls(/tasks\/batch\/create/) >= 1 && h.calls(/companies\/batch\/update/) >= 1);
+    first.kill('SIGKILL');
+    await first;
+    const tasksAtKill = h.hub.listObjects('tasks').length;
+    expect(tasksAtKill).toBeLessThan(COMPANIES); // really mid-run
+
+    startWorkerProcess();
+    await until('both jobs completed', async () =>
+      (await queues.sync.getJobState(syncId)) === 'completed' && (await queues.scheduling.getJobState(scheduleId)) === 'completed');
+
+    // Every company with a ledger has its rollup.
+    for (const id of h.companyIds) expect(h.hub.getObject('companies', id)!.properties.rd_last_sync).toBeTruthy();
+    // Every task exactly once, and a fresh run finds nothing left to create or write.
+    const keys = h.hub.listObjects('tasks').map((t) => t.properties.rd_action_key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeGreaterThanOrEqual(COMPANIES);
+    const again = await h.services.scheduling.schedulePortal(h.portalId);
+    expect(again.created).toBe(0);
+    expect(h.hub.listObjects('tasks')).toHaveLength(keys.length);
+    const resync = await h.services.sync.syncPortal(h.portalId);
+    expect(resync.written).toBe(0);
+    await queues.close();
+    await redis.quit();
+  }, 120_000);
+});
