@@ -38,8 +38,13 @@ export function checkImports(model: ProjectModel): StepResult {
 
 /** npm as HubSpot runs it: no scripts, no audit, from the local cache when it can. */
 async function npm(args: string[], cwd: string): Promise<void> {
-  // Drop npm_* variables inherited from `npm run`/`npx` so the child npm sees only the copy.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+  // `npm run`/`npx` export npm_config_local_prefix=<repo> (and package/lifecycle variables); the child
+  // npm must see only the copy. User settings (registry, cache, proxy, cafile) are kept.
+  const inherited = ([k]: [string, unknown]) => {
+    const key = k.toLowerCase();
+    return !key.startsWith('npm_') || (key.startsWith('npm_config_') && key !== 'npm_config_local_prefix' && key !== 'npm_config_call');
+  };
+  const env = Object.fromEntries(Object.entries(process.env).filter(inherited));
   await execa('npm', args, {
     cwd, extendEnv: false, all: true,
     env: { ...env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', npm_config_loglevel: 'error' },

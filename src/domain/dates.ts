@@ -36,10 +36,18 @@ export const compareIsoDate = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : 
 
 /** The calendar date of an instant in an IANA time zone (Intl is part of the language, not I/O). */
 export function dateInZone(instant: Instant, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
-  return parts;
+  return formatterFor(dateFormatters, timeZone, () =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(new Date(instant));
+}
+
+// Building an Intl.DateTimeFormat costs ~0.1 ms; planners call these per record and per slot, so one per zone is kept.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = cache.get(timeZone);
+  if (!f) cache.set(timeZone, (f = make()));
+  return f;
 }
 
 /** The UTC instant of a wall-clock time (`hour`:`minute`) on `date` in an IANA time zone, DST-aware. */
@@ -52,9 +60,9 @@ export function zonedTimeToInstant(date: IsoDate, hour: number, minute: number, 
 }
 
 function offsetMs(instantMs: number, timeZone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', {
+  const f = formatterFor(offsetFormatters, timeZone, () => new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  });
+  }));
   const p = Object.fromEntries(f.formatToParts(new Date(instantMs)).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return asUtc - Math.floor(instantMs / 1000) * 1000;

@@ -22,11 +22,11 @@ function setup(opts: { language?: string; locale?: string; variables?: Record<st
 describe('ReceivablesView', () => {
   it('when the answer has not come yet, then a spinner shows', async () => {
     const fetch = vi.spyOn(hubspot, 'fetch').mockReturnValue(new Promise(() => {}));
-    const { render, find, waitFor } = setup();
+    const { render, find } = setup();
     render(<ReceivablesView />);
     expect(find(LoadingSpinner).props.label).toBe('Loading receivables…');
     // Effects run after render: wait for the request so it cannot leak into the next test's spy.
-    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     expect(find(LoadingSpinner)).toBeTruthy();
   });
 

@@ -38,7 +38,7 @@ export function planBeforeDue(ctx: PlanContext, invoices: readonly Invoice[], fl
       const cohort = step.anchor === 'invoice_date' ? invoice.issueDate : invoice.dueDate;
       const key = actionKey({ companyId: ctx.ledger.companyId, currency, stepId: step.id, cycleAnchorDate: cohort });
       const ids = new Set([invoice.externalId]);
-      if (findDone(ctx.history, { stepId: step.id, key, invoiceIds: ids, since: invoice.issueDate, cal: ctx.cal })) break;
+      if (findDone(ctx.history, { stepId: step.id, key, invoiceIds: ids, since: invoice.issueDate })) break;
       const moment = nextBusinessDay(offsetDate(cohort, step.offsetDays, step.offsetIn, ctx.cal), ctx.cal);
       const dueOn = laterDate(moment, floor ?? moment);
       if (dueOn <= ctx.asOf) {

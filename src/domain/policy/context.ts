@@ -1,6 +1,7 @@
 import { dateInZone, type Instant, type IsoDate } from '../dates';
 import { fourteenDayLetter } from '../legal/fourteen-day-letter';
-import type { ActionRecord, BusinessCalendar, CustomerLedger, Invoice } from '../ledger';
+import type { BusinessCalendar, CustomerLedger, Invoice } from '../ledger';
+import type { DatedRecord } from './history';
 import { money, type Money } from '../money';
 import type { ActivePause } from '../pauses';
 import { actionKey } from './action-key';
@@ -20,7 +21,7 @@ export interface PlanContext {
   readonly steps: readonly PolicyStep[];
   readonly pauses: readonly ActivePause[];
   /** History up to `now`, oldest first. */
-  readonly history: readonly ActionRecord[];
+  readonly history: readonly DatedRecord[];
   readonly habitualLatePayer: boolean;
   readonly creditControllerOwnerId?: string;
 }

@@ -35,7 +35,7 @@ export function planActions(input: PlanInput): PlanResult {
   const { ledger, policy, now, calendar: cal } = input;
   const asOf = dateInZone(now, cal.timeZone);
   const pauses = activePauses(ledger, asOf, { toleranceMinor: policy.toleranceMinor });
-  const history = historyUpTo(ledger.history, now);
+  const history = historyUpTo(ledger.history, now, cal);
   const ctx: PlanContext = {
     ledger, policy, now, asOf, cal, pauses, history,
     steps: stepsFor(policy.steps, ledger.profile.customerType),
@@ -90,7 +90,7 @@ const byDueThenKey = (a: PlannedAction, b: PlannedAction): number =>
 /** The first business day after the latest contact about any invoice of this currency. */
 function contactFloor(ctx: PlanContext, currency: string): string | undefined {
   const ids = new Set(ctx.ledger.invoices.filter((i: Invoice) => i.open.currency === currency).map((i) => i.externalId));
-  const last = lastContactDate(ctx.history, ids, ctx.cal);
+  const last = lastContactDate(ctx.history, ids);
   return last === undefined ? undefined : dayAfter(last, ctx.cal);
 }
 

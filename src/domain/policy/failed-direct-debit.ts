@@ -2,7 +2,7 @@ import { nextBusinessDay } from '../calendar';
 import type { FailedCollection, Invoice } from '../ledger';
 import { actionKey } from './action-key';
 import type { ActionDraft, PlanContext } from './context';
-import { findDone, recordDate, touches } from './history';
+import { findDone, touches } from './history';
 import type { Reason } from './plan';
 
 /**
@@ -21,8 +21,8 @@ export function planFailedDirectDebit(ctx: PlanContext, currency: string, unpaus
     const ids = new Set([invoice.externalId]);
     const key = actionKey({ companyId: ctx.ledger.companyId, currency, stepId: rule.id, cycleAnchorDate: failure.date });
     const handled =
-      findDone(ctx.history, { stepId: rule.id, key, invoiceIds: ids, since: failure.date, cal: ctx.cal }) ??
-      ctx.history.find((r) => touches(r, ids) && recordDate(r, ctx.cal) >= failure.date);
+      findDone(ctx.history, { stepId: rule.id, key, invoiceIds: ids, since: failure.date }) ??
+      ctx.history.find((r) => touches(r, ids) && r.localDate >= failure.date);
     if (!handled) open.push({ failure, invoice });
   }
   const first = open[0];

@@ -1,34 +1,40 @@
 import { dateInZone, type Instant, type IsoDate } from '../dates';
 import type { ActionRecord, BusinessCalendar } from '../ledger';
 
+/** A history record with its calendar date in the portal's zone, computed once per planning run (Intl is slow). */
+export type DatedRecord = ActionRecord & { readonly localDate: IsoDate };
+
 /** A record concerns these invoices when it names one of them, or names none (a contact about the whole account). */
 export const touches = (r: ActionRecord, invoiceIds: ReadonlySet<string>): boolean =>
   r.invoiceExternalIds.length === 0 || r.invoiceExternalIds.some((id) => invoiceIds.has(id));
 
-export const recordDate = (r: ActionRecord, cal: BusinessCalendar): IsoDate => dateInZone(r.doneAt, cal.timeZone);
-
 /** Only what happened up to `now` counts, sorted so "first/last" never depends on input order. */
-export const historyUpTo = (history: readonly ActionRecord[], now: Instant): ActionRecord[] =>
-  history
+export function historyUpTo(history: readonly ActionRecord[], now: Instant, cal: BusinessCalendar): DatedRecord[] {
+  const dates = new Map<Instant, IsoDate>();
+  return history
     .filter((r) => r.doneAt <= now)
-    .sort((a, b) => (a.doneAt < b.doneAt ? -1 : a.doneAt > b.doneAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    .sort((a, b) => (a.doneAt < b.doneAt ? -1 : a.doneAt > b.doneAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((r) => {
+      const localDate = dates.get(r.doneAt) ?? dateInZone(r.doneAt, cal.timeZone);
+      dates.set(r.doneAt, localDate);
+      return { ...r, localDate };
+    });
+}
 
 /**
  * Was this step already done for this cycle? Either the planned action's key was recorded, or the same step
  * was recorded for one of the cycle's invoices since the cycle started (a manual send counts too).
  */
 export function findDone(
-  history: readonly ActionRecord[],
-  q: { stepId: string; key: string; invoiceIds: ReadonlySet<string>; since: IsoDate; cal: BusinessCalendar },
-): ActionRecord | undefined {
-  return history.find(
-    (r) => r.key === q.key || (r.stepId === q.stepId && recordDate(r, q.cal) >= q.since && touches(r, q.invoiceIds)),
-  );
+  history: readonly DatedRecord[],
+  q: { stepId: string; key: string; invoiceIds: ReadonlySet<string>; since: IsoDate },
+): DatedRecord | undefined {
+  return history.find((r) => r.key === q.key || (r.stepId === q.stepId && r.localDate >= q.since && touches(r, q.invoiceIds)));
 }
 
 /** The day of the latest contact about these invoices, if any: no new ladder step lands on that same day. */
-export function lastContactDate(history: readonly ActionRecord[], invoiceIds: ReadonlySet<string>, cal: BusinessCalendar): IsoDate | undefined {
+export function lastContactDate(history: readonly DatedRecord[], invoiceIds: ReadonlySet<string>): IsoDate | undefined {
   let last: IsoDate | undefined;
-  for (const r of history) if (touches(r, invoiceIds)) last = recordDate(r, cal);
+  for (const r of history) if (touches(r, invoiceIds)) last = r.localDate;
   return last;
 }

@@ -5,7 +5,7 @@ import { daysPastDue } from '../measures/aging';
 import { promiseDeadline, promiseStatus } from '../promises';
 import { actionKey } from './action-key';
 import { afterFourteenDayLetter, type ActionDraft, type PlanContext } from './context';
-import { findDone, recordDate, touches } from './history';
+import { findDone, touches } from './history';
 import type { Reason } from './plan';
 import type { PolicyStep } from './policy';
 import { dayAfter, laterDate, offsetDate } from './schedule';
@@ -32,20 +32,20 @@ export function planOverdueCycle(ctx: PlanContext, currency: string, overdue: re
   const anchor = oldest.dueDate;
   const ids = new Set(overdue.map((i) => i.externalId));
   const keyOf = (s: PolicyStep) => actionKey({ companyId: ctx.ledger.companyId, currency, stepId: s.id, cycleAnchorDate: anchor });
-  const done = steps.map((s) => findDone(ctx.history, { stepId: s.id, key: keyOf(s), invoiceIds: ids, since: anchor, cal: ctx.cal }));
+  const done = steps.map((s) => findDone(ctx.history, { stepId: s.id, key: keyOf(s), invoiceIds: ids, since: anchor }));
   const doneIdx = done.reduce((last, r, i) => (r ? i : last), -1);
 
   const moments: IsoDate[] = [];
   for (const [i, s] of steps.entries()) {
     const prevDone = done[i - 1];
-    const base = s.anchor !== 'previous_step' || i === 0 ? anchor : prevDone ? recordDate(prevDone, ctx.cal) : moments[i - 1]!;
+    const base = s.anchor !== 'previous_step' || i === 0 ? anchor : prevDone ? prevDone.localDate : moments[i - 1]!;
     moments.push(nextBusinessDay(offsetDate(base, s.offsetDays, s.offsetIn, ctx.cal), ctx.cal));
   }
 
   // After a 14-day letter nothing further may happen until its pay-by date has passed.
   let floor = contactFloor;
   done.forEach((r, i) => {
-    if (r && steps[i]!.legal === 'fourteen_day_letter') floor = laterDate(floor ?? anchor, afterFourteenDayLetter(recordDate(r, ctx.cal), ctx.cal));
+    if (r && steps[i]!.legal === 'fourteen_day_letter') floor = laterDate(floor ?? anchor, afterFourteenDayLetter(r.localDate, ctx.cal));
   });
   const effective = (i: number): IsoDate => laterDate(moments[i]!, floor ?? moments[i]!);
 
@@ -106,6 +106,6 @@ function brokenPromise(ctx: PlanContext, currency: string, ids: ReadonlySet<stri
   return ctx.ledger.promises
     .filter((p) => p.amount.currency === currency && (p.invoiceExternalIds.length === 0 || p.invoiceExternalIds.some((id) => ids.has(id))))
     .filter((p) => promiseStatus(p, ctx.ledger, ctx.asOf) === 'broken')
-    .filter((p) => !ctx.history.some((r) => touches(r, ids) && recordDate(r, ctx.cal) > promiseDeadline(p)))
+    .filter((p) => !ctx.history.some((r) => touches(r, ids) && r.localDate > promiseDeadline(p)))
     .sort((a, b) => (a.promisedDate < b.promisedDate ? -1 : a.promisedDate > b.promisedDate ? 1 : a.id < b.id ? -1 : 1))[0];
 }

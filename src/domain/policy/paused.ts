@@ -15,7 +15,9 @@ export const pauseSummaries = (pauses: readonly ActivePause[]): PauseSummary[] =
       const until = untilOf(p);
       return { kind: p.kind, invoiceExternalIds: [...invoicesOf(p)].sort(), ...(until !== undefined ? { until } : {}) };
     })
-    .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.invoiceExternalIds.join() < b.invoiceExternalIds.join() ? -1 : 1));
+    .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+
+const sortKey = (p: PauseSummary): string => `${p.kind}|${p.invoiceExternalIds.join(',')}|${p.until ?? ''}`;
 
 function reasonFor(p: ActivePause): Reason {
   const until = untilOf(p);

@@ -1,5 +1,8 @@
 import type { LadderVM } from '../../contracts/cards';
+import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
+import { planActions } from '../../domain/policy/engine';
 import type { LadderPosition } from '../../domain/policy/plan';
+import type { ReminderPolicy } from '../../domain/policy/policy';
 
 /** The ladder position as the card shows it: where the customer stands, what comes next, what holds it. */
 export function ladderVM(position: LadderPosition): LadderVM {
@@ -11,14 +14,10 @@ export function ladderVM(position: LadderPosition): LadderVM {
   };
 }
 
-export interface LadderInput {
-  readonly asOf: string;
-  readonly now: Date;
-  readonly calendar: import('../../domain/ledger').BusinessCalendar;
-  readonly policy: import('../../domain/policy/policy').ReminderPolicy;
-}
-
-/** Plans the customer's reminders now and keeps only the position (the card shows no task details). */
-export function ladderFor(_ledger: import('../../domain/ledger').CustomerLedger, _input: LadderInput): LadderVM | null {
-  return null; // PENDING planActions (domain, ~15:45)
+/**
+ * Plans the customer's reminders at `now` with the portal's policy and calendar and keeps only the position:
+ * the card shows where the customer stands, the scheduler (not the card) creates the tasks.
+ */
+export function ladderFor(ledger: CustomerLedger, input: { now: Date; calendar: BusinessCalendar; policy: ReminderPolicy }): LadderVM {
+  return ladderVM(planActions({ ledger, policy: input.policy, now: input.now.toISOString(), calendar: input.calendar }).position);
 }

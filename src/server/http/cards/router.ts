@@ -57,7 +57,7 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
   router.get('/receivables', async (req, res) => {
     const q = ReceivablesQuery.parse(req.query);
     const { ledger, calendar, asOf } = await load(q.portalId, q.companyId);
-    const ladder = ledger ? ladderFor(ledger, { asOf, now: deps.now(), calendar, policy: await policyFor(q.portalId) }) : null;
+    const ladder = ledger ? ladderFor(ledger, { now: deps.now(), calendar, policy: await policyFor(q.portalId) }) : null;
     const vm: ReceivablesVM = buildReceivablesVM({ companyId: q.companyId, ledger, asOf, query: q, ladder });
     res.json(vm);
   });

@@ -1,0 +1,72 @@
+// `npm run bench:ingest`: streams a generated 50 MB CSV through the real importer into Redis (MB/s, peak
+// RSS growth against the file size), then times getCustomerLedger for a company with 500 open invoices
+// under 50 concurrent readers (the card hot path; target p95 < 50 ms).
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRedis } from '../../src/server/infra/redis';
+import { startPrivateRedis } from '../../src/server/infra/redis-server';
+import { createCsvImporter } from '../../src/server/ingest/csv/csv-import';
+import { createIngestService } from '../../src/server/ingest/ingest-service';
+import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
+import { buildCompanyIndex } from '../../src/server/matching/company-index';
+import { writeLargeCsv } from './generate-csv';
+
+const MB = 1024 * 1024;
+const FILE_MB = Number(process.env.BENCH_CSV_MB ?? 50);
+const COMPANIES = 5000;
+
+const privateRedis = process.env.REDIS_URL ? undefined : await startPrivateRedis();
+const redis = createRedis(process.env.REDIS_URL ?? privateRedis!.url, 'worker');
+const prefix = `rdbench-${Date.now()}`;
+const dir = await mkdtemp(join(tmpdir(), 'rd-bench-'));
+try {
+  const file = join(dir, 'export.csv');
+  const rows = await writeLargeCsv(file, FILE_MB * MB, COMPANIES);
+  const size = (await stat(file)).size;
+
+  const ledger = createRedisLedgerStore(redis, prefix);
+  const index = buildCompanyIndex(Array.from({ length: COMPANIES }, (_, c) => ({ id: String(100_000 + c), properties: { name: `Klant ${c}; B.V.`, rd_customer_number: `D-${c}` } })));
+  const importer = createCsvImporter(createIngestService({ ledger, companyIndex: async () => index }));
+
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const started = performance.now();
+  const report = await importer.importCsv(createReadStream(file), { portalId: '1' });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+
+  console.log(`CSV import: ${(size / MB).toFixed(1)} MB, ${rows} rows in ${seconds.toFixed(1)} s = ${(size / MB / seconds).toFixed(1)} MB/s, ${Math.round(rows / seconds)} rows/s`);
+  console.log(`  created ${report.created}, unmatched ${report.unmatched}, rejected ${report.rejected}`);
+  console.log(`  RSS baseline ${(baseline / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB, growth ${((peak - baseline) / MB).toFixed(0)} MB (${((peak - baseline) / size * 100).toFixed(0)}% of the file)`);
+
+  // Hot path: one company with 500 open invoices, 50 concurrent readers.
+  const company = '999999';
+  const invoices = Array.from({ length: 500 }, (_, i) => ({
+    externalId: `hot-${i}`, number: `H-${i}`, kind: 'invoice' as const, companyId: company, amount: { minor: 12_345, currency: 'EUR' }, open: { minor: 12_345, currency: 'EUR' },
+    issueDate: '2026-09-01', dueDate: '2026-10-01', paymentTermDays: 30, status: 'open' as const, directDebit: false, sourceVersion: '1',
+  }));
+  await ledger.upsertInvoices('1', invoices);
+  const timings: number[] = [];
+  const perWorker = 40;
+  await Promise.all(Array.from({ length: 50 }, async () => {
+    for (let i = 0; i < perWorker; i++) {
+      const t = performance.now();
+      const l = await ledger.getCustomerLedger('1', company);
+      timings.push(performance.now() - t);
+      if (l?.invoices.length !== 500) throw new Error('ledger read returned the wrong invoices');
+    }
+  }));
+  timings.sort((a, b) => a - b);
+  const pct = (p: number) => timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))]!.toFixed(1);
+  console.log(`getCustomerLedger (500 invoices, 50 concurrent, ${timings.length} reads): p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms (target p95 < 50 ms)`);
+} finally {
+  await createRedisLedgerStore(redis, prefix).deletePortal('1');
+  await redis.quit();
+  await privateRedis?.stop();
+  await rm(dir, { recursive: true, force: true });
+}
