@@ -15,9 +15,16 @@ export function isIsoDate(s: string): s is IsoDate {
 
 /** Days since 1970-01-01 for a calendar date (exact integer arithmetic on dates). */
 export function epochDay(date: IsoDate): number {
+  // Validation builds Dates (~4 µs); measures call this per invoice many times, so remember valid dates.
+  const known = epochDayCache.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  if (epochDayCache.size >= 50_000) epochDayCache.clear();
+  epochDayCache.set(date, day);
+  return day;
 }
+const epochDayCache = new Map<string, number>();
 
 export const fromEpochDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 

@@ -63,11 +63,13 @@ export function planActions(input: PlanInput): PlanResult {
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.externalId < b.externalId ? -1 : 1));
     const cycle = planOverdueCycle(ctx, currency, overdue, floors.get(currency));
     const followUp = planFailedDirectDebit(ctx, currency, open);
+    // One contact: when the ladder's contact covers the failed invoices, it explains the failure too.
+    const merge = cycle.draft && followUp && followUp.invoices.every((i) => overdue.includes(i));
     if (cycle.draft) {
       overdue.forEach((i) => inOverdueAction.add(i.externalId));
-      // One contact: the failed collection is explained in the ladder's contact rather than in a second one.
-      drafts.push(followUp ? { ...cycle.draft, reasons: [...cycle.draft.reasons, ...followUp.reasons] } : cycle.draft);
-    } else if (followUp) {
+      drafts.push(merge ? { ...cycle.draft, reasons: [...cycle.draft.reasons, ...followUp!.reasons] } : cycle.draft);
+    }
+    if (followUp && !merge) {
       followUp.invoices.forEach((i) => inOverdueAction.add(i.externalId));
       drafts.push(followUp);
     }

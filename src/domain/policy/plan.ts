@@ -5,7 +5,7 @@ import type { OwnerRule, Tone } from './policy';
 
 /** Why the engine decided something: a stable code plus parameters, translated by the UI. */
 export const REASON_CODES = [
-  'step_due', // {stepId, dueOn}
+  'step_due', // {stepId, dueOn, daysPastDue?}
   'steps_caught_up', // {skippedStepIds}: earlier steps whose moment passed without being done
   'bundled_invoices', // {count}
   'channel_fallback', // {wanted, used}
@@ -13,10 +13,8 @@ export const REASON_CODES = [
   'promise_broken', // {promiseId, promisedDate}
   'habitual_late_payer', // {}
   'fourteen_day_letter', // {payBy, costsMinor, currency}
-  'paused', // {kind, until?}
-  'opted_out', // {since, until?}
-  'not_overdue', // {}
-  'no_open_balance', // {currency}
+  'paused', // {kind, until?, currency? (below_tolerance)}
+  'opted_out', // {until?}
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 export interface Reason {

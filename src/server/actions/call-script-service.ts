@@ -1,6 +1,7 @@
 import type { CallScriptVM } from '../../contracts/actions';
 import type { CallScript, CallScriptInput } from '../../domain/call-script/types';
-import type { CompanyId, Language } from '../../domain/ledger';
+import type { IsoDate } from '../../domain/dates';
+import type { CompanyId, CustomerLedger, Language } from '../../domain/ledger';
 import type { PortalId } from '../ledger/ledger-store';
 import { loadCustomer, policyOf, type ActionServiceDeps } from './action-deps';
 import { openBalances, openInvoices } from './open-balance';
@@ -29,25 +30,31 @@ export function createCallScriptService(deps: ActionServiceDeps & { readonly bui
       ...(req.companyName ? { companyName: req.companyName } : {}),
       ...(req.contactName ? { contactName: req.contactName } : {}),
     });
-    const invoices = openInvoices(c.ledger)
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number))
-      .slice(0, MAX_FORM_INVOICES)
-      .map((i) => ({ externalId: i.externalId, number: i.number, open: { ...i.open }, dueDate: i.dueDate }));
-    return {
-      companyId, language: script.language, today: c.asOf, persona: script.persona, customerType: script.customerType,
-      open: openBalances(c.ledger).map((m) => ({ ...m })),
-      invoices,
-      preparation: script.preparation.map((p) => ({ id: p.id, status: p.status, text: p.text })),
-      opening: script.opening,
-      goals: script.goals.map((g) => ({ id: g.id, text: g.text })),
-      excuses: script.excuses.map((e) => ({ id: e.id, excuse: e.excuse, answer: e.answer })),
-      closing: [...script.closing],
-      followUp: script.followUp.map((f) => ({ id: f.id, text: f.text })),
-      ...(script.fourteenDayLetter ? { fourteenDayLetter: {
-        costsIfUnpaid: { ...script.fourteenDayLetter.costsIfUnpaid },
-        ...(script.fourteenDayLetter.payBy ? { payBy: script.fourteenDayLetter.payBy } : {}),
-        ...(script.fourteenDayLetter.sentOn ? { sentOn: script.fourteenDayLetter.sentOn } : {}),
-      } } : {}),
-    };
+    return callScriptVM(c.ledger, c.asOf, script);
+  };
+}
+
+/** The answer for the card: the script plus what the outcome form needs (open balance, open invoices). */
+export function callScriptVM(ledger: CustomerLedger, asOf: IsoDate, script: CallScript): CallScriptVM {
+  const companyId = ledger.companyId;
+  const invoices = openInvoices(ledger)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number))
+    .slice(0, MAX_FORM_INVOICES)
+    .map((i) => ({ externalId: i.externalId, number: i.number, open: { ...i.open }, dueDate: i.dueDate }));
+  return {
+    companyId, language: script.language, today: asOf, persona: script.persona, customerType: script.customerType,
+    open: openBalances(ledger).map((m) => ({ ...m })),
+    invoices,
+    preparation: script.preparation.map((p) => ({ id: p.id, status: p.status, text: p.text })),
+    opening: script.opening,
+    goals: script.goals.map((g) => ({ id: g.id, text: g.text })),
+    excuses: script.excuses.map((e) => ({ id: e.id, excuse: e.excuse, answer: e.answer })),
+    closing: [...script.closing],
+    followUp: script.followUp.map((f) => ({ id: f.id, text: f.text })),
+    ...(script.fourteenDayLetter ? { fourteenDayLetter: {
+      costsIfUnpaid: { ...script.fourteenDayLetter.costsIfUnpaid },
+      ...(script.fourteenDayLetter.payBy ? { payBy: script.fourteenDayLetter.payBy } : {}),
+      ...(script.fourteenDayLetter.sentOn ? { sentOn: script.fourteenDayLetter.sentOn } : {}),
+    } } : {}),
   };
 }

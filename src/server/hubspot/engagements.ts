@@ -1,7 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { CompanyId, ContactId, OwnerId } from '../../domain/ledger';
 import type { Instant } from '../../domain/dates';
-import { GROUP, optionLabel, type PropertyDef } from './crm-schema';
+import { GROUP, TASK_ACTION_KEY, optionLabel, type PropertyDef } from './crm-schema';
 import { createPortalCaller, type CallerDeps, type CallPortal } from './portal-caller';
 
 /**
@@ -28,6 +28,11 @@ export interface EngagementsPort {
   updateCompanyProperties(portalId: string, companyId: CompanyId, properties: Readonly<Record<string, string>>): Promise<void>;
   /** Ids of the contacts associated with the company (all pages). */
   listCompanyContactIds(portalId: string, companyId: CompanyId): Promise<ContactId[]>;
+  /**
+   * The id of the app's task carrying this action key (rd_action_key), if one exists. Used only to recover
+   * from an attempt that died between creating a task and remembering it.
+   */
+  findTaskByActionKey(portalId: string, actionKey: string): Promise<string | undefined>;
   /** Creates the preference properties that are missing (a second run creates nothing). */
   ensurePreferenceSchema(portalId: string): Promise<string[]>;
 }
@@ -105,6 +110,15 @@ export function createEngagements(deps: CallerDeps | { readonly call: CallPortal
         after = page.paging?.next?.after;
       } while (after);
       return ids;
+    },
+
+    async findTaskByActionKey(portalId, actionKey) {
+      // HubSpot's search schema lists after, sorts, limit and properties as required: send them all.
+      const page = await call(portalId, 'find task by action key', 'search', (c) => c.crm.objects.tasks.searchApi.doSearch({
+        filterGroups: [{ filters: [{ propertyName: TASK_ACTION_KEY, operator: 'EQ', value: actionKey }] }],
+        sorts: [], properties: [TASK_ACTION_KEY], limit: 10, after: '0',
+      } as unknown as Parameters<Client['crm']['objects']['tasks']['searchApi']['doSearch']>[0]));
+      return page.results[0]?.id;
     },
 
     async ensurePreferenceSchema(portalId) {

@@ -114,7 +114,10 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
         .map((o) => ({ actionKey: o.properties[TASK_ACTION_KEY] as string, taskId: o.id }));
       const done = new Set(created.map((t) => t.actionKey));
       const errors = 'errors' in res && Array.isArray(res.errors) ? res.errors : [];
-      const reason = errors.length > 0 ? `rejected by HubSpot: ${errors.map((e) => e.category).join(', ')}` : 'not in HubSpot response';
+      // Categories and the first message only (truncated): enough to act on, short enough for a dead letter.
+      const reason = errors.length > 0
+        ? `rejected by HubSpot: ${[...new Set(errors.map((e) => e.category))].join(', ')}: ${String(errors[0]!.message).slice(0, 200)}`
+        : 'not in HubSpot response';
       const rejected: RejectedTask[] = drafts.filter((d) => !done.has(d.actionKey)).map((d) => ({ actionKey: d.actionKey, reason }));
       return { created, rejected };
     },

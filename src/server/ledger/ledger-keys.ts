@@ -36,6 +36,11 @@ export function ledgerKeys(prefix: string, portalId: PortalId) {
       assertSafeId('companyId', companyId);
       return `${root}:ledger:c:${companyId}:${collection}`;
     },
+    /** A random token replaced by every write that changes the company's ledger: lets readers trust a cached copy. */
+    revision(companyId: CompanyId): string {
+      assertSafeId('companyId', companyId);
+      return `${root}:ledger:c:${companyId}:rev`;
+    },
     profile(companyId: CompanyId): string {
       assertSafeId('companyId', companyId);
       return `${root}:ledger:c:${companyId}:profile`;

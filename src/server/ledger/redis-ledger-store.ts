@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { CompanyId, ContactProfile, CustomerLedger, Dispute, Invoice } from '../../domain/ledger';
-import { defaultProfile } from './default-profile';
-import { COMPANY_COLLECTIONS, ledgerKeys, type CompanyCollection } from './ledger-keys';
+import type { CompanyId, Dispute } from '../../domain/ledger';
+import { createCustomerLedgerReader } from './customer-ledger-reader';
+import { ledgerKeys, type CompanyCollection } from './ledger-keys';
 import type { LedgerStore, PortalId } from './ledger-store';
 import { createLedgerLookups, type LedgerLookups } from './ledger-lookups';
 import { createUnmatchedOps } from './unmatched-ops';
@@ -16,8 +17,14 @@ import { upsertPayments } from './upsert-payments';
  */
 export type RedisLedgerStore = LedgerStore & LedgerLookups;
 
-export function createRedisLedgerStore(redis: Redis, prefix: string): RedisLedgerStore {
+export interface RedisLedgerStoreOptions {
+  /** How many parsed company ledgers to keep in memory (revalidated on every read); 0 turns caching off. */
+  readonly cacheCompanies?: number;
+}
+
+export function createRedisLedgerStore(redis: Redis, prefix: string, options: RedisLedgerStoreOptions = {}): RedisLedgerStore {
   const keysOf = (portalId: PortalId) => ledgerKeys(prefix, portalId);
+  const readLedger = createCustomerLedgerReader(redis, options.cacheCompanies ?? 200);
 
   /** HSET of records keyed by their id (idempotent), marking the companies dirty, in one MULTI. */
   async function putRecords<T>(portalId: PortalId, collection: CompanyCollection, records: readonly T[], company: (r: T) => CompanyId, id: (r: T) => string, onlyNew = false): Promise<void> {
@@ -29,6 +36,7 @@ export function createRedisLedgerStore(redis: Redis, prefix: string): RedisLedge
       if (onlyNew) tx.hsetnx(key, id(r), JSON.stringify(r));
       else tx.hset(key, id(r), JSON.stringify(r));
       tx.sadd(keys.dirty, company(r));
+      tx.set(keys.revision(company(r)), randomUUID());
     }
     await tx.exec();
   }
@@ -50,39 +58,15 @@ export function createRedisLedgerStore(redis: Redis, prefix: string): RedisLedge
       const raw = await redis.hget(key, disputeId);
       if (!raw) return;
       const dispute: Dispute = { ...(JSON.parse(raw) as Dispute), resolvedOn };
-      await redis.multi().hset(key, disputeId, JSON.stringify(dispute)).sadd(keys.dirty, companyId).exec();
+      await redis.multi().hset(key, disputeId, JSON.stringify(dispute)).sadd(keys.dirty, companyId).set(keys.revision(companyId), randomUUID()).exec();
     },
 
     async saveProfile(portalId, profile) {
       const keys = keysOf(portalId);
-      await redis.multi().set(keys.profile(profile.companyId), JSON.stringify(profile)).sadd(keys.dirty, profile.companyId).exec();
+      await redis.multi().set(keys.profile(profile.companyId), JSON.stringify(profile)).sadd(keys.dirty, profile.companyId).set(keys.revision(profile.companyId), randomUUID()).exec();
     },
 
-    async getCustomerLedger(portalId, companyId) {
-      const keys = keysOf(portalId);
-      const pipeline = redis.pipeline();
-      for (const c of COMPANY_COLLECTIONS) pipeline.hvals(keys.company(companyId, c));
-      pipeline.get(keys.profile(companyId));
-      const results = (await pipeline.exec()) ?? [];
-      for (const [error] of results) if (error) throw error;
-      const lists = new Map(COMPANY_COLLECTIONS.map((c, i) => [c, (results[i]?.[1] as string[]).map((s) => JSON.parse(s) as unknown)]));
-      const profileRaw = results[COMPANY_COLLECTIONS.length]?.[1] as string | null;
-      if (!profileRaw && [...lists.values()].every((l) => l.length === 0)) return undefined;
-      const list = <T>(c: CompanyCollection) => lists.get(c) as T[];
-      return {
-        companyId,
-        // Hash order is arbitrary: sort so views and rollups are deterministic.
-        invoices: list<Invoice>('inv').sort((a, b) => cmp(a.issueDate, b.issueDate) || cmp(a.number, b.number) || cmp(a.externalId, b.externalId)),
-        payments: list<CustomerLedger['payments'][number]>('pay').sort((a, b) => cmp(a.date, b.date) || cmp(a.externalId, b.externalId)),
-        mandates: list<CustomerLedger['mandates'][number]>('mandates').sort((a, b) => cmp(a.signedOn, b.signedOn)),
-        failedCollections: list<CustomerLedger['failedCollections'][number]>('failed').sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id)),
-        disputes: list<CustomerLedger['disputes'][number]>('disputes').sort((a, b) => cmp(a.openedOn, b.openedOn) || cmp(a.id, b.id)),
-        promises: list<CustomerLedger['promises'][number]>('promises').sort((a, b) => cmp(a.madeOn, b.madeOn) || cmp(a.id, b.id)),
-        arrangements: list<CustomerLedger['arrangements'][number]>('arrangements').sort((a, b) => cmp(a.agreedOn, b.agreedOn) || cmp(a.id, b.id)),
-        profile: profileRaw ? (JSON.parse(profileRaw) as ContactProfile) : defaultProfile(companyId),
-        history: list<CustomerLedger['history'][number]>('history').sort((a, b) => cmp(a.doneAt, b.doneAt) || cmp(a.key, b.key)),
-      };
-    },
+    getCustomerLedger: (portalId, companyId) => readLedger(keysOf(portalId), companyId),
 
     async listCompanyIds(portalId) {
       return redis.zrange(keysOf(portalId).companies, 0, '-1');
@@ -114,4 +98,3 @@ export function createRedisLedgerStore(redis: Redis, prefix: string): RedisLedge
   };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

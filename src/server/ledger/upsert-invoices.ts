@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Invoice } from '../../domain/ledger';
-import { emptyWrite, runAtomicWrite, withRetries } from './atomic-write';
+import { emptyWrite, runAtomicWrite, touchCompany, withRetries } from './atomic-write';
 import type { LedgerKeys } from './ledger-keys';
 import type { UpsertCounts } from './ledger-store';
 import { canonicalJson, compareSourceVersions } from './source-version';
@@ -64,11 +64,11 @@ export async function upsertInvoices(redis: Redis, keys: LedgerKeys, input: read
         { key: keys.invoiceSource, field: invoice.externalId, value: JSON.stringify({ v: invoice.sourceVersion, f }) },
       );
       write.zadd.push({ key: keys.companies, member: company });
-      write.sadd.push({ key: keys.dirty, member: company });
+      touchCompany(write, keys, company);
       if (oldCompany && oldCompany !== company) {
         // Moved to another company (e.g. a corrected customer): the old company loses it.
         write.hdel.push({ key: keys.company(oldCompany, 'inv'), field: invoice.externalId });
-        write.sadd.push({ key: keys.dirty, member: oldCompany });
+        touchCompany(write, keys, oldCompany);
         write.prune.push({ key: keys.companies, member: oldCompany, ifEmpty: [keys.company(oldCompany, 'inv'), keys.company(oldCompany, 'pay')] });
       }
     });

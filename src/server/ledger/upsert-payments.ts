@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Invoice, Payment } from '../../domain/ledger';
 import { applyPayment } from './apply-payment';
-import { emptyWrite, runAtomicWrite, withRetries } from './atomic-write';
+import { emptyWrite, runAtomicWrite, touchCompany, withRetries } from './atomic-write';
 import type { LedgerKeys } from './ledger-keys';
 import type { UpsertCounts } from './ledger-store';
 import { canonicalJson } from './source-version';
@@ -41,7 +41,7 @@ export async function upsertPayments(redis: Redis, keys: LedgerKeys, input: read
         apply(invoices, old, -1);
         if (oldCompany !== payment.companyId) {
           write.hdel.push({ key: keys.company(oldCompany, 'pay'), field: payment.externalId });
-          write.sadd.push({ key: keys.dirty, member: oldCompany });
+          touchCompany(write, keys, oldCompany);
           write.prune.push({ key: keys.companies, member: oldCompany, ifEmpty: [keys.company(oldCompany, 'inv'), keys.company(oldCompany, 'pay')] });
         }
       }
@@ -51,7 +51,7 @@ export async function upsertPayments(redis: Redis, keys: LedgerKeys, input: read
         { key: keys.paymentIndex, field: payment.externalId, value: payment.companyId },
       );
       write.zadd.push({ key: keys.companies, member: payment.companyId });
-      write.sadd.push({ key: keys.dirty, member: payment.companyId });
+      touchCompany(write, keys, payment.companyId);
     });
     for (const [externalId, slot] of invoices) {
       const next = JSON.stringify(slot.current);
@@ -59,7 +59,7 @@ export async function upsertPayments(redis: Redis, keys: LedgerKeys, input: read
       const key = keys.company(slot.company, 'inv');
       write.checks.push({ key, field: externalId, expected: slot.raw });
       write.hset.push({ key, field: externalId, value: next });
-      write.sadd.push({ key: keys.dirty, member: slot.company });
+      touchCompany(write, keys, slot.company);
     }
     return (await runAtomicWrite(redis, write)) ? counts : undefined;
   }, 'upsertPayments');

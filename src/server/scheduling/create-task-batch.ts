@@ -53,6 +53,7 @@ export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: 
     else if (o.kind === 'claimed') toCreate.push(task);
     else if (o.kind === 'recover') toRecover.push(task);
     else if (o.kind === 'busy') counts.busy++;
+    else counts.rejected++;
   });
   if (toRecover.length > 0) {
     const found = await deps.gateway.findTasksByActionKey(portalId, toRecover.map((t) => t.action.key));

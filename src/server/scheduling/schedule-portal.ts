@@ -8,7 +8,8 @@ import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Portal, PortalRegistry } from '../portals/portal-registry';
 import { createTaskBatch, emptyCounts, type BatchCounts, type PlannedTask } from './create-task-batch';
-import type { Planner } from './planner';
+import { createSchemaGuard } from '../sync/schema-guard';
+import type { createPlanner } from './planner';
 import { createTaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { taskStillNeeded } from './task-still-needed';
@@ -19,7 +20,7 @@ export interface SchedulingDeps {
   readonly gateway: HubSpotGateway;
   readonly ledger: LedgerStore;
   readonly portals: PortalRegistry;
-  readonly planner: Planner;
+  readonly planner: ReturnType<typeof createPlanner>;
   readonly deadLetters: DeadLetters;
   readonly now?: () => Date;
   /** How long a claim protects an action before another worker may take it over (crash recovery). */
@@ -42,6 +43,7 @@ const BATCH = 100;
 export function createSchedulingService(deps: SchedulingDeps) {
   const claims = createTaskClaims(deps.redis, deps.prefix, deps.claimLeaseMs);
   const now = deps.now ?? (() => new Date());
+  const ensureSchema = createSchemaGuard(deps);
   const batchDeps = { gateway: deps.gateway, claims, ledger: deps.ledger, deadLetters: deps.deadLetters };
 
   async function closeUnneeded(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
@@ -61,6 +63,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
 
   async function schedulePortal(portalId: string, opts: { owner?: string; companyIds?: readonly string[] } = {}): Promise<SchedulingResult> {
     const portal = await deps.portals.require(portalId);
+    // Tasks carry rd_action_key: the property must exist before the first batch create.
+    await ensureSchema(portal, deps.planner.policyFor(portal));
     const at = now().toISOString();
     const today = dateInZone(at, portal.timeZone);
     const who = { owner: opts.owner ?? `run-${randomUUID()}`, run: randomUUID(), now: at };

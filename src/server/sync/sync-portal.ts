@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CustomerLedger } from '../../domain/ledger';
 import type { CompanyRollup, HubSpotGateway } from '../hubspot/gateway';
@@ -7,6 +6,7 @@ import type { PortalRegistry } from '../portals/portal-registry';
 import type { createPlanner } from '../scheduling/planner';
 import { computeRollup } from './compute-rollup';
 import { createRollupHashStore } from './rollup-hashes';
+import { createSchemaGuard } from './schema-guard';
 
 export interface SyncDeps {
   readonly redis: Redis;
@@ -29,7 +29,6 @@ export interface SyncResult {
 }
 
 const BATCH = 100;
-const SCHEMA_RECHECK_S = 24 * 3600;
 
 /**
  * Rollups to HubSpot: ensure the schema (at most daily), compute each company's rollup from the ledger,
@@ -41,19 +40,12 @@ export function createSyncService(deps: SyncDeps) {
   const now = deps.now ?? (() => new Date());
   const concurrency = deps.writeConcurrency ?? 4;
 
-  async function ensureSchema(portalId: string, stages: string[]): Promise<number> {
-    const marker = `${deps.prefix}:p:${portalId}:sync:schema`;
-    const version = createHash('sha1').update(stages.join('|')).digest('base64url');
-    if ((await deps.redis.get(marker)) === version) return 0;
-    const res = await deps.gateway.ensureSchema(portalId, { dunningStages: stages });
-    await deps.redis.set(marker, version, 'EX', SCHEMA_RECHECK_S);
-    return res.propertiesCreated.length;
-  }
+  const ensureSchema = createSchemaGuard(deps);
 
   async function syncPortal(portalId: string, opts: { companyIds?: readonly string[] } = {}): Promise<SyncResult> {
     const portal = await deps.portals.require(portalId);
     const policy = deps.planner.policyFor(portal);
-    const propertiesCreated = await ensureSchema(portalId, [...policy.steps.map((s) => s.id), policy.failedDirectDebit.id]);
+    const propertiesCreated = await ensureSchema(portal, policy);
     const at = now().toISOString();
     const ids = opts.companyIds ?? await deps.ledger.listCompanyIds(portalId);
     let changedCount = 0;

@@ -16,6 +16,7 @@ export function hubspotHeaders(opts: {
     url: opts.publicUri,
     requestBody: opts.body ?? '',
     timestamp,
+    signature: '', // the helper's options type wants it; getSignature ignores it
   });
   return { 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': String(timestamp) };
 }

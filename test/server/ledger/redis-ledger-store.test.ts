@@ -155,3 +155,37 @@ describe('redis ledger store: portals, profiles, unmatched', () => {
     expect((await store.listUnmatched('2')).total).toBe(0);
   });
 });
+
+describe('redis ledger store: cached reads', () => {
+  it('when another process writes, then a cached read sees the change at once', async () => {
+    const reader = createRedisLedgerStore(redis, prefix, { cacheCompanies: 10 });
+    const writer = createRedisLedgerStore(redis, prefix, { cacheCompanies: 0 });
+    await writer.upsertInvoices('1', [anInvoice()]);
+    expect((await reader.getCustomerLedger('1', 'c1'))?.invoices[0]?.status).toBe('open');
+    expect(await reader.getCustomerLedger('1', 'c1')).toBe(await reader.getCustomerLedger('1', 'c1'));
+
+    await writer.upsertPayments('1', [aPayment()]);
+    expect((await reader.getCustomerLedger('1', 'c1'))?.invoices[0]?.status).toBe('paid');
+    await writer.addPromise('1', aPromise());
+    expect((await reader.getCustomerLedger('1', 'c1'))?.promises).toHaveLength(1);
+    const profile = (await reader.getCustomerLedger('1', 'c1'))!.profile;
+    await writer.saveProfile('1', { ...profile, language: 'en' });
+    expect((await reader.getCustomerLedger('1', 'c1'))?.profile.language).toBe('en');
+  });
+
+  it('when a portal is deleted and rebuilt with other data, then the cache never serves the old ledger', async () => {
+    const reader = createRedisLedgerStore(redis, prefix, { cacheCompanies: 10 });
+    await reader.upsertInvoices('1', [anInvoice({ number: 'before' })]);
+    expect((await reader.getCustomerLedger('1', 'c1'))?.invoices[0]?.number).toBe('before');
+    await reader.deletePortal('1');
+    expect(await reader.getCustomerLedger('1', 'c1')).toBeUndefined();
+    await createRedisLedgerStore(redis, prefix).upsertInvoices('1', [anInvoice({ number: 'after' })]);
+    expect((await reader.getCustomerLedger('1', 'c1'))?.invoices[0]?.number).toBe('after');
+  });
+
+  it('when a caller tries to change a cached ledger, then it fails loudly instead of corrupting other readers', async () => {
+    await store.upsertInvoices('1', [anInvoice()]);
+    const ledger = await store.getCustomerLedger('1', 'c1');
+    expect(() => (ledger!.invoices as unknown as unknown[]).push(anInvoice())).toThrow(TypeError);
+  });
+});

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { planActions } from '../../../../src/domain/policy/engine';
 import { DEFAULT_POLICY } from '../../../../src/domain/policy/policy';
+import { injectFault } from '../../../../src/sandbox/faults';
 import { testRedis } from '../../../support/redis';
 import { CALENDAR, invoice, signed, startActionsFixture, type ActionsFixture } from './fixture';
 
@@ -94,6 +95,7 @@ describe('POST /api/cards/outcomes', () => {
     const ledger = (await f.ledger.getCustomerLedger(f.portalId, f.companyId))!;
     const whileOpen = planActions({ ledger, policy: DEFAULT_POLICY, now: '2026-11-24T10:00:00.000Z', calendar: CALENDAR });
     expect(whileOpen.actions).toEqual([]);
+    expect(whileOpen.position.paused).toEqual([expect.objectContaining({ kind: 'promise', until: '2026-11-26' })]);
     const afterDeadline = planActions({ ledger, policy: DEFAULT_POLICY, now: '2026-11-30T10:00:00.000Z', calendar: CALENDAR });
     const escalation = afterDeadline.actions.find((a) => a.reasons.some((r) => r.code === 'promise_broken'));
     expect(escalation).toBeDefined();
@@ -138,6 +140,27 @@ describe('POST /api/cards/outcomes', () => {
     expect(res.body.followUp.kind).toBe('find_right_person');
     const call = await f.client.crm.objects.calls.basicApi.getById(res.body.callId, ['hs_call_body']);
     expect(call.properties.hs_call_body).toContain('New contact details: Piet Jansen, Crediteuren, piet@example.com');
+  });
+});
+
+describe('POST /api/cards/outcomes when HubSpot fails half-way', () => {
+  it('when task creation fails after the call was logged, then the retry with the same outcome id resumes: one call, one task, one record', async () => {
+    const body = { outcomeId: outcomeId(), result: 'reached', promise: { date: '2026-11-30', amount: { minor: 5_000, currency: 'EUR' } } };
+    const callsBefore = (await allCalls()).length;
+    const tasksBefore = (await allTasks()).length;
+    // The portal caller tries twice (fixture maxAttempts 2): both attempts get 503.
+    injectFault(f.sandbox.state, Number(f.portalId), { pathPattern: 'objects/tasks/batch/create', method: 'POST', count: 2, kind: 'status', status: 503 });
+    const failed = await signed(f.app, 'POST', path(), body);
+    expect(failed.status).toBe(502);
+    expect(failed.body.code).toBe('hubspot_failed');
+    expect((await allCalls()).length).toBe(callsBefore + 1);
+    const retried = await signed(f.app, 'POST', path(), body);
+    expect(retried.status).toBe(201);
+    expect((await allCalls()).length).toBe(callsBefore + 1);
+    expect((await allTasks()).length).toBe(tasksBefore + 1);
+    const ledger = await f.ledger.getCustomerLedger(f.portalId, f.companyId);
+    expect(ledger?.promises).toHaveLength(1);
+    expect(ledger?.history).toHaveLength(1);
   });
 });
 

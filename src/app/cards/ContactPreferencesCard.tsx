@@ -1,0 +1,4 @@
+import { hubspot } from '@hubspot/ui-extensions';
+import { PreferencesView } from '../../extensions/actions/PreferencesView';
+
+hubspot.extend<'crm.record.tab'>(() => <PreferencesView />);

@@ -1,0 +1,74 @@
+import type { Redis } from 'ioredis';
+import type { CompanyId, ContactProfile, CustomerLedger, Invoice } from '../../domain/ledger';
+import { defaultProfile } from './default-profile';
+import { COMPANY_COLLECTIONS, type CompanyCollection, type LedgerKeys } from './ledger-keys';
+
+type Reader = (keys: LedgerKeys, companyId: CompanyId) => Promise<CustomerLedger | undefined>;
+
+/**
+ * Reads one company's ledger: the cards' hot path. A full read is one MULTI (a consistent snapshot,
+ * including the company's revision); parsing 500 invoices costs a few ms of CPU, which 50 concurrent card
+ * requests would queue behind each other. So parsed ledgers are kept in a small LRU and reused while the
+ * company's revision in Redis is unchanged (one tiny GET). Cached ledgers are deep-frozen: callers share them.
+ */
+export function createCustomerLedgerReader(redis: Redis, cacheSize: number): Reader {
+  const cache = new Map<string, { rev: string | null; ledger: CustomerLedger | undefined }>();
+
+  return async (keys, companyId) => {
+    const cacheKey = `${keys.root}|${companyId}`;
+    const cached = cache.get(cacheKey);
+    if (cached) {
+      const rev = await redis.get(keys.revision(companyId));
+      if (rev === cached.rev) {
+        cache.delete(cacheKey);
+        cache.set(cacheKey, cached);
+        return cached.ledger;
+      }
+    }
+    const tx = redis.multi();
+    for (const c of COMPANY_COLLECTIONS) tx.hvals(keys.company(companyId, c));
+    tx.get(keys.profile(companyId));
+    tx.get(keys.revision(companyId));
+    const results = (await tx.exec()) ?? [];
+    for (const [error] of results) if (error) throw error;
+    const rev = results[COMPANY_COLLECTIONS.length + 1]?.[1] as string | null;
+    const ledger = toLedger(companyId, results.map(([, value]) => value));
+    if (cacheSize > 0) {
+      cache.delete(cacheKey);
+      cache.set(cacheKey, { rev, ledger: deepFreeze(ledger) });
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    }
+    return ledger;
+  };
+}
+
+function toLedger(companyId: CompanyId, values: unknown[]): CustomerLedger | undefined {
+  const lists = new Map(COMPANY_COLLECTIONS.map((c, i) => [c, (values[i] as string[]).map((s) => JSON.parse(s) as unknown)]));
+  const profileRaw = values[COMPANY_COLLECTIONS.length] as string | null;
+  if (!profileRaw && [...lists.values()].every((l) => l.length === 0)) return undefined;
+  const list = <T>(c: CompanyCollection) => lists.get(c) as T[];
+  type L = CustomerLedger;
+  return {
+    companyId,
+    // Hash order is arbitrary: sort so views and rollups are deterministic.
+    invoices: list<Invoice>('inv').sort((a, b) => cmp(a.issueDate, b.issueDate) || cmp(a.number, b.number) || cmp(a.externalId, b.externalId)),
+    payments: list<L['payments'][number]>('pay').sort((a, b) => cmp(a.date, b.date) || cmp(a.externalId, b.externalId)),
+    mandates: list<L['mandates'][number]>('mandates').sort((a, b) => cmp(a.signedOn, b.signedOn) || cmp(a.reference, b.reference)),
+    failedCollections: list<L['failedCollections'][number]>('failed').sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id)),
+    disputes: list<L['disputes'][number]>('disputes').sort((a, b) => cmp(a.openedOn, b.openedOn) || cmp(a.id, b.id)),
+    promises: list<L['promises'][number]>('promises').sort((a, b) => cmp(a.madeOn, b.madeOn) || cmp(a.id, b.id)),
+    arrangements: list<L['arrangements'][number]>('arrangements').sort((a, b) => cmp(a.agreedOn, b.agreedOn) || cmp(a.id, b.id)),
+    profile: profileRaw ? (JSON.parse(profileRaw) as ContactProfile) : defaultProfile(companyId),
+    history: list<L['history'][number]>('history').sort((a, b) => cmp(a.doneAt, b.doneAt) || cmp(a.key, b.key)),
+  };
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
