@@ -98,6 +98,8 @@ export const CallScriptVM = z.object({
   today: IsoDate,
   persona: z.string(),
   customerType: z.enum(CUSTOMER_TYPE_VALUES),
+  /** The accounts-payable contact from the preferences: the outcome form's default "spoke with". */
+  accountsPayableContactId: z.string().optional(),
   /** The open balance per currency (the outcome form's upper bound for a promise). */
   open: z.array(MoneyValue),
   /** Open invoices the outcome form can name in a promise, dispute or arrangement. */

@@ -5,8 +5,16 @@ import type { MoneyVM } from '../contracts/cards';
  * Amounts arrive as integer minor units; the currency's own number of decimals turns them into a value.
  */
 
-export const fractionDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const digitsByCurrency = new Map<string, number>();
+/** Decimals of the currency's minor unit (EUR 2, JPY 0), remembered: building a formatter is not free. */
+export function fractionDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
 
 export function formatMoney(m: MoneyVM, locale: string): string {
   const digits = fractionDigits(m.currency);

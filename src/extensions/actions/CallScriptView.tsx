@@ -41,7 +41,8 @@ export function CallScriptView() {
   if (state.status === 'error') return <FailureMessage i18n={i18n} failure={state.failure} retry={state.retry} />;
   const vm = state.data;
   const currency = vm.open[0]?.currency ?? vm.invoices[0]?.open.currency ?? 'EUR';
-  const contactId = form.contactId || contacts[0]?.id || '';
+  const apContact = contacts.find((c) => c.id === vm.accountsPayableContactId)?.id;
+  const contactId = form.contactId || apContact || contacts[0]?.id || '';
 
   async function submit() {
     const effective = { ...form, contactId };

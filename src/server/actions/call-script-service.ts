@@ -43,6 +43,7 @@ export function callScriptVM(ledger: CustomerLedger, asOf: IsoDate, script: Call
     .map((i) => ({ externalId: i.externalId, number: i.number, open: { ...i.open }, dueDate: i.dueDate }));
   return {
     companyId, language: script.language, today: asOf, persona: script.persona, customerType: script.customerType,
+    ...(ledger.profile.accountsPayableContactId ? { accountsPayableContactId: ledger.profile.accountsPayableContactId } : {}),
     open: openBalances(ledger).map((m) => ({ ...m })),
     invoices,
     preparation: script.preparation.map((p) => ({ id: p.id, status: p.status, text: p.text })),

@@ -73,22 +73,23 @@ function compareRows(sort: InvoiceSort): (a: InvoiceRowVM, b: InvoiceRowVM) => n
   };
 }
 
-/** The open documents, sorted and cut to one page. A page past the end is empty (not an error). */
-export function invoicePage(
-  ledger: CustomerLedger,
-  asOf: IsoDate,
-  q: { page: number; pageSize: number; sort: InvoiceSort },
-): InvoicePageVM {
+/** Every open document as a row (unsorted): computed once per ledger, then sorted and paged per request. */
+export function openInvoiceRows(ledger: CustomerLedger, asOf: IsoDate): InvoiceRowVM[] {
   const tagsOf = invoiceTags(ledger, asOf);
-  const rows = ledger.invoices.filter(isOpenReceivable).map((inv) => toInvoiceRow(inv, asOf, tagsOf(inv)));
-  rows.sort(compareRows(q.sort));
+  return ledger.invoices.filter(isOpenReceivable).map((inv) => toInvoiceRow(inv, asOf, tagsOf(inv)));
+}
+
+export const sortRows = (rows: readonly InvoiceRowVM[], sort: InvoiceSort): InvoiceRowVM[] => [...rows].sort(compareRows(sort));
+
+/** One page of already sorted rows. A page past the end is empty (not an error). */
+export function pageOfRows(sorted: readonly InvoiceRowVM[], q: { page: number; pageSize: number; sort: InvoiceSort }): InvoicePageVM {
   const start = (q.page - 1) * q.pageSize;
   return {
     page: q.page,
     pageSize: q.pageSize,
-    total: rows.length,
-    pageCount: Math.ceil(rows.length / q.pageSize),
+    total: sorted.length,
+    pageCount: Math.ceil(sorted.length / q.pageSize),
     sort: q.sort,
-    items: rows.slice(start, start + q.pageSize),
+    items: sorted.slice(start, start + q.pageSize),
   };
 }

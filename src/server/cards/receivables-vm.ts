@@ -1,9 +1,9 @@
-import type { AgingVM, LadderVM, ReceivablesVM } from '../../contracts/cards';
-import type { ReceivablesQuery } from '../../contracts/card-context';
+import type { AgingVM, InvoiceRowVM, LadderVM, ReceivablesVM } from '../../contracts/cards';
+import type { InvoiceSort, ReceivablesQuery } from '../../contracts/card-context';
 import type { IsoDate } from '../../domain/dates';
 import type { CustomerLedger } from '../../domain/ledger';
 import { AGING_BUCKETS_DEFAULT, agingByCurrency, oldestOverdue, type CurrencyAging } from '../../domain/measures/aging';
-import { invoicePage } from './invoice-rows';
+import { openInvoiceRows, pageOfRows, sortRows } from './invoice-rows';
 import { behaviourVM, EMPTY_BEHAVIOUR, EMPTY_RISK, moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
 
 export type PageQuery = Pick<ReceivablesQuery, 'page' | 'pageSize' | 'sort'>;
@@ -23,46 +23,69 @@ export function agingVM(aging: readonly CurrencyAging[]): AgingVM[] {
 }
 
 /**
- * The Receivables tab for one company on `asOf`. `ledger` undefined (never synced) gives the same empty
- * view as a company whose invoices are all paid: the card says "no open invoices". `ladder` is the
- * customer's reminder position, planned by the caller (it needs the portal's calendar and policy).
+ * Everything the Receivables tab shows for one company on `asOf`, before paging: computed once per ledger
+ * (the expensive part: aging, behaviour, risk, ladder), then any page in any order is a sort and a slice.
  */
-export function buildReceivablesVM(input: {
-  companyId: string;
-  ledger: CustomerLedger | undefined;
-  asOf: IsoDate;
-  query: PageQuery;
-  ladder?: LadderVM | null;
-}): ReceivablesVM {
-  const { companyId, ledger, asOf, query } = input;
+export interface ReceivablesSnapshot {
+  readonly summary: Omit<ReceivablesVM, 'invoices'>;
+  readonly rows: readonly InvoiceRowVM[];
+  /** Sorted copies of `rows`, filled on first use per sort. */
+  readonly sorted: Map<InvoiceSort, InvoiceRowVM[]>;
+}
+
+/**
+ * `ledger` undefined (never synced) gives the same empty view as a company whose invoices are all paid: the
+ * card says "no open invoices". `ladder` is the reminder position, planned by the caller (it needs the
+ * portal's calendar and policy).
+ */
+export function receivablesSnapshot(input: { companyId: string; ledger: CustomerLedger | undefined; asOf: IsoDate; ladder?: LadderVM | null }): ReceivablesSnapshot {
+  const { companyId, ledger, asOf } = input;
   if (!ledger) {
     return {
-      companyId, asOf, empty: true,
-      totals: { open: [], overdue: [] },
-      oldestOverdueDays: null,
-      behaviour: EMPTY_BEHAVIOUR,
-      aging: [],
-      invoices: { page: query.page, pageSize: query.pageSize, total: 0, pageCount: 0, sort: query.sort, items: [] },
-      ladder: null, promises: [], disputes: [], risk: EMPTY_RISK,
+      summary: {
+        companyId, asOf, empty: true, totals: { open: [], overdue: [] }, oldestOverdueDays: null, behaviour: EMPTY_BEHAVIOUR,
+        aging: [], ladder: null, promises: [], disputes: [], risk: EMPTY_RISK,
+      },
+      rows: [],
+      sorted: new Map(),
     };
   }
   const aging = agingByCurrency(ledger.invoices, asOf);
-  const invoices = invoicePage(ledger, asOf, query);
+  const rows = openInvoiceRows(ledger, asOf);
   return {
-    companyId,
-    asOf,
-    empty: invoices.total === 0,
-    totals: {
-      open: aging.map((a) => moneyVM(a.totalOpen)),
-      overdue: aging.filter((a) => a.totalOverdue.minor > 0).map((a) => moneyVM(a.totalOverdue)),
+    summary: {
+      companyId,
+      asOf,
+      empty: rows.length === 0,
+      totals: {
+        open: aging.map((a) => moneyVM(a.totalOpen)),
+        overdue: aging.filter((a) => a.totalOverdue.minor > 0).map((a) => moneyVM(a.totalOverdue)),
+      },
+      oldestOverdueDays: oldestOverdue(ledger.invoices, asOf)?.daysPastDue ?? null,
+      behaviour: behaviourVM(ledger, asOf),
+      aging: agingVM(aging),
+      ladder: input.ladder ?? null,
+      promises: relevantPromises(ledger, asOf),
+      disputes: openDisputes(ledger, asOf),
+      risk: riskVM(ledger, asOf),
     },
-    oldestOverdueDays: oldestOverdue(ledger.invoices, asOf)?.daysPastDue ?? null,
-    behaviour: behaviourVM(ledger, asOf),
-    aging: agingVM(aging),
-    invoices,
-    ladder: input.ladder ?? null,
-    promises: relevantPromises(ledger, asOf),
-    disputes: openDisputes(ledger, asOf),
-    risk: riskVM(ledger, asOf),
+    rows,
+    sorted: new Map(),
   };
+}
+
+/** One page of the snapshot, sorted as asked. */
+export function receivablesPage(snapshot: ReceivablesSnapshot, query: PageQuery): ReceivablesVM {
+  let sorted = snapshot.sorted.get(query.sort);
+  if (!sorted) {
+    sorted = sortRows(snapshot.rows, query.sort);
+    snapshot.sorted.set(query.sort, sorted);
+  }
+  return { ...snapshot.summary, invoices: pageOfRows(sorted, query) };
+}
+
+export function buildReceivablesVM(input: {
+  companyId: string; ledger: CustomerLedger | undefined; asOf: IsoDate; query: PageQuery; ladder?: LadderVM | null;
+}): ReceivablesVM {
+  return receivablesPage(receivablesSnapshot(input), input.query);
 }

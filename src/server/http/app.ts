@@ -6,6 +6,8 @@ import { errorHandler } from './error-handler';
 export interface AppRouters {
   /** Signed `hubspot.fetch` endpoints for the cards, at /api/cards. */
   readonly cards?: Router;
+  /** Signed endpoints of the cards that act (preferences, call script, outcomes), also at /api/cards. */
+  readonly actions?: Router;
   /** API-key protected ingest endpoints, at /api/ingest. */
   readonly ingest?: Router;
 }
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
     res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
   if (deps.routers.cards) app.use('/api/cards', deps.routers.cards);
+  if (deps.routers.actions) app.use('/api/cards', deps.routers.actions);
   if (deps.routers.ingest) app.use('/api/ingest', deps.routers.ingest);
   app.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });

@@ -1,5 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { CompanyId, OwnerId } from '../../domain/ledger';
+import type { Property } from '@hubspot/api-client/lib/codegen/crm/properties';
+import { GatewayError } from './gateway-error';
 import type { CreatedTask, HubSpotGateway, RejectedTask } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
 import { ASSOC, COMPANY_READ_PROPERTIES, rollupProperties, taskInput, toCompanySummary } from './crm-mapping';
@@ -22,6 +24,17 @@ function propertyCreate(def: PropertyDef, displayOrder: number) {
   };
 }
 
+/** Resolves true when created, false when HubSpot answered 409 (someone else created it first). */
+async function alreadyExistsIsFine(p: Promise<unknown>): Promise<boolean> {
+  try {
+    await p;
+    return true;
+  } catch (err) {
+    if (err instanceof GatewayError && err.status === 409) return false;
+    throw err;
+  }
+}
+
 /** The adapter: the real @hubspot/api-client, one Client per portal, pointed at HubSpot or the sandbox. */
 export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
   const { call, callCount } = createPortalCaller(deps);
@@ -31,16 +44,22 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
     const groups = await call(portalId, 'read property groups', 'standard', (c) => c.crm.properties.groupsApi.getAll(objectType));
     const groupsCreated: string[] = [];
     if (!groups.results.some((g) => g.name === GROUP.name)) {
-      await call(portalId, 'create property group', 'standard', (c) => c.crm.properties.groupsApi.create(objectType, { ...GROUP }));
-      groupsCreated.push(`${objectType}.${GROUP.name}`);
+      const made = await alreadyExistsIsFine(call(portalId, 'create property group', 'standard', (c) => c.crm.properties.groupsApi.create(objectType, { ...GROUP })));
+      if (made) groupsCreated.push(`${objectType}.${GROUP.name}`);
     }
-    const existing = await call(portalId, 'read properties', 'standard', (c) => c.crm.properties.coreApi.getAll(objectType));
-    const byName = new Map(existing.results.map((p) => [p.name, p]));
-    const missing = defs.map((d, i) => ({ d, i })).filter(({ d }) => !byName.has(d.name));
-    if (missing.length > 0) {
+    let byName = new Map<string, Property>();
+    let missing: { d: PropertyDef; i: number }[] = [];
+    const created: string[] = [];
+    // Another worker (or install) may be creating the same properties: a 409 means re-read and go on.
+    for (let round = 0; round < 3; round++) {
+      const existing = await call(portalId, 'read properties', 'standard', (c) => c.crm.properties.coreApi.getAll(objectType));
+      byName = new Map(existing.results.map((p) => [p.name, p]));
+      missing = defs.map((d, i) => ({ d, i })).filter(({ d }) => !byName.has(d.name));
+      if (missing.length === 0) break;
       const inputs = missing.map(({ d, i }) => propertyCreate(d, i));
-      await call(portalId, 'create properties', 'standard',
-        (c) => c.crm.properties.batchApi.create(objectType, { inputs } as unknown as Parameters<Client['crm']['properties']['batchApi']['create']>[1]));
+      const made = await alreadyExistsIsFine(call(portalId, 'create properties', 'standard',
+        (c) => c.crm.properties.batchApi.create(objectType, { inputs } as unknown as Parameters<Client['crm']['properties']['batchApi']['create']>[1])));
+      if (made) { created.push(...missing.map(({ d }) => `${objectType}.${d.name}`)); missing = []; break; }
     }
     const updated: string[] = [];
     for (const def of defs) {
@@ -54,7 +73,7 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
       await call(portalId, 'update property options', 'standard', (c) => c.crm.properties.coreApi.update(objectType, def.name, { options: merged }));
       updated.push(`${objectType}.${def.name}`);
     }
-    return { groupsCreated, propertiesCreated: missing.map(({ d }) => `${objectType}.${d.name}`), propertiesUpdated: updated };
+    return { groupsCreated, propertiesCreated: created, propertiesUpdated: updated };
   }
 
   return {

@@ -74,6 +74,9 @@ export interface LedgerStore {
   /** Removes it from the unmatched list and returns it, so the caller can ingest it for the chosen company. */
   takeUnmatched(portalId: PortalId, externalId: string): Promise<UnmatchedDocument | undefined>;
 
+  /** Privacy deletion: drops every reference to the contact (profile roles, contactId of records); returns the companies changed. */
+  forgetContact(portalId: PortalId, contactId: string): Promise<CompanyId[]>;
+
   /** Removes every key of the portal (uninstall, privacy deletion, or a rebuild from the source). */
   deletePortal(portalId: PortalId): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CompanyId, Dispute } from '../../domain/ledger';
 import { createCustomerLedgerReader } from './customer-ledger-reader';
+import { createForgetContact } from './forget-contact';
 import { ledgerKeys, type CompanyCollection } from './ledger-keys';
 import type { LedgerStore, PortalId } from './ledger-store';
 import { createLedgerLookups, type LedgerLookups } from './ledger-lookups';
@@ -85,6 +86,7 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
 
     ...createUnmatchedOps(redis, keysOf),
     ...createLedgerLookups(redis, keysOf),
+    ...createForgetContact(redis, keysOf),
 
     async deletePortal(portalId) {
       const { pattern } = keysOf(portalId);

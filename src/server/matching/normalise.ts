@@ -16,13 +16,13 @@ export function normaliseDomain(raw: string | null | undefined): string | undefi
 
 /** `nl 1234.56.789.B01` → `NL123456789B01`. */
 export function normaliseVat(raw: string | null | undefined): string | undefined {
-  const s = raw?.toUpperCase().replace(/[\s.\-]/g, '');
+  const s = raw?.toUpperCase().replace(/[\s.-]/g, '');
   return s && /^[A-Z0-9]{4,20}$/.test(s) ? s : undefined;
 }
 
 /** Dutch chamber-of-commerce (KvK) numbers are 8 digits; exports sometimes drop a leading zero or add dots. */
 export function normaliseCoc(raw: string | null | undefined): string | undefined {
-  const digits = raw?.replace(/[\s.\-]/g, '');
+  const digits = raw?.replace(/[\s.-]/g, '');
   if (!digits || !/^\d{6,8}$/.test(digits)) return undefined;
   return digits.padStart(8, '0');
 }

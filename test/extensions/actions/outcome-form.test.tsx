@@ -2,8 +2,8 @@ import { Alert, Button, Checkbox, CurrencyInput, DateInput, Form, Input, NumberI
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OutcomeResultVM } from '../../../src/contracts/actions';
 import { CallScriptView } from '../../../src/extensions/actions/CallScriptView';
-import { goodPayerVM } from './script-vms';
-import { jsonResponse, plain, setupTab, textOf } from './support';
+import { goodPayerVM, withApContactVM } from './script-vms';
+import { jsonResponse, plain, setupTab, textOf, fire } from './support';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -27,13 +27,13 @@ async function open(post: () => Promise<Response> = async () => jsonResponse(res
 describe('Call script card: logging the outcome', () => {
   it('when a promise is logged, then it POSTs it once with its outcome id, shows the follow-up and the summary to copy or mail, and refreshes', async () => {
     const { r, fetch, posts, settle } = await open();
-    r.findByTestId(Checkbox, 'with-promise').trigger('onChange', true);
+    fire(r.findByTestId(Checkbox, 'with-promise'), 'onChange', true);
     await r.waitFor(() => expect(r.findByTestId(DateInput, 'promise-date')).toBeTruthy());
-    r.findByTestId(DateInput, 'promise-date').trigger('onChange', { year: 2026, month: 10, date: 27 });
+    fire(r.findByTestId(DateInput, 'promise-date'), 'onChange', { year: 2026, month: 10, date: 27 });
     await settle();
-    r.findByTestId(CurrencyInput, 'promise-amount').trigger('onChange', 600);
+    fire(r.findByTestId(CurrencyInput, 'promise-amount'), 'onChange', 600);
     await settle();
-    r.findByTestId(TextArea, 'notes').trigger('onChange', 'Pays Friday');
+    fire(r.findByTestId(TextArea, 'notes'), 'onChange', 'Pays Friday');
     await settle();
     r.find(Form).trigger('onSubmit');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'logged')).toBeTruthy());
@@ -57,7 +57,7 @@ describe('Call script card: logging the outcome', () => {
     ['voicemail', 'voicemail', { result: 'voicemail' }],
   ] as const)('when the result is %s, then no agreements can be added and only the result is sent', async (_name, value, expected) => {
     const { r, posts, submit, settle } = await open(async () => jsonResponse(result({ followUp: { kind: 'call_again', dueOn: '2026-11-24', taskId: '1' }, summaryEmail: null }), 201));
-    r.findByTestId(ToggleGroup, 'result').trigger('onChange', value);
+    fire(r.findByTestId(ToggleGroup, 'result'), 'onChange', value);
     await settle();
     expect(r.maybeFindByTestId(Checkbox, 'with-promise')).toBeFalsy();
     await submit();
@@ -68,13 +68,20 @@ describe('Call script card: logging the outcome', () => {
     expect(plain(textOf(r.findByTestId(Alert, 'logged')))).toContain('call again');
   });
 
+  it('when the preferences name an accounts-payable contact, then the form starts with that person', async () => {
+    vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(withApContactVM()));
+    const r = setupTab();
+    r.render(<CallScriptView />);
+    await r.waitFor(() => expect(r.findByTestId(Select, 'contact').props.value).toBe('502'));
+  });
+
   it('when the wrong person answered, then the new contact details are sent', async () => {
     const { r, posts, submit, settle } = await open();
-    r.findByTestId(ToggleGroup, 'result').trigger('onChange', 'wrong_person');
+    fire(r.findByTestId(ToggleGroup, 'result'), 'onChange', 'wrong_person');
     await settle();
-    r.findByTestId(Input, 'new-name').trigger('onChange', 'Piet Jansen');
+    fire(r.findByTestId(Input, 'new-name'), 'onChange', 'Piet Jansen');
     await settle();
-    r.findByTestId(Input, 'new-email').trigger('onChange', 'piet@example.com');
+    fire(r.findByTestId(Input, 'new-email'), 'onChange', 'piet@example.com');
     await settle();
     await submit();
     await r.waitFor(() => expect(posts()).toHaveLength(1));
@@ -83,11 +90,11 @@ describe('Call script card: logging the outcome', () => {
 
   it('when a dispute is logged, then the invoice and reason are sent', async () => {
     const { r, posts, submit, settle } = await open();
-    r.findByTestId(Checkbox, 'with-dispute').trigger('onChange', true);
+    fire(r.findByTestId(Checkbox, 'with-dispute'), 'onChange', true);
     await settle();
-    r.findByTestId(Select, 'dispute-invoice').trigger('onChange', '1');
+    fire(r.findByTestId(Select, 'dispute-invoice'), 'onChange', '1');
     await settle();
-    r.findByTestId(Select, 'dispute-reason').trigger('onChange', 'wrong_amount');
+    fire(r.findByTestId(Select, 'dispute-reason'), 'onChange', 'wrong_amount');
     await settle();
     await submit();
     await r.waitFor(() => expect(posts()).toHaveLength(1));
@@ -96,13 +103,13 @@ describe('Call script card: logging the outcome', () => {
 
   it('when an arrangement is requested, then monthly instalments that add up exactly are sent', async () => {
     const { r, posts, submit, settle } = await open();
-    r.findByTestId(Checkbox, 'with-arrangement').trigger('onChange', true);
+    fire(r.findByTestId(Checkbox, 'with-arrangement'), 'onChange', true);
     await settle();
-    r.findByTestId(NumberInput, 'instalments').trigger('onChange', 3);
+    fire(r.findByTestId(NumberInput, 'instalments'), 'onChange', 3);
     await settle();
-    r.findByTestId(DateInput, 'first-instalment').trigger('onChange', { year: 2026, month: 11, date: 31 });
+    fire(r.findByTestId(DateInput, 'first-instalment'), 'onChange', { year: 2026, month: 11, date: 31 });
     await settle();
-    r.findByTestId(CurrencyInput, 'arrangement-total').trigger('onChange', 1000);
+    fire(r.findByTestId(CurrencyInput, 'arrangement-total'), 'onChange', 1000);
     await settle();
     await submit();
     await r.waitFor(() => expect(posts()).toHaveLength(1));
@@ -115,9 +122,9 @@ describe('Call script card: logging the outcome', () => {
 
   it('when a deferral is granted, then its end date is sent', async () => {
     const { r, posts, submit, settle } = await open();
-    r.findByTestId(Checkbox, 'with-deferral').trigger('onChange', true);
+    fire(r.findByTestId(Checkbox, 'with-deferral'), 'onChange', true);
     await settle();
-    r.findByTestId(DateInput, 'deferral-until').trigger('onChange', { year: 2026, month: 11, date: 10 });
+    fire(r.findByTestId(DateInput, 'deferral-until'), 'onChange', { year: 2026, month: 11, date: 10 });
     await settle();
     await submit();
     await r.waitFor(() => expect(posts()).toHaveLength(1));
@@ -126,11 +133,11 @@ describe('Call script card: logging the outcome', () => {
 
   it('when the promise date is past or the amount above the open balance, then the form says so and sends nothing', async () => {
     const { r, posts, submit, settle } = await open();
-    r.findByTestId(Checkbox, 'with-promise').trigger('onChange', true);
+    fire(r.findByTestId(Checkbox, 'with-promise'), 'onChange', true);
     await settle();
-    r.findByTestId(DateInput, 'promise-date').trigger('onChange', { year: 2026, month: 10, date: 1 });
+    fire(r.findByTestId(DateInput, 'promise-date'), 'onChange', { year: 2026, month: 10, date: 1 });
     await settle();
-    r.findByTestId(CurrencyInput, 'promise-amount').trigger('onChange', 5000);
+    fire(r.findByTestId(CurrencyInput, 'promise-amount'), 'onChange', 5000);
     await settle();
     await submit();
     await r.waitFor(() => expect(r.findByTestId(DateInput, 'promise-date').props.validationMessage).toBe('This date is in the past.'));
@@ -141,9 +148,9 @@ describe('Call script card: logging the outcome', () => {
   it('when the server refuses an invoice (422), then the message shows at the field', async () => {
     const refused = { code: 'validation_failed', message: 'x', fieldErrors: { 'dispute.invoiceExternalId': { code: 'invoice_not_found', message: 'not ours' } } };
     const { r, submit, settle } = await open(async () => jsonResponse(refused, 422));
-    r.findByTestId(Checkbox, 'with-dispute').trigger('onChange', true);
+    fire(r.findByTestId(Checkbox, 'with-dispute'), 'onChange', true);
     await settle();
-    r.findByTestId(Select, 'dispute-invoice').trigger('onChange', '1');
+    fire(r.findByTestId(Select, 'dispute-invoice'), 'onChange', '1');
     await settle();
     await submit();
     await r.waitFor(() => expect(r.findByTestId(Select, 'dispute-invoice').props.validationMessage).toBe('This is not an open invoice of this company.'));

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, DateInput, Form, Select, TableCell, hubspot } 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PreferencesVM } from '../../../src/contracts/actions';
 import { PreferencesView } from '../../../src/extensions/actions/PreferencesView';
-import { aPreferencesVM, fetchedQuery, jsonResponse, setupTab, textOf } from './support';
+import { aPreferencesVM, fetchedQuery, jsonResponse, setupTab, textOf, fire } from './support';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -32,11 +32,11 @@ describe('Contact preferences card', () => {
     const r = setupTab();
     r.render(<PreferencesView />);
     await r.waitFor(() => expect(select(r, 'channel-0')).toBeTruthy());
-    select(r, 'channel-0').trigger('onChange', 'whatsapp');
+    fire(select(r, 'channel-0'), 'onChange', 'whatsapp');
     await r.waitFor(() => expect(select(r, 'channel-0').props.value).toBe('whatsapp'));
-    select(r, 'channel-1').trigger('onChange', 'phone');
-    select(r, 'dm').trigger('onChange', '502');
-    r.findByTestId(DateInput, 'new-pause-until').trigger('onChange', { year: 2026, month: 11, date: 24 });
+    fire(select(r, 'channel-1'), 'onChange', 'phone');
+    fire(select(r, 'dm'), 'onChange', '502');
+    fire(r.findByTestId(DateInput, 'new-pause-until'), 'onChange', { year: 2026, month: 11, date: 24 });
     await r.waitFor(() => expect(select(r, 'dm').props.value).toBe('502'));
     r.find(Form).trigger('onSubmit');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'saved')).toBeTruthy());
@@ -56,8 +56,8 @@ describe('Contact preferences card', () => {
     const r = setupTab();
     r.render(<PreferencesView />);
     await r.waitFor(() => expect(select(r, 'channel-1')).toBeTruthy());
-    select(r, 'channel-1').trigger('onChange', 'phone');
-    r.findByTestId(DateInput, 'new-pause-until').trigger('onChange', { year: 2026, month: 10, date: 1 });
+    fire(select(r, 'channel-1'), 'onChange', 'phone');
+    fire(r.findByTestId(DateInput, 'new-pause-until'), 'onChange', { year: 2026, month: 10, date: 1 });
     await r.waitFor(() => expect(select(r, 'channel-1').props.value).toBe('phone'));
     r.find(Form).trigger('onSubmit');
     await r.waitFor(() => expect(select(r, 'channel-1').props.validationMessage).toBe('Each channel may appear only once.'));
@@ -72,7 +72,7 @@ describe('Contact preferences card', () => {
     const r = setupTab({ language: 'nl' });
     r.render(<PreferencesView />);
     await r.waitFor(() => expect(select(r, 'ap')).toBeTruthy());
-    r.findByTestId(Checkbox, 'opt-out').trigger('onChange', true);
+    fire(r.findByTestId(Checkbox, 'opt-out'), 'onChange', true);
     await r.waitFor(() => expect(r.findByTestId(DateInput, 'opt-out-until')).toBeTruthy());
     r.find(Form).trigger('onSubmit');
     await r.waitFor(() => expect(r.findByTestId(Alert, 'save-failed')).toBeTruthy());

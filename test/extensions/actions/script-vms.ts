@@ -22,6 +22,8 @@ function vmFor(ledger: CustomerLedger, language: 'en' | 'nl' = 'en'): CallScript
 
 const base = emptyLedger('4242');
 export const goodPayerVM = (language: 'en' | 'nl' = 'en') => vmFor({ ...base, invoices: [inv('1'), paid('0', '2026-06-01', '2026-05-30')] }, language);
+/** The same customer with Bram (502) saved as the accounts-payable contact. */
+export const withApContactVM = () => vmFor({ ...base, profile: { ...base.profile, accountsPayableContactId: '502' }, invoices: [inv('1')] });
 export const latePayerVM = () => vmFor({ ...base, invoices: [inv('1'), paid('a', '2026-03-01', '2026-04-15'), paid('b', '2026-05-01', '2026-06-10'), paid('c', '2026-07-01', '2026-08-05')] });
 export const brokenPromiseVM = () => vmFor({ ...base, invoices: [inv('1')], promises: [{
   id: 'p1', companyId: '4242', invoiceExternalIds: ['1'], promisedDate: '2026-11-10', amount: { minor: 120_000, currency: 'EUR' }, source: 'call', madeOn: '2026-11-03',

@@ -36,3 +36,10 @@ export function aPreferencesVM(over: Partial<PreferencesVM> = {}): PreferencesVM
     ...over,
   };
 }
+
+/**
+ * Triggers an event with its argument. The testing kit types the argument as the handler itself
+ * (`TProps[event]`), so passing the value the handler receives needs this one cast.
+ */
+export const fire = (node: { trigger: unknown }, event: string, arg: unknown): void =>
+  (node.trigger as (e: string, a?: unknown) => void)(event, arg);

@@ -6,7 +6,7 @@ import { createRedis } from '../../../src/server/infra/redis';
 import { invoiceFor, startHarness, type Harness } from '../hubspot/harness';
 import { testRedisUrl } from '../../support/redis';
 
-const COMPANIES = 240;
+const COMPANIES = 800;
 let h: Harness;
 const started: ResultPromise[] = [];
 
@@ -47,7 +47,8 @@ describe('a worker process killed mid-run', () => {
     const redis = createRedis(testRedisUrl(), 'worker');
     const queues = createJobQueues({ connection: redis, prefix: h.prefix });
     // Slow writes down so the kill lands in the middle of both runs (and with requests in flight).
-    injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'batch/(update|create)$', kind: 'delay', ms: 700, count: 1000 });
+    injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'companies/batch/update$', kind: 'delay', ms: 3000, count: 1000 });
+    injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'tasks/batch/create$', kind: 'delay', ms: 1000, count: 1000 });
     describeJobs = async () => JSON.stringify(await Promise.all([queues.sync, queues.scheduling].map(async (q) => {
       const job = (await q.getJobs(['active', 'waiting', 'delayed', 'failed', 'completed']))[0];
       return job && { state: await job.getState(), failedReason: job.failedReason, stalledCounter: job.stalledCounter, attemptsMade: job.attemptsMade };
@@ -55,11 +56,13 @@ describe('a worker process killed mid-run', () => {
     const first = startWorkerProcess();
     const syncId = await queues.enqueueSync({ portalId: h.portalId }, 'crash-test');
     const scheduleId = await queues.enqueueScheduling({ portalId: h.portalId }, 'crash-test');
-    await until('a first task batch and rollup batch', () => h.calls(/tasks\/batch\/create/) >= 1 && h.calls(/companies\/batch\/update/) >= 1);
+    const synced = () => h.companyIds.filter((id) => h.hub.getObject('companies', id)!.properties.rd_last_sync).length;
+    await until('a first task batch and rollup batch', () => h.hub.listObjects('tasks').length >= 100 && synced() >= 100);
     first.kill('SIGKILL');
     await first;
     const tasksAtKill = h.hub.listObjects('tasks').length;
     expect(tasksAtKill).toBeLessThan(COMPANIES); // really mid-run
+    expect(synced()).toBeLessThan(COMPANIES);
 
     startWorkerProcess();
     await until('both jobs completed', async () =>

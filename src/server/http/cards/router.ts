@@ -4,9 +4,10 @@ import { CompanyCardQuery, ReceivablesQuery } from '../../../contracts/card-cont
 import { dateInZone, type IsoDate } from '../../../domain/dates';
 import type { BusinessCalendar } from '../../../domain/ledger';
 import type { ReminderPolicy } from '../../../domain/policy/policy';
-import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
-import { buildReceivablesVM } from '../../cards/receivables-vm';
 import { ladderFor } from '../../cards/ladder-vm';
+import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
+import { receivablesPage, receivablesSnapshot, type ReceivablesSnapshot } from '../../cards/receivables-vm';
+import { createViewCache } from '../../cards/view-cache';
 import type { LedgerStore, PortalId } from '../../ledger/ledger-store';
 import { verifyHubSpotSignature } from '../signature';
 
@@ -24,7 +25,11 @@ export interface CardsRouterDeps {
   readonly policy: ReminderPolicy | ((portalId: PortalId) => MaybePromise<ReminderPolicy>);
   /** The card API only reads; a body is never needed, so the limit is small (default 16 KB). */
   readonly maxBodyBytes?: number;
+  /** How long a computed company view is reused (default 2 s; 0 = always recompute). See view-cache.ts. */
+  readonly viewCacheTtlMs?: number;
 }
+
+export const DEFAULT_VIEW_CACHE_TTL_MS = 2_000;
 
 /**
  * The signed card API (mounted at /api/cards). Every route: verify the signature on the raw request, parse
@@ -48,24 +53,33 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
 
   const policyFor = (portalId: PortalId) => (typeof deps.policy === 'function' ? deps.policy(portalId) : deps.policy);
 
-  async function load(portalId: PortalId, companyId: string) {
-    const [ledger, calendar] = await Promise.all([deps.ledger.getCustomerLedger(portalId, companyId), deps.calendarFor(portalId)]);
-    const asOf: IsoDate = dateInZone(deps.now().toISOString(), calendar.timeZone);
-    return { ledger, calendar, asOf };
+  const ttlMs = deps.viewCacheTtlMs ?? DEFAULT_VIEW_CACHE_TTL_MS;
+  const snapshots = createViewCache<ReceivablesSnapshot>({ ttlMs });
+  const statuses = createViewCache<PaymentStatusVM>({ ttlMs });
+
+  /** "Today" is the portal's calendar day; the cache key includes it, so a view never outlives its day. */
+  async function today(portalId: PortalId) {
+    const calendar = await deps.calendarFor(portalId);
+    return { calendar, asOf: dateInZone(deps.now().toISOString(), calendar.timeZone) as IsoDate };
   }
 
   router.get('/receivables', async (req, res) => {
     const q = ReceivablesQuery.parse(req.query);
-    const { ledger, calendar, asOf } = await load(q.portalId, q.companyId);
-    const ladder = ledger ? ladderFor(ledger, { now: deps.now(), calendar, policy: await policyFor(q.portalId) }) : null;
-    const vm: ReceivablesVM = buildReceivablesVM({ companyId: q.companyId, ledger, asOf, query: q, ladder });
+    const { calendar, asOf } = await today(q.portalId);
+    const snapshot = await snapshots.get(`${q.portalId}:${q.companyId}:${asOf}`, async () => {
+      const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
+      const ladder = ledger ? ladderFor(ledger, { now: deps.now(), calendar, policy: await policyFor(q.portalId) }) : null;
+      return receivablesSnapshot({ companyId: q.companyId, ledger, asOf, ladder });
+    });
+    const vm: ReceivablesVM = receivablesPage(snapshot, q);
     res.json(vm);
   });
 
   router.get('/payment-status', async (req, res) => {
     const q = CompanyCardQuery.parse(req.query);
-    const { ledger, asOf } = await load(q.portalId, q.companyId);
-    const vm: PaymentStatusVM = buildPaymentStatusVM({ companyId: q.companyId, ledger, asOf });
+    const { asOf } = await today(q.portalId);
+    const vm: PaymentStatusVM = await statuses.get(`${q.portalId}:${q.companyId}:${asOf}`, async () =>
+      buildPaymentStatusVM({ companyId: q.companyId, ledger: await deps.ledger.getCustomerLedger(q.portalId, q.companyId), asOf }));
     res.json(vm);
   });
 

@@ -15,7 +15,7 @@ export const PUBLIC_BASE_URL = 'https://rd.example.com';
 export const NOW = new Date('2026-11-23T15:00:00Z');
 
 /** The real app (lead's createApp + error handler) with the cards router on a real Redis ledger store. */
-export function cardsApp(redis: Redis, opts: { now?: () => Date } = {}): { app: Express; ledger: LedgerStore } {
+export function cardsApp(redis: Redis, opts: { now?: () => Date; viewCacheTtlMs?: number } = {}): { app: Express; ledger: LedgerStore } {
   const ledger = createRedisLedgerStore(redis, uniquePrefix('cards'));
   const cards = createCardsRouter({
     ledger,
@@ -24,6 +24,7 @@ export function cardsApp(redis: Redis, opts: { now?: () => Date } = {}): { app: 
     now: opts.now ?? (() => NOW),
     calendarFor: () => ({ timeZone: 'Europe/Amsterdam', holidays: new Set<string>() }),
     policy: DEFAULT_POLICY,
+    ...(opts.viewCacheTtlMs !== undefined ? { viewCacheTtlMs: opts.viewCacheTtlMs } : {}),
   });
   const app = createApp({ log: createLogger('silent'), metrics: new Registry(), routers: { cards }, ready: async () => true });
   return { app, ledger };

@@ -106,6 +106,15 @@ describe('card API: portals and records', () => {
     expect(PaymentStatusVM.parse(status.body).advice).toEqual({ code: 'no_open_invoices' });
   });
 
+  it('when the ledger changes, then the card shows it once the short view cache has expired', async () => {
+    const { app: fresh, ledger } = cardsApp(redis, { now: () => new Date(), viewCacheTtlMs: 50 });
+    const ask = () => signedGet(fresh, '/api/cards/payment-status?portalId=3&companyId=303', { secret: SECRET, publicBaseUrl: PUBLIC_BASE_URL });
+    expect(PaymentStatusVM.parse((await ask()).body).advice.code).toBe('no_open_invoices');
+    await ledger.upsertInvoices('3', [anInvoice({ externalId: 'n', companyId: '303', dueDate: '2026-01-01' })]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(PaymentStatusVM.parse((await ask()).body).overdue).toEqual([{ minor: 100_000, currency: 'EUR' }]);
+  });
+
   it('when the owning portal asks, then it sees its data', async () => {
     const res = await get('/api/cards/receivables?portalId=2&companyId=202');
     expect(ReceivablesVM.parse(res.body).invoices.items.map((i) => i.number)).toEqual(['Z-1']);

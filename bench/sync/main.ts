@@ -1,0 +1,76 @@
+// npm run bench:sync — 10,000 companies / 100,000 invoices synced into the sandbox at 110 requests / 10 s.
+// Prints elapsed time, HubSpot calls, the minimum possible time (calls ÷ 11/s), the ratio, 429s and peak RSS,
+// then a second run with nothing changed (its write calls must be 0).
+import { randomBytes } from 'node:crypto';
+import { dateInZone } from '../../src/domain/dates';
+import { createRedis } from '../../src/server/infra/redis';
+import { startPrivateRedis } from '../../src/server/infra/redis-server';
+import { createHubSpotServices } from '../../src/server/jobs/services';
+import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
+import { startSandbox } from '../../src/sandbox/server';
+import { invoicesFor, prng } from './fixture';
+
+const COMPANIES = Number(process.argv[2] ?? 10_000);
+const PER_COMPANY = 10;
+const RATE_PER_S = 11; // marketplace: 110 per rolling 10 s
+
+const privateRedis = await startPrivateRedis();
+const redis = createRedis(privateRedis.url, 'worker');
+const sandbox = await startSandbox({ validateWithOpenApi: false });
+const hub = sandbox.state.createPortal({ settings: { rateLimitTier: 'marketplace' } });
+const token = sandbox.state.issueAccessToken(hub.hubId, { expiresInSeconds: 24 * 3600 });
+const prefix = `bench${Date.now()}`;
+const ledger = createRedisLedgerStore(redis, prefix);
+let failures = 0;
+const services = createHubSpotServices({
+  redis, prefix, ledger, tokenKey: randomBytes(32),
+  log: { warn: () => { failures++; } },
+});
+const portalId = String(hub.hubId);
+await services.portals.register({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: sandbox.url });
+await services.tokens.save(portalId, { accessToken: token });
+
+console.log(`setup: ${COMPANIES} companies, ${COMPANIES * PER_COMPANY} invoices…`);
+const setupStart = Date.now();
+const today = dateInZone(new Date().toISOString(), 'Europe/Amsterdam');
+const rnd = prng(42);
+let batch = [];
+for (let i = 0; i < COMPANIES; i++) {
+  const id = hub.createObject('companies', { name: `Bench company ${i}`, domain: `bench${i}.example` }).id;
+  batch.push(...invoicesFor(id, PER_COMPANY, today, rnd));
+  if (batch.length >= 5000) { await ledger.upsertInvoices(portalId, batch); batch = []; }
+}
+if (batch.length > 0) await ledger.upsertInvoices(portalId, batch);
+console.log(`setup done in ${((Date.now() - setupStart) / 1000).toFixed(1)} s (not measured)`);
+
+const count = (from: number, test: (route: string, status: number) => boolean) =>
+  hub.requestLog.slice(from).filter((e) => test(`${e.method} ${e.path}`, e.status)).length;
+const isWrite = (r: string) => /^POST .*\/batch\/(create|update|upsert)$/.test(r) || /^POST \/crm\/v3\/properties\/[^/]+(\/groups)?$/.test(r);
+
+async function run(label: string) {
+  const from = hub.requestLog.length;
+  const failuresBefore = failures;
+  const started = process.hrtime.bigint();
+  const result = await services.sync.syncPortal(portalId);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const calls = hub.requestLog.length - from;
+  const minimum = calls / RATE_PER_S;
+  console.log(`\n${label}`);
+  console.log(`  result           ${JSON.stringify(result)}`);
+  console.log(`  elapsed          ${elapsed.toFixed(1)} s`);
+  console.log(`  HubSpot calls    ${calls} (writes ${count(from, (r) => isWrite(r))}, reads ${calls - count(from, (r) => isWrite(r))})`);
+  console.log(`  minimum time     ${minimum.toFixed(1)} s (${calls} calls ÷ ${RATE_PER_S}/s)`);
+  console.log(`  ratio            ${calls === 0 ? 'n/a (no calls)' : `${(elapsed / minimum).toFixed(2)}× (target ≤ 1.15×)`}`);
+  console.log(`  429s from sandbox ${count(from, (_r, s) => s === 429)}; failed calls on the error path ${failures - failuresBefore}`);
+  return { calls, writes: count(from, (r) => isWrite(r)) };
+}
+
+await run('full sync (first run: schema + every company)');
+const second = await run('second run (nothing changed)');
+console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log(second.writes === 0 ? 'second run made no write calls ✓' : `second run made ${second.writes} write calls ✗`);
+
+await sandbox.close();
+await redis.quit();
+await privateRedis.stop();
+process.exit(second.writes === 0 ? 0 : 1);

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { generateDemoData, loadDemoPortal, type DemoData } from '../../sandbox/demo';
+import { registerApp } from '../../sandbox/oauth';
+import { startSandbox, type StartedSandbox } from '../../sandbox/server';
+import { SandboxState } from '../../sandbox/state';
+
+export interface EmbeddedHubSpot {
+  readonly sandbox: StartedSandbox;
+  readonly portalId: string;
+  readonly accessToken: string;
+  /** The demo app's client secret: the key of the signatures the card API checks. */
+  readonly clientSecret: string;
+  readonly creditControllerOwnerId?: string;
+  readonly data: DemoData;
+}
+
+const A_YEAR_IN_SECONDS = 365 * 24 * 3600;
+
+/**
+ * The embedded default: a local HubSpot portal filled with the seeded demo company base, an OAuth app
+ * whose secret is random per run, and a long-lived token (as a private app would have).
+ */
+export async function startEmbeddedHubSpot(opts: { seed: number; redirectUri: string }): Promise<EmbeddedHubSpot> {
+  const state = new SandboxState();
+  const portal = state.createPortal({ settings: { rateLimitTier: 'marketplace', timeZone: 'Europe/Amsterdam' } });
+  const data = generateDemoData(opts.seed);
+  const loaded = loadDemoPortal(portal, data);
+  const clientSecret = randomBytes(24).toString('base64url');
+  registerApp(state, { clientId: 'receivables-desk-local', clientSecret, redirectUri: opts.redirectUri });
+  const accessToken = state.issueAccessToken(portal.hubId, { expiresInSeconds: A_YEAR_IN_SECONDS });
+  const sandbox = await startSandbox({ state });
+  const creditController = data.owners.find((o) => o.creditControl);
+  const creditControllerOwnerId = creditController ? loaded.ownerIds[creditController.key] : undefined;
+  return {
+    sandbox, portalId: String(portal.hubId), accessToken, clientSecret, data,
+    ...(creditControllerOwnerId ? { creditControllerOwnerId } : {}),
+  };
+}

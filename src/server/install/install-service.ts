@@ -1,0 +1,71 @@
+import type { Result } from '../../domain/result';
+import { OAuthInstallError, type OAuthInstallClient } from '../hubspot/oauth-install';
+import type { JobQueues } from '../jobs/queues';
+import type { PortalInput, PortalRegistry } from '../portals/portal-registry';
+import type { TokenStore } from '../portals/token-store';
+import { buildAuthorizeUrl } from './authorize-url';
+import type { OAuthStateStore } from './oauth-state';
+
+export type InstallErrorCode = 'missing_code' | 'invalid_state' | 'code_rejected' | 'hubspot_unavailable';
+export interface InstalledPortal { readonly portalId: string }
+
+/** What a new portal gets until someone configures it (HubSpot's API gives us no time zone at install). */
+export type PortalDefaults = Omit<PortalInput, 'portalId'>;
+
+export interface InstallServiceDeps {
+  readonly clientId: string;
+  /** PUBLIC_BASE_URL + '/oauth/callback': must equal the redirect URL registered with the app. */
+  readonly redirectUri: string;
+  /** app.hubspot.com/oauth/authorize, or the sandbox's stand-in (authorize-url.ts). */
+  readonly authorizeEndpoint: string;
+  readonly scopes: readonly string[];
+  readonly states: OAuthStateStore;
+  readonly oauth: OAuthInstallClient;
+  readonly portals: PortalRegistry;
+  readonly tokens: TokenStore;
+  readonly queues: Pick<JobQueues, 'upsertDailyScheduling' | 'enqueueSync'>;
+  readonly defaults: PortalDefaults;
+  readonly now?: () => Date;
+  readonly log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+export interface InstallService {
+  /** Where to send the installing user: HubSpot's authorize screen with a fresh single-use state. */
+  startInstall(): Promise<string>;
+  /** The OAuth callback: state check, code exchange, portal + tokens + daily run + first sync. */
+  completeInstall(query: { code?: string; state?: string }): Promise<Result<InstalledPortal, InstallErrorCode>>;
+}
+
+export function createInstallService(deps: InstallServiceDeps): InstallService {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async startInstall() {
+      const state = await deps.states.issue();
+      return buildAuthorizeUrl({ endpoint: deps.authorizeEndpoint, clientId: deps.clientId, redirectUri: deps.redirectUri, scopes: deps.scopes, state });
+    },
+
+    async completeInstall({ code, state }) {
+      // The state is checked (and spent) first: a forged callback never reaches HubSpot or our stores.
+      if (!state || !(await deps.states.consume(state))) return { ok: false, error: 'invalid_state' };
+      if (!code) return { ok: false, error: 'missing_code' };
+      let tokens;
+      try {
+        tokens = await deps.oauth.exchangeCode(code, deps.redirectUri);
+      } catch (err) {
+        if (err instanceof OAuthInstallError && err.failure.status >= 400 && err.failure.status < 500) return { ok: false, error: 'code_rejected' };
+        deps.log?.warn({ err: (err as Error).name }, 'oauth code exchange failed');
+        return { ok: false, error: 'hubspot_unavailable' };
+      }
+      const existing = await deps.portals.get(tokens.hubId);
+      // A reinstall keeps the portal's settings (time zone, run time, credit controller); only tokens change.
+      const portal = existing ?? await deps.portals.register({ ...deps.defaults, portalId: tokens.hubId });
+      await deps.tokens.save(portal.portalId, {
+        accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: now().getTime() + tokens.expiresInSec * 1000,
+      });
+      await deps.queues.upsertDailyScheduling(portal);
+      await deps.queues.enqueueSync({ portalId: portal.portalId }, `install-${now().getTime()}`);
+      deps.log?.info({ portalId: portal.portalId, reinstall: existing !== undefined }, 'portal installed');
+      return { ok: true, value: { portalId: portal.portalId } };
+    },
+  };
+}

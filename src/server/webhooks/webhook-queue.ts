@@ -1,0 +1,43 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { bullPrefix, DEFAULT_JOB_OPTIONS } from '../jobs/queues';
+import { WebhookJob } from './webhook-events';
+
+export const WEBHOOK_QUEUE = 'webhooks';
+
+export interface WebhookQueue {
+  /** Idempotent by jobId while the job exists (the receiver's SET NX covers the time after). */
+  enqueue(job: WebhookJob): Promise<void>;
+  readonly queue: Queue;
+  close(): Promise<void>;
+}
+
+/** BullMQ job ids must not contain ':' nor be all digits. */
+export const webhookJobId = (job: WebhookJob) => `wh-${job.portalId}-${job.events[0]?.eventId ?? 'none'}-${job.events.length}`;
+
+export function createWebhookQueue(opts: { connection: ConnectionOptions; prefix: string; onError?: (err: Error) => void }): WebhookQueue {
+  const queue = new Queue(WEBHOOK_QUEUE, { connection: opts.connection, prefix: bullPrefix(opts.prefix), defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, backoff: { type: 'exponential', delay: 1000 } } });
+  queue.on('error', (err) => opts.onError?.(err));
+  return {
+    queue,
+    async enqueue(job) {
+      const data = WebhookJob.parse(job);
+      await queue.add('webhook-events', data, { jobId: webhookJobId(data) });
+    },
+    close: () => queue.close(),
+  };
+}
+
+/** The worker side: parse → plain processor (webhook-processor.ts). The lead's workers.ts may start it. */
+export function startWebhookWorker(opts: {
+  connection: ConnectionOptions;
+  prefix: string;
+  process: (job: WebhookJob) => Promise<unknown>;
+  concurrency?: number;
+  onError?: (err: Error) => void;
+}): Worker {
+  const worker = new Worker(WEBHOOK_QUEUE, async (job) => opts.process(WebhookJob.parse(job.data)), {
+    connection: opts.connection, prefix: bullPrefix(opts.prefix), concurrency: opts.concurrency ?? 4,
+  });
+  worker.on('error', (err) => opts.onError?.(err));
+  return worker;
+}
