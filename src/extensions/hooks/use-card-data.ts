@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FetchFailure, FetchResult } from '../api/client';
 
 /** A card's data is exactly one of these; views switch on `status`. */
@@ -15,16 +15,18 @@ export function useCardData<T>(key: string, load: () => Promise<FetchResult<T>>)
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ key: string; result?: FetchResult<T> }>({ key });
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // `load` is a fresh closure every render; `key` names everything it depends on, so keep the latest in a ref.
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
   useEffect(() => {
     let current = true;
     setState({ key });
-    load().then(
+    loadRef.current().then(
       (result) => { if (current) setState({ key, result }); },
       () => { if (current) setState({ key, result: { ok: false, failure: { kind: 'network' } } }); },
     );
     return () => { current = false; };
-    // `load` is a fresh closure each render; `key` names everything it depends on.
   }, [key, attempt]);
 
   if (state.key !== key || !state.result) return { status: 'loading' };

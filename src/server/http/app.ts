@@ -35,8 +35,10 @@ export function createApp(deps: AppDeps): Express {
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
-  if (deps.routers.cards) app.use('/api/cards', deps.routers.cards);
+  // The action routes verify their own (larger) bodies; they go first because the cards router verifies
+  // every request that reaches it, consuming the body.
   if (deps.routers.actions) app.use('/api/cards', deps.routers.actions);
+  if (deps.routers.cards) app.use('/api/cards', deps.routers.cards);
   if (deps.routers.ingest) app.use('/api/ingest', deps.routers.ingest);
   app.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });

@@ -1,7 +1,7 @@
 import { dateInZone, type Instant, type IsoDate } from '../../domain/dates';
 import type { CustomerLedger } from '../../domain/ledger';
 import { agingByCurrency, oldestOverdue } from '../../domain/measures/aging';
-import type { Money } from '../../domain/money';
+import { currencyExponent, type Money } from '../../domain/money';
 import { activePauses, isCustomerPaused } from '../../domain/pauses';
 import type { PlanResult } from '../../domain/policy/plan';
 import { scoreCustomer } from '../../domain/prioritisation/score';
@@ -17,17 +17,18 @@ export interface RollupContext {
   readonly toleranceMinor?: Readonly<Record<string, number>>;
 }
 
-const fractionDigits = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-
 /** Minor → major units exactly as a decimal number (HubSpot number properties are decimals). */
-export const toMajor = (m: Money): number => m.minor / 10 ** fractionDigits(m.currency);
+export const toMajor = (m: Money): number => m.minor / 10 ** currencyExponent(m.currency);
+
+// Building an Intl.NumberFormat costs tens of µs; a sync formats ~10 amounts per company.
+const formatters = new Map<number, Intl.NumberFormat>();
 
 /** "EUR 1.234,56": Dutch grouping, the currency code rather than a symbol so lists stay unambiguous. */
 export function formatAmount(m: Money): string {
-  const digits = fractionDigits(m.currency);
-  const n = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(toMajor(m));
-  return `${m.currency} ${n}`;
+  const digits = currencyExponent(m.currency);
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return `${m.currency} ${f.format(toMajor(m))}`;
 }
 
 const summary = (amounts: readonly Money[]): string => amounts.filter((m) => m.minor !== 0).map(formatAmount).join(' · ');

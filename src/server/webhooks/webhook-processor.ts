@@ -1,9 +1,10 @@
 import type { LedgerStore } from '../ledger/ledger-store';
+import { MATCHING_PROPERTIES } from '../matching/company-index';
 import type { CompanyIndexCache } from '../matching/company-index-cache';
 import type { QueuedWebhookEvent, WebhookJob } from './webhook-events';
 
-/** Company properties the matching index is built from (company-index.ts / compose.ts companySource). */
-export const INDEXED_COMPANY_PROPERTIES: ReadonlySet<string> = new Set(['name', 'domain', 'rd_vat_number', 'rd_coc_number', 'rd_customer_number']);
+/** Company properties the matching index is built from. */
+const INDEXED_COMPANY_PROPERTIES: ReadonlySet<string> = new Set(MATCHING_PROPERTIES);
 
 export interface WebhookProcessorDeps {
   readonly companyIndex: Pick<CompanyIndexCache, 'invalidate'>;

@@ -11,8 +11,6 @@ import { uniquePrefix } from '../../../support/redis';
 
 export const SECRET = 'test-client-secret';
 export const PUBLIC_BASE_URL = 'https://rd.example.com';
-/** 2026-11-23 16:00 in Amsterdam. */
-export const NOW = new Date('2026-11-23T15:00:00Z');
 
 /** The real app (lead's createApp + error handler) with the cards router on a real Redis ledger store. */
 export function cardsApp(redis: Redis, opts: { now?: () => Date; viewCacheTtlMs?: number } = {}): { app: Express; ledger: LedgerStore } {
@@ -21,7 +19,7 @@ export function cardsApp(redis: Redis, opts: { now?: () => Date; viewCacheTtlMs?
     ledger,
     clientSecret: SECRET,
     publicBaseUrl: PUBLIC_BASE_URL,
-    now: opts.now ?? (() => NOW),
+    now: opts.now ?? (() => new Date()),
     calendarFor: () => ({ timeZone: 'Europe/Amsterdam', holidays: new Set<string>() }),
     policy: DEFAULT_POLICY,
     ...(opts.viewCacheTtlMs !== undefined ? { viewCacheTtlMs: opts.viewCacheTtlMs } : {}),

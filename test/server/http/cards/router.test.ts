@@ -7,7 +7,7 @@ import { money } from '../../../../src/domain/money';
 import { aDispute, anInvoice, aPromise } from '../../../domain/builders';
 import { testRedis } from '../../../support/redis';
 import { hubspotHeaders, signedGet } from '../sign-request';
-import { cardsApp, NOW, PUBLIC_BASE_URL, SECRET } from './fixture';
+import { cardsApp, PUBLIC_BASE_URL, SECRET } from './fixture';
 
 let redis: Redis;
 let app: ReturnType<typeof cardsApp>['app'];
@@ -16,7 +16,7 @@ const RECEIVABLES = '/api/cards/receivables?portalId=1&companyId=101';
 
 beforeAll(async () => {
   redis = testRedis();
-  const built = cardsApp(redis, { now: () => new Date() });
+  const built = cardsApp(redis);
   app = built.app;
   const { ledger } = built;
   // Portal 1, company 101: three open invoices (two overdue), one disputed, a promise on the third.
@@ -107,7 +107,7 @@ describe('card API: portals and records', () => {
   });
 
   it('when the ledger changes, then the card shows it once the short view cache has expired', async () => {
-    const { app: fresh, ledger } = cardsApp(redis, { now: () => new Date(), viewCacheTtlMs: 50 });
+    const { app: fresh, ledger } = cardsApp(redis, { viewCacheTtlMs: 50 });
     const ask = () => signedGet(fresh, '/api/cards/payment-status?portalId=3&companyId=303', { secret: SECRET, publicBaseUrl: PUBLIC_BASE_URL });
     expect(PaymentStatusVM.parse((await ask()).body).advice.code).toBe('no_open_invoices');
     await ledger.upsertInvoices('3', [anInvoice({ externalId: 'n', companyId: '303', dueDate: '2026-01-01' })]);

@@ -1,0 +1,16 @@
+import type { Config } from '../config';
+import type { PortalDefaults } from './install-service';
+
+/**
+ * Settings of a newly installed portal. HubSpot's OAuth answer carries no time zone or country, so the
+ * product's home market applies (Europe/Amsterdam, NL) until the portal is configured otherwise.
+ */
+export function portalDefaultsFrom(config: Pick<Config, 'HUBSPOT_RATE_LIMIT_TIER' | 'CREDIT_CONTROLLER_OWNER_ID'>, basePath: string): PortalDefaults {
+  return {
+    timeZone: 'Europe/Amsterdam',
+    country: 'NL',
+    tier: config.HUBSPOT_RATE_LIMIT_TIER,
+    basePath,
+    ...(config.CREDIT_CONTROLLER_OWNER_ID ? { creditControllerOwnerId: config.CREDIT_CONTROLLER_OWNER_ID } : {}),
+  };
+}
