@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createRedis } from '../../src/server/infra/redis';
@@ -73,12 +74,18 @@ async function main(): Promise<void> {
     console.log(`ratio HubSpot / ledger no cache: p95 ${(fromHubSpot.p95 / uncached.p95).toFixed(1)}x, `
       + `requests/s ${(uncached.rps / fromHubSpot.rps).toFixed(1)}x in favour of the ledger`);
     const ok = fromLedger.p95 < TARGET_P95_MS && fromLedger.errors === 0;
-    console.log(`target p95 < ${TARGET_P95_MS} ms from the ledger: ${ok ? 'met' : 'NOT met'}`);
+    console.log(`target p95 < ${TARGET_P95_MS} ms from the ledger: ${ok ? 'met' : 'NOT met'} `
+      + `(machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')})`);
     console.log('note: the sandbox runs with rate limits off; real HubSpot allows 110 requests / 10 s per portal, '
       + 'so the HubSpot-reading variant could serve about 18 card loads per 10 s at most (6 calls each).');
     if (!ok) process.exitCode = 1;
   } finally {
-    for (const c of children) c.kill('SIGTERM');
+    // Children first (they hold Redis connections), then the data, then Redis itself.
+    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    })));
     await cleanup();
     await redis.quit();
     await privateRedis?.stop();

@@ -148,7 +148,8 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
         do {
           const page = await call(portalId, 'search tasks', 'search', (c) => c.crm.objects.tasks.searchApi.doSearch({
             filterGroups: [{ filters: [{ propertyName: TASK_ACTION_KEY, operator: 'IN', values: keys }] }],
-            properties: [TASK_ACTION_KEY], limit: 100, ...(after ? { after } : {}),
+            // HubSpot's spec marks after and sorts as required; '0' is the first page.
+            properties: [TASK_ACTION_KEY], limit: 100, after: after ?? '0', sorts: [],
           } as unknown as Parameters<Client['crm']['objects']['tasks']['searchApi']['doSearch']>[0]));
           for (const o of page.results) {
             const key = o.properties[TASK_ACTION_KEY];

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express, { type Router } from 'express';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { errorHandler } from '../../../src/server/http/error-handler';
+import { createOAuthRouter } from '../../../src/server/http/oauth/oauth-router';
+import { createOAuthInstallClient } from '../../../src/server/hubspot/oauth-install';
+import { readRequiredScopes } from '../../../src/server/install/app-scopes';
+import { authorizeEndpointFor } from '../../../src/server/install/authorize-url';
+import { createInstallService, type InstallService } from '../../../src/server/install/install-service';
+import { createOAuthStateStore, type OAuthStateStore } from '../../../src/server/install/oauth-state';
+import { portalDefaultsFrom } from '../../../src/server/install/portal-defaults';
+import { createJobQueues, type JobQueues } from '../../../src/server/jobs/queues';
+import { createPortalRegistry, type PortalRegistry } from '../../../src/server/portals/portal-registry';
+import { createTokenStore, type TokenStore } from '../../../src/server/portals/token-store';
+import { registerApp } from '../../../src/sandbox/oauth';
+import { startSandbox, type StartedSandbox } from '../../../src/sandbox/server';
+import type { Portal as SandboxPortal } from '../../../src/sandbox/state';
+import { deletePrefix, testRedis, uniquePrefix } from '../../support/redis';
+
+/** A real HTTP server for our routers: HubSpot (the sandbox) redirects browsers and posts webhooks to it. */
+export async function listen(mount: (app: express.Express) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const app = express();
+  mount(app);
+  app.use(errorHandler(pino({ level: 'silent' })));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+export interface InstallFixture {
+  readonly sandbox: StartedSandbox;
+  readonly hub: SandboxPortal;
+  readonly backendUrl: string;
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly portals: PortalRegistry;
+  readonly tokens: TokenStore;
+  readonly queues: JobQueues;
+  readonly states: OAuthStateStore;
+  readonly install: InstallService;
+  close(): Promise<void>;
+}
+
+export async function startInstallFixture(): Promise<InstallFixture> {
+  const sandbox = await startSandbox();
+  const hub = sandbox.state.createPortal();
+  const redis = testRedis();
+  const prefix = uniquePrefix('install');
+  const portals = createPortalRegistry(redis, prefix);
+  const tokens = createTokenStore({ redis, prefix, key: randomBytes(32) });
+  const queues = createJobQueues({ connection: redis, prefix });
+  const states = createOAuthStateStore(redis, prefix);
+  const app = { clientId: 'rd-client-id', clientSecret: `secret-${randomBytes(8).toString('hex')}` };
+  let install: InstallService | undefined;
+  const server = await listen((a) => a.use('/oauth', createOAuthRouter({ install: { startInstall: () => install!.startInstall(), completeInstall: (q) => install!.completeInstall(q) } })));
+  const redirectUri = `${server.url}/oauth/callback`;
+  registerApp(sandbox.state, { ...app, redirectUri });
+  install = createInstallService({
+    clientId: app.clientId, redirectUri, authorizeEndpoint: authorizeEndpointFor(sandbox.url), scopes: readRequiredScopes(),
+    states, oauth: createOAuthInstallClient({ ...app, basePath: sandbox.url }), portals, tokens, queues,
+    defaults: portalDefaultsFrom({ HUBSPOT_RATE_LIMIT_TIER: 'marketplace', CREDIT_CONTROLLER_OWNER_ID: undefined }, sandbox.url),
+  });
+  return {
+    sandbox, hub, backendUrl: server.url, redis, prefix, portals, tokens, queues, states, install,
+    async close() {
+      await server.close();
+      await sandbox.close();
+      await queues.close();
+      await deletePrefix(redis, prefix);
+      await redis.quit();
+    },
+  };
+}

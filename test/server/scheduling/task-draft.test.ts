@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { PlannedAction } from '../../../src/domain/policy/plan';
+import { money } from '../../../src/domain/money';
+import { taskInput } from '../../../src/server/hubspot/crm-mapping';
+import { priorityFor, taskDraftFor, taskTypeFor } from '../../../src/server/scheduling/task-draft';
+import { aLedger, anInvoice } from '../../domain/builders';
+
+const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
+  key: 'rk1', companyId: 'c1', stepId: 'late_payment_call', action: 'call', channel: 'phone', dueAt: '2026-11-24T10:00:00.000Z',
+  tone: 'friendly', ownerRule: 'credit_controller', currency: 'EUR', invoiceExternalIds: ['inv-1'], amount: money(100_000, 'EUR'),
+  createsTask: true, reasons: [{ code: 'step_due', params: { stepId: 'late_payment_call' } }], ...over,
+});
+
+describe('task drafts', () => {
+  it('when mapping actions to HubSpot task types, then only phone is CALL and only e-mail is EMAIL', () => {
+    expect(taskTypeFor({ action: 'call', channel: 'phone' })).toBe('call');
+    expect(taskTypeFor({ action: 'email', channel: 'email' })).toBe('email');
+    expect(taskTypeFor({ action: 'whatsapp', channel: 'whatsapp' })).toBe('todo');
+    expect(taskTypeFor({ action: 'letter', channel: 'post' })).toBe('todo');
+    expect(taskTypeFor({ action: 'escalation', channel: 'phone' })).toBe('todo');
+  });
+
+  it('when choosing the priority, then a broken promise is high even for a de-prioritised customer', () => {
+    expect(priorityFor('at_risk', action())).toBe('high');
+    expect(priorityFor('deprioritised', action())).toBe('low');
+    expect(priorityFor('deprioritised', action({ reasons: [{ code: 'promise_broken', params: {} }] }))).toBe('high');
+    expect(priorityFor('standard', action())).toBe('medium');
+  });
+
+  it('when a call task is drafted, then it carries the facts, a script, the key and the right owner', () => {
+    const ledger = aLedger({ invoices: [anInvoice({ number: 'F-2026-0042', dueDate: '2026-11-01' })] });
+    const d = taskDraftFor(action(), { ledger, timeZone: 'Europe/Amsterdam', segment: 'standard', companyOwnerId: '77', creditControllerOwnerId: '88' });
+    expect(d.type).toBe('call');
+    expect(d.subject).toContain('EUR 1.000,00');
+    expect(d.body).toContain('F-2026-0042');
+    expect(d.body).toContain('23 days overdue');
+    expect(d.body).toContain('WHEN');
+    expect(d.body).toContain('rk1');
+    expect(d.ownerId).toBe('77'); // the engine named no owner: the company owner before the credit controller
+    expect(taskDraftFor(action({ ownerId: '5' }), { ledger, timeZone: 'Europe/Amsterdam', segment: 'standard', companyOwnerId: '77' }).ownerId).toBe('5');
+    expect(taskDraftFor(action(), { ledger, timeZone: 'Europe/Amsterdam', segment: 'standard', creditControllerOwnerId: '88' }).ownerId).toBe('88');
+  });
+
+  it('when a draft becomes a HubSpot input, then the properties and inline associations are HubSpot\'s', () => {
+    const ledger = aLedger({ invoices: [anInvoice()] });
+    const input = taskInput(taskDraftFor(action({ contactId: '900' }), { ledger, timeZone: 'Europe/Amsterdam', segment: 'at_risk' }));
+    expect(input.properties).toMatchObject({ hs_task_type: 'CALL', hs_task_priority: 'HIGH', hs_task_status: 'NOT_STARTED', hs_timestamp: '2026-11-24T10:00:00.000Z', rd_action_key: 'rk1' });
+    expect(input.associations).toEqual([
+      { to: { id: 'c1' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
+      { to: { id: '900' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 204 }] },
+    ]);
+    expect(input.objectWriteTraceId).toBe('rk1');
+  });
+});
