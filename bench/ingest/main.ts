@@ -47,6 +47,8 @@ try {
 
   console.log(`CSV import: ${(size / MB).toFixed(1)} MB, ${rows} rows in ${seconds.toFixed(1)} s = ${(size / MB / seconds).toFixed(1)} MB/s, ${Math.round(rows / seconds)} rows/s`);
   console.log(`  created ${report.created}, unmatched ${report.unmatched}, rejected ${report.rejected}`);
+  global.gc?.();
+  if (global.gc) console.log(`  heap after import and GC: ${(process.memoryUsage().heapUsed / MB).toFixed(0)} MB`);
   console.log(`  RSS baseline ${(baseline / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB, growth ${((peak - baseline) / MB).toFixed(0)} MB (${((peak - baseline) / size * 100).toFixed(0)}% of the file)`);
 
   // Hot path: one company with 500 open invoices, 50 concurrent readers.

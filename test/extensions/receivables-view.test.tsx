@@ -86,6 +86,24 @@ describe('ReceivablesView', () => {
     expect(header('sort-number').props.sortDirection).toBe('none');
   });
 
+  it('when the next page is on its way, then the current page stays on screen with a spinner', async () => {
+    let release: (r: Response) => void = () => {};
+    vi.spyOn(hubspot, 'fetch')
+      .mockImplementationOnce(async () => jsonResponse(aReceivablesVM()))
+      .mockImplementationOnce(() => new Promise<Response>((resolve) => { release = resolve; }));
+    const { render, find, maybeFind, waitFor } = setup();
+    const table = () => find(Table) as unknown as { props: { page: number }; trigger(e: 'onPageChange', page: number): void };
+    render(<ReceivablesView />);
+    await waitFor(() => expect(table().props.page).toBe(1));
+    expect(maybeFind(LoadingSpinner)).toBeNull();
+    table().trigger('onPageChange', 2);
+    await waitFor(() => expect(find(LoadingSpinner)).toBeTruthy());
+    expect(table().props.page).toBe(1);
+    release(jsonResponse(aReceivablesVM({ invoices: { ...aReceivablesVM().invoices, page: 2 } })));
+    await waitFor(() => expect(table().props.page).toBe(2));
+    expect(maybeFind(LoadingSpinner)).toBeNull();
+  });
+
   it('when the company has no open invoices, then the empty state says it pays on time', async () => {
     vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(anEmptyReceivablesVM()));
     const { render, find, waitFor } = setup();

@@ -3,7 +3,8 @@ import type { FetchFailure, FetchResult } from '../api/client';
 
 /** A card's data is exactly one of these; views switch on `status`. */
 export type CardState<T> =
-  | { readonly status: 'loading' }
+  /** `previous`: the last data shown (another page or sort), so a view can keep it on screen while loading. */
+  | { readonly status: 'loading'; readonly previous?: T }
   | { readonly status: 'error'; readonly failure: FetchFailure; readonly retry: () => void }
   | { readonly status: 'ready'; readonly data: T };
 
@@ -18,6 +19,7 @@ export function useCardData<T>(key: string, load: () => Promise<FetchResult<T>>)
   // `load` is a fresh closure every render; `key` names everything it depends on, so keep the latest in a ref.
   const loadRef = useRef(load);
   loadRef.current = load;
+  const lastData = useRef<T | undefined>(undefined);
 
   useEffect(() => {
     let current = true;
@@ -29,7 +31,8 @@ export function useCardData<T>(key: string, load: () => Promise<FetchResult<T>>)
     return () => { current = false; };
   }, [key, attempt]);
 
-  if (state.key !== key || !state.result) return { status: 'loading' };
+  if (state.key !== key || !state.result) return lastData.current === undefined ? { status: 'loading' } : { status: 'loading', previous: lastData.current };
   if (!state.result.ok) return { status: 'error', failure: state.result.failure, retry };
+  lastData.current = state.result.data;
   return { status: 'ready', data: state.result.data };
 }

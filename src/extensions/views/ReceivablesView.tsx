@@ -24,9 +24,10 @@ export function ReceivablesView({ pageSize = DEFAULT_PAGE_SIZE }: { pageSize?: n
     fetchReceivables(ref, { page, pageSize, sort }),
   );
 
-  if (state.status === 'loading') return <Loading i18n={i18n} />;
+  // Paging or sorting keeps the last answer on screen (with a spinner) instead of blanking the whole tab.
+  if (state.status === 'loading' && !state.previous) return <Loading i18n={i18n} />;
   if (state.status === 'error') return <FailureMessage i18n={i18n} failure={state.failure} retry={state.retry} />;
-  const vm = state.data;
+  const vm = state.status === 'ready' ? state.data : state.previous!;
   if (vm.empty) return <NoOpenInvoices i18n={i18n} />;
   return (
     <Flex direction="column" gap="md">
@@ -35,6 +36,7 @@ export function ReceivablesView({ pageSize = DEFAULT_PAGE_SIZE }: { pageSize?: n
       <Divider />
       <AgingChart i18n={i18n} aging={vm.aging} />
       <Heading>{i18n.t.invoicesTitle(vm.invoices.total)}</Heading>
+      {state.status === 'loading' ? <Loading i18n={i18n} /> : null}
       <InvoiceTable
         i18n={i18n}
         page={vm.invoices}

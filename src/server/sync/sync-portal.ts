@@ -68,29 +68,31 @@ export function createSyncService(deps: SyncDeps) {
     };
     const all: Promise<void>[] = [];
 
+    let failure: unknown;
     try {
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const ledgers = (await Promise.all(ids.slice(i, i + BATCH).map((id) => deps.ledger.getCustomerLedger(portalId, id))))
-        .filter((l): l is CustomerLedger => l !== undefined);
-      const rollups = ledgers.map((l) => computeRollup(l, {
-        now: at, timeZone: portal.timeZone, portalCurrency: portal.currency, plan: deps.planner(l, portal, at), toleranceMinor: policy.toleranceMinor,
-      }));
-      const changed = await hashes.changed(portalId, rollups);
-      changedCount += changed.length;
-      pending.push(...changed);
-      while (pending.length >= BATCH) {
-        all.push(write(pending.slice(0, BATCH)));
-        pending = pending.slice(BATCH);
-        if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const ledgers = (await Promise.all(ids.slice(i, i + BATCH).map((id) => deps.ledger.getCustomerLedger(portalId, id))))
+          .filter((l): l is CustomerLedger => l !== undefined);
+        const rollups = ledgers.map((l) => computeRollup(l, {
+          now: at, timeZone: portal.timeZone, portalCurrency: portal.currency, plan: deps.planner(l, portal, at), toleranceMinor: policy.toleranceMinor,
+        }));
+        const changed = await hashes.changed(portalId, rollups);
+        changedCount += changed.length;
+        pending.push(...changed);
+        while (pending.length >= BATCH) {
+          all.push(write(pending.slice(0, BATCH)));
+          pending = pending.slice(BATCH);
+          if (inFlight.size >= concurrency) await Promise.race(inFlight);
+        }
       }
+      if (pending.length > 0) all.push(write(pending));
+    } catch (err) {
+      failure = err;
     }
-    if (pending.length > 0) all.push(write(pending));
-    } finally {
-      // Let every started write settle (and remember its hashes) before reporting success or failure.
-      const settled = await Promise.allSettled(all);
-      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
+    // Let every started write settle (and remember its hashes) before reporting success or failure.
+    const settled = await Promise.allSettled(all);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure !== undefined || failed) throw failure ?? failed!.reason;
     const result = { considered: ids.length, changed: changedCount, written, writeCalls, propertiesCreated };
     await deps.redis.set(`${deps.prefix}:p:${portalId}:sync:last`, JSON.stringify({ at, ...result }));
     return result;

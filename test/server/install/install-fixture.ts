@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import express, { type Router } from 'express';
+import express from 'express';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { errorHandler } from '../../../src/server/http/error-handler';
-import { createOAuthRouter } from '../../../src/server/http/oauth/oauth-router';
-import { createOAuthInstallClient } from '../../../src/server/hubspot/oauth-install';
-import { readRequiredScopes } from '../../../src/server/install/app-scopes';
-import { authorizeEndpointFor } from '../../../src/server/install/authorize-url';
-import { createInstallService, type InstallService } from '../../../src/server/install/install-service';
+import { createInstallModule, type InstallModule } from '../../../src/server/install/install-module';
+import type { InstallService } from '../../../src/server/install/install-service';
 import { createOAuthStateStore, type OAuthStateStore } from '../../../src/server/install/oauth-state';
-import { portalDefaultsFrom } from '../../../src/server/install/portal-defaults';
 import { createJobQueues, type JobQueues } from '../../../src/server/jobs/queues';
+import { createRedisLedgerStore } from '../../../src/server/ledger/redis-ledger-store';
+import { createCompanyIndexCache } from '../../../src/server/matching/company-index-cache';
 import { createPortalRegistry, type PortalRegistry } from '../../../src/server/portals/portal-registry';
 import { createTokenStore, type TokenStore } from '../../../src/server/portals/token-store';
 import { registerApp } from '../../../src/sandbox/oauth';
@@ -57,21 +55,23 @@ export async function startInstallFixture(): Promise<InstallFixture> {
   const queues = createJobQueues({ connection: redis, prefix });
   const states = createOAuthStateStore(redis, prefix);
   const app = { clientId: 'rd-client-id', clientSecret: `secret-${randomBytes(8).toString('hex')}` };
-  let install: InstallService | undefined;
-  const server = await listen((a) => a.use('/oauth', createOAuthRouter({ install: { startInstall: () => install!.startInstall(), completeInstall: (q) => install!.completeInstall(q) } })));
-  const redirectUri = `${server.url}/oauth/callback`;
-  registerApp(sandbox.state, { ...app, redirectUri });
-  install = createInstallService({
-    clientId: app.clientId, redirectUri, authorizeEndpoint: authorizeEndpointFor(sandbox.url), scopes: readRequiredScopes(),
-    states, oauth: createOAuthInstallClient({ ...app, basePath: sandbox.url }), portals, tokens, queues,
-    defaults: portalDefaultsFrom({ HUBSPOT_RATE_LIMIT_TIER: 'marketplace', CREDIT_CONTROLLER_OWNER_ID: undefined }, sandbox.url),
+  // The module needs the public origin, which exists only once the server listens.
+  const late: { module?: InstallModule } = {};
+  const server = await listen((a) => a.use('/oauth', (req, res, next) => late.module!.oauthRouter(req, res, next)));
+  registerApp(sandbox.state, { ...app, redirectUri: `${server.url}/oauth/callback` });
+  const module = createInstallModule({
+    ...app, basePath: sandbox.url, publicBaseUrl: server.url, tier: 'marketplace', redis, prefix, connection: redis,
+    portals, tokens, queues, ledger: createRedisLedgerStore(redis, prefix), companyIndex: createCompanyIndexCache({ redis, prefix }),
   });
+  late.module = module;
+  const install = module.install;
   return {
     sandbox, hub, backendUrl: server.url, redis, prefix, portals, tokens, queues, states, install,
     async close() {
       await server.close();
       await sandbox.close();
       await queues.close();
+      await module.close();
       await deletePrefix(redis, prefix);
       await redis.quit();
     },

@@ -49,9 +49,9 @@ export async function startWebhookFixture(): Promise<WebhookFixture> {
     process: async (job) => { const outcome = await process(job); processed.push({ job, outcome }); return outcome; },
   });
   // The router needs the public origin, which exists only once the server listens.
-  let router: Router | undefined;
-  const server = await listen((app) => app.use('/webhooks', (req, res, next) => router!(req, res, next)));
-  router = createWebhooksRouter({ clientSecret: secret, publicBaseUrl: server.url, receive });
+  const late: { router?: Router } = {};
+  const server = await listen((app) => app.use('/webhooks', (req, res, next) => late.router!(req, res, next)));
+  late.router = createWebhooksRouter({ clientSecret: secret, publicBaseUrl: server.url, receive });
   const targetUrl = `${server.url}/webhooks/hubspot`;
 
   return {

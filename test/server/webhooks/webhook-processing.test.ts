@@ -35,7 +35,8 @@ describe('processing webhook events delivered by the sandbox', () => {
   });
 
   it('when a company with a ledger is merged into another, then both ledgers are marked dirty for the next sync and no document is lost', async () => {
-    const { portalId, companyIds: [primary, merged] } = f.h as { portalId: string; companyIds: [string, string] };
+    const { portalId } = f.h;
+    const [primary, merged] = f.h.companyIds as [string, string];
     await f.h.ledger.upsertInvoices(portalId, [invoiceFor(primary, 1, '2026-10-01'), invoiceFor(merged, 1, '2026-10-01')]);
     await f.h.ledger.takeDirtyCompanies(portalId);
     f.h.hub.merge('companies', primary, merged);
@@ -45,7 +46,8 @@ describe('processing webhook events delivered by the sandbox', () => {
   });
 
   it('when a contact is deleted for privacy, then its id leaves the profile roles, history and promises, and other contacts stay', async () => {
-    const { portalId, companyIds: [companyId] } = f.h as { portalId: string; companyIds: [string] };
+    const { portalId } = f.h;
+    const companyId = f.h.companyIds[0]!;
     const profile: ContactProfile = { ...defaultProfile(companyId), accountsPayableContactId: '7001', decisionMakerContactId: '7002' };
     await f.h.ledger.saveProfile(portalId, profile);
     const action: ActionRecord = { key: 'call-1', companyId, kind: 'call', doneAt: '2026-11-20T10:00:00.000Z', invoiceExternalIds: [], contactId: '7001' };
