@@ -20,19 +20,24 @@ import { startWorkers } from './jobs/workers';
 import { createRedisLedgerStore } from './ledger/redis-ledger-store';
 import type { CompanySource } from './matching/company-index';
 import { createCompanyIndexCache } from './matching/company-index-cache';
-import type { RefreshTokens } from './portals/token-store';
+import { createUninstallAwareRefresher } from './hubspot/oauth-install';
+import { createInstallModule } from './install/install-module';
+import { createPortalRegistry } from './portals/portal-registry';
+import { startWebhookWorker } from './webhooks/webhook-queue';
 
 export interface BackendOptions {
   readonly config: Config;
   readonly log: Logger;
   readonly redisUrl: string;
-  /** The app's client secret: signs hubspot.fetch requests and webhooks. */
+  /** The app's OAuth client id and secret; the secret also signs hubspot.fetch requests and webhooks. */
+  readonly clientId: string;
   readonly clientSecret: string;
+  /** HUBSPOT_BASE_PATH, or the embedded sandbox's URL: where OAuth installs and token refreshes go. */
+  readonly hubspotBasePath: string;
   /** The origin HubSpot calls (PUBLIC_BASE_URL). */
   readonly publicBaseUrl: string;
   /** Encrypts tokens at rest (TOKEN_ENCRYPTION_KEY). */
   readonly tokenKey: Buffer;
-  readonly refresh?: RefreshTokens;
   readonly now?: () => Date;
 }
 
@@ -57,7 +62,14 @@ export function composeBackend(o: BackendOptions) {
   const prefix = o.config.REDIS_PREFIX;
   const redis = createRedis(o.redisUrl, 'worker');
   const ledger = createRedisLedgerStore(redis, prefix);
-  const hubspot = createHubSpotServices({ redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, ...(o.refresh ? { refresh: o.refresh } : {}) });
+  // A refresh answered with invalid_grant means the app was uninstalled; the uninstaller needs the token
+  // store the refresher belongs to, hence the late binding.
+  let uninstall: (portalId: string) => Promise<void> = async () => undefined;
+  const refresh = createUninstallAwareRefresher({
+    clientId: o.clientId, clientSecret: o.clientSecret, portals: createPortalRegistry(redis, prefix),
+    onRevoked: (portalId) => uninstall(portalId),
+  });
+  const hubspot = createHubSpotServices({ redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh });
   const calendarFor = createCalendarProvider(hubspot.portals, now);
   const companyIndex = createCompanyIndexCache({ redis, prefix, source: companySource(hubspot.gateway) });
   const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), now });
@@ -67,6 +79,13 @@ export function composeBackend(o: BackendOptions) {
   // Producers fail fast while Redis is down (an HTTP 503 beats a hanging request); workers wait.
   const producer = createRedis(o.redisUrl, 'producer');
   const queues = createJobQueues({ connection: producer, prefix, onError: (err) => o.log.warn({ err: err.message }, 'queue error') });
+  const operate = createInstallModule({
+    clientId: o.clientId, clientSecret: o.clientSecret, basePath: o.hubspotBasePath, publicBaseUrl: o.publicBaseUrl,
+    tier: o.config.HUBSPOT_RATE_LIMIT_TIER, redis, prefix, connection: producer,
+    portals: hubspot.portals, tokens: hubspot.tokens, ledger, companyIndex, queues, log: o.log,
+    ...(o.config.CREDIT_CONTROLLER_OWNER_ID ? { creditControllerOwnerId: o.config.CREDIT_CONTROLLER_OWNER_ID } : {}),
+  });
+  uninstall = operate.uninstallPortal;
   const fallbackOwnerFor = async (portalId: string) => (await hubspot.portals.get(portalId))?.creditControllerOwnerId;
 
   const metrics = new Registry();
@@ -83,19 +102,35 @@ export function composeBackend(o: BackendOptions) {
         policy: DEFAULT_POLICY, buildCallScript, fallbackOwnerFor,
       }),
       ingest: createIngestRouter({ ingest, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
+      oauth: operate.oauthRouter,
+      webhooks: operate.webhooksRouter,
     },
   });
 
-  const startBackgroundWork = () => startWorkers({
-    connectionUrl: o.redisUrl, prefix, log: o.log,
-    services: { sync: hubspot.sync, scheduling: hubspot.scheduling, deadLetters: hubspot.deadLetters },
-  });
+  const startBackgroundWork = () => {
+    const workers = startWorkers({
+      connectionUrl: o.redisUrl, prefix, log: o.log,
+      services: { sync: hubspot.sync, scheduling: hubspot.scheduling, deadLetters: hubspot.deadLetters },
+    });
+    const webhookConnection = createRedis(o.redisUrl, 'worker');
+    const webhookWorker = startWebhookWorker({
+      connection: webhookConnection, prefix, process: operate.processWebhooks,
+      onError: (err) => o.log.error({ err: err.message }, 'webhook worker error'),
+    });
+    return {
+      async close() {
+        await Promise.all([workers.close(), webhookWorker.close()]);
+        await webhookConnection.quit().catch(() => webhookConnection.disconnect());
+      },
+    };
+  };
 
   const close = async () => {
     await queues.close();
+    await operate.close();
     await producer.quit().catch(() => undefined);
     await redis.quit().catch(() => undefined);
   };
-  return { app, redis, ledger, hubspot, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, metrics, calendarFor, startBackgroundWork, close };
+  return { app, redis, ledger, hubspot, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, metrics, calendarFor, startBackgroundWork, close };
 }
 export type Backend = ReturnType<typeof composeBackend>;

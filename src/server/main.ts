@@ -9,11 +9,8 @@ import { composeBackend, type Backend } from './compose';
 import { ConfigError, describeConfig, loadConfig, usesEmbeddedSandbox, type Config } from './config';
 import { formatDemoSummary, runDemo } from './embedded/demo-run';
 import { startEmbeddedHubSpot, type EmbeddedHubSpot } from './embedded/embedded-hubspot';
-import { createOAuthRefresher } from './hubspot/oauth-client';
 import { createLogger, type Logger } from './infra/logger';
 import { startPrivateRedis, type PrivateRedis } from './infra/redis-server';
-import { createPortalRegistry } from './portals/portal-registry';
-import { createRedis } from './infra/redis';
 import { TIER_PER_10S } from './rate/rate-budget';
 
 const DEMO_SEED = 42;
@@ -48,10 +45,11 @@ async function main(): Promise<void> {
 
   const backend = composeBackend({
     config, log, redisUrl,
+    clientId: embedded?.clientId ?? config.HUBSPOT_CLIENT_ID!,
     clientSecret: embedded?.clientSecret ?? config.HUBSPOT_CLIENT_SECRET!,
+    hubspotBasePath: embedded?.sandbox.url ?? config.HUBSPOT_BASE_PATH!,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     tokenKey: config.TOKEN_ENCRYPTION_KEY,
-    ...(embedded ? {} : { refresh: oauthRefresher(config, redisUrl) }),
   });
   stops.push(() => backend.close());
   if (embedded) await installEmbeddedPortal(backend, embedded, config);
@@ -63,14 +61,7 @@ async function main(): Promise<void> {
   log.info({ port: config.PORT }, 'listening');
 
   if (embedded) await runEmbeddedDemo(backend, embedded, redisUrl, config, log);
-  else console.log(`Receivables Desk backend listening on port ${config.PORT} (HubSpot at ${config.HUBSPOT_BASE_PATH}).`);
-}
-
-function oauthRefresher(config: Config, redisUrl: string) {
-  return createOAuthRefresher({
-    clientId: config.HUBSPOT_CLIENT_ID!, clientSecret: config.HUBSPOT_CLIENT_SECRET!,
-    portals: createPortalRegistry(createRedis(redisUrl, 'worker'), config.REDIS_PREFIX),
-  });
+  else console.log(`Receivables Desk backend listening on port ${config.PORT} (HubSpot at ${config.HUBSPOT_BASE_PATH}); install: ${config.PUBLIC_BASE_URL}/oauth/install`);
 }
 
 async function installEmbeddedPortal(backend: Backend, embedded: EmbeddedHubSpot, config: Config): Promise<void> {

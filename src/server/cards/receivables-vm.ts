@@ -31,6 +31,8 @@ export interface ReceivablesSnapshot {
   readonly rows: readonly InvoiceRowVM[];
   /** Sorted copies of `rows`, filled on first use per sort. */
   readonly sorted: Map<InvoiceSort, InvoiceRowVM[]>;
+  /** Serialized pages (`sort:page:pageSize` → JSON), so a repeat costs no serialization. */
+  readonly json: Map<string, string>;
 }
 
 /**
@@ -48,6 +50,7 @@ export function receivablesSnapshot(input: { companyId: string; ledger: Customer
       },
       rows: [],
       sorted: new Map(),
+      json: new Map(),
     };
   }
   const aging = agingByCurrency(ledger.invoices, asOf);
@@ -71,6 +74,7 @@ export function receivablesSnapshot(input: { companyId: string; ledger: Customer
     },
     rows,
     sorted: new Map(),
+    json: new Map(),
   };
 }
 
@@ -82,6 +86,17 @@ export function receivablesPage(snapshot: ReceivablesSnapshot, query: PageQuery)
     snapshot.sorted.set(query.sort, sorted);
   }
   return { ...snapshot.summary, invoices: pageOfRows(sorted, query) };
+}
+
+/** The page as JSON text, remembered per snapshot (at most 50 pages: a snapshot lives seconds). */
+export function receivablesPageJson(snapshot: ReceivablesSnapshot, query: PageQuery): string {
+  const key = `${query.sort}:${query.page}:${query.pageSize}`;
+  let json = snapshot.json.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(receivablesPage(snapshot, query));
+    if (snapshot.json.size < 50) snapshot.json.set(key, json);
+  }
+  return json;
 }
 
 export function buildReceivablesVM(input: {

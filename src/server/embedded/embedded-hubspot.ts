@@ -8,7 +8,8 @@ export interface EmbeddedHubSpot {
   readonly sandbox: StartedSandbox;
   readonly portalId: string;
   readonly accessToken: string;
-  /** The demo app's client secret: the key of the signatures the card API checks. */
+  /** The local OAuth app; its secret is the key of the signatures the card API checks. */
+  readonly clientId: string;
   readonly clientSecret: string;
   readonly creditControllerOwnerId?: string;
   readonly data: DemoData;
@@ -26,13 +27,14 @@ export async function startEmbeddedHubSpot(opts: { seed: number; redirectUri: st
   const data = generateDemoData(opts.seed);
   const loaded = loadDemoPortal(portal, data);
   const clientSecret = randomBytes(24).toString('base64url');
-  registerApp(state, { clientId: 'receivables-desk-local', clientSecret, redirectUri: opts.redirectUri });
+  const clientId = 'receivables-desk-local';
+  registerApp(state, { clientId, clientSecret, redirectUri: opts.redirectUri });
   const accessToken = state.issueAccessToken(portal.hubId, { expiresInSeconds: A_YEAR_IN_SECONDS });
   const sandbox = await startSandbox({ state });
   const creditController = data.owners.find((o) => o.creditControl);
   const creditControllerOwnerId = creditController ? loaded.ownerIds[creditController.key] : undefined;
   return {
-    sandbox, portalId: String(portal.hubId), accessToken, clientSecret, data,
+    sandbox, portalId: String(portal.hubId), accessToken, clientId, clientSecret, data,
     ...(creditControllerOwnerId ? { creditControllerOwnerId } : {}),
   };
 }

@@ -10,6 +10,10 @@ export interface AppRouters {
   readonly actions?: Router;
   /** API-key protected ingest endpoints, at /api/ingest. */
   readonly ingest?: Router;
+  /** The marketplace install flow: /oauth/install and /oauth/callback. */
+  readonly oauth?: Router;
+  /** Signed HubSpot webhooks: /webhooks/hubspot. */
+  readonly webhooks?: Router;
 }
 
 export interface AppDeps {
@@ -40,6 +44,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.actions) app.use('/api/cards', deps.routers.actions);
   if (deps.routers.cards) app.use('/api/cards', deps.routers.cards);
   if (deps.routers.ingest) app.use('/api/ingest', deps.routers.ingest);
+  if (deps.routers.oauth) app.use('/oauth', deps.routers.oauth);
+  if (deps.routers.webhooks) app.use('/webhooks', deps.routers.webhooks);
   app.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });
   });

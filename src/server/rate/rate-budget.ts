@@ -21,15 +21,15 @@ export interface RateBudgetOptions {
 }
 
 export interface RateBudget {
-  /** Waits until the portal's shared budget admits one more request of this kind, then books it. */
-  acquire(portalId: string, kind: BudgetKind, tier: RateLimitTier): Promise<void>;
+  /** Waits until the portal's shared budget admits one more request of this kind, then books it. Resolves with the admission time (Redis clock, epoch ms). */
+  acquire(portalId: string, kind: BudgetKind, tier: RateLimitTier): Promise<number>;
   /** Books the whole window for `ms` (after a 429 the window is known to be full). */
   block(portalId: string, kind: BudgetKind, ms: number): Promise<void>;
 }
 
 // A sliding-window log per portal and kind: a sorted set of admitted requests scored by Redis' own
-// clock, so every process on every host shares one budget and one clock. Returns 0 when admitted,
-// otherwise the milliseconds until the oldest entry leaves the window.
+// clock, so every process on every host shares one budget and one clock. Returns -(admission time) when
+// admitted, otherwise the milliseconds until the oldest entry leaves the window.
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -41,7 +41,7 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < max then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], window + 1000)
-  return 0
+  return -now
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now + 1)
@@ -81,7 +81,7 @@ export function createRateBudget(redis: Redis, prefix: string, options: RateBudg
       const [log, blocked] = keys(portalId, kind);
       for (;;) {
         const wait = Number(await redis.eval(ACQUIRE, 2, log!, blocked!, window, max, randomUUID()));
-        if (wait === 0) return;
+        if (wait < 0) return -wait;
         // A daily-limit park lasts hours: fail fast so the job is delayed instead of holding a worker slot.
         if (wait > 60_000) throw new PortalParkedError(portalId, wait);
         // A little jitter so waiting processes do not all hit Redis in the same millisecond.

@@ -5,7 +5,7 @@ import { addDays } from '../../../src/domain/dates';
 import { DEFAULT_POLICY } from '../../../src/domain/policy/policy';
 import { money } from '../../../src/domain/money';
 import { ladderFor } from '../../../src/server/cards/ladder-vm';
-import { buildReceivablesVM } from '../../../src/server/cards/receivables-vm';
+import { buildReceivablesVM, receivablesPageJson, receivablesSnapshot } from '../../../src/server/cards/receivables-vm';
 import { aDispute, aLedger, anArrangement, anInvoice, aPaidInvoice, aPromise } from '../../domain/builders';
 
 const ASOF = '2026-11-23';
@@ -75,6 +75,16 @@ describe('buildReceivablesVM', () => {
       const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       expect(values).toEqual(sort.startsWith('-') ? sorted.reverse() : sorted);
     }), { numRuns: 60 });
+  });
+
+  it('when a page is served from a snapshot as JSON, then it is exactly the view model, and repeats reuse the text', () => {
+    const ledger = aLedger({ invoices: manyInvoices(60) });
+    const snapshot = receivablesSnapshot({ companyId: 'c1', ledger, asOf: ASOF });
+    const q = { page: 2, pageSize: 25, sort: 'dueDate' as const };
+    const json = receivablesPageJson(snapshot, q);
+    expect(JSON.parse(json)).toEqual(buildReceivablesVM({ companyId: 'c1', ledger, asOf: ASOF, query: q }));
+    expect(receivablesPageJson(snapshot, q)).toBe(json);
+    expect(snapshot.json.size).toBe(1);
   });
 
   it('when a page past the end is asked for, then it is empty, not an error', () => {

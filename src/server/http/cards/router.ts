@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import type { PaymentStatusVM, ReceivablesVM } from '../../../contracts/cards';
+import type { PaymentStatusVM } from '../../../contracts/cards';
 import { CompanyCardQuery, ReceivablesQuery } from '../../../contracts/card-context';
 import { dateInZone, type IsoDate } from '../../../domain/dates';
 import type { BusinessCalendar } from '../../../domain/ledger';
 import type { ReminderPolicy } from '../../../domain/policy/policy';
 import { ladderFor } from '../../cards/ladder-vm';
 import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
-import { receivablesPage, receivablesSnapshot, type ReceivablesSnapshot } from '../../cards/receivables-vm';
+import { receivablesPageJson, receivablesSnapshot, type ReceivablesSnapshot } from '../../cards/receivables-vm';
 import { createViewCache } from '../../cards/view-cache';
 import type { LedgerStore, PortalId } from '../../ledger/ledger-store';
 import { verifyHubSpotSignature } from '../signature';
@@ -71,8 +71,8 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
       const ladder = ledger ? ladderFor(ledger, { now: deps.now(), calendar, policy: await policyFor(q.portalId) }) : null;
       return receivablesSnapshot({ companyId: q.companyId, ledger, asOf, ladder });
     });
-    const vm: ReceivablesVM = receivablesPage(snapshot, q);
-    res.json(vm);
+    // Already a ReceivablesVM serialized (receivablesPage): repeats within the cache window skip JSON.stringify.
+    res.type('application/json').send(receivablesPageJson(snapshot, q));
   });
 
   router.get('/payment-status', async (req, res) => {
