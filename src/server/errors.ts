@@ -10,3 +10,10 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/**
+ * The one answer for "no such company here": an unknown portal, a company of another portal and a company
+ * that exists nowhere are indistinguishable, so the answer reveals nothing about other portals.
+ */
+export const companyNotFound = (): AppError =>
+  new AppError('not_found', 'No receivables are known for this company.', 404);

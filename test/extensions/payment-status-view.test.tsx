@@ -56,6 +56,14 @@ describe('Payment status on a company', () => {
     expect(r.maybeFindByTestId(Text, 'status-oldest')).toBeNull();
   });
 
+  it('when the backend knows no receivables for the company (404), then "no open invoices", not an error', async () => {
+    vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse({ code: 'not_found', message: 'x' }, 404));
+    const r = setup('crm.record.sidebar', '0-2');
+    r.render(<RecordPaymentStatusView />);
+    await r.waitFor(() => expect(r.find(Alert).props.title).toBe('No open invoices — pays on time.'));
+    expect(r.maybeFind(ErrorState)).toBeNull();
+  });
+
   it('when loading, then a spinner; when the backend fails, then an error with retry', async () => {
     const fetch = vi.spyOn(hubspot, 'fetch')
       .mockImplementationOnce(async () => jsonResponse({ code: 'internal_error', message: 'x' }, 503))

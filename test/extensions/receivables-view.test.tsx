@@ -112,6 +112,14 @@ describe('ReceivablesView', () => {
     expect(textOf(find(EmptyState))).toContain('Pays on time');
   });
 
+  it('when the backend knows no receivables for the company (404), then the same empty state, not an error', async () => {
+    vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse({ code: 'not_found', message: 'x' }, 404));
+    const { render, find, maybeFind, waitFor } = setup();
+    render(<ReceivablesView />);
+    await waitFor(() => expect(find(EmptyState).props.title).toBe('No open invoices'));
+    expect(maybeFind(ErrorState)).toBeNull();
+  });
+
   it('when the backend fails, then the error says what to do, and retry loads again', async () => {
     const fetch = vi.spyOn(hubspot, 'fetch')
       .mockResolvedValueOnce(jsonResponse({ code: 'internal_error', message: 'x' }, 500))

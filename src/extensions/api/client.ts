@@ -13,6 +13,9 @@ export type FetchFailure =
   | { readonly kind: 'network' }
   | { readonly kind: 'invalid_response' };
 
+/** The backend knows no receivables for this company (404 `not_found`): the card shows "no open invoices". */
+export const isNotFound = (failure: FetchFailure): boolean => failure.kind === 'http' && failure.status === 404;
+
 export type FetchResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly failure: FetchFailure };
 
 /** Below hubspot.fetch's 15 s ceiling: the card API answers from Redis in milliseconds, so a slow answer is a failure. */

@@ -1,5 +1,6 @@
 import { Alert, DescriptionList, DescriptionListItem, Flex, Text } from '@hubspot/ui-extensions';
 import { fetchPaymentStatus } from '../api/card-api';
+import { isNotFound } from '../api/client';
 import { FailureMessage, Loading } from '../components/CardStates';
 import { SegmentTag } from '../components/RiskSection';
 import { adviceSeverity, adviceText } from '../i18n/describe';
@@ -20,7 +21,11 @@ export interface PaymentStatusProps {
 export function PaymentStatus({ i18n, origin, portalId, companyId }: PaymentStatusProps) {
   const state = useCardData(`${portalId}/${companyId}`, () => fetchPaymentStatus({ origin, portalId, companyId }));
   if (state.status === 'loading') return <Loading i18n={i18n} />;
-  if (state.status === 'error') return <FailureMessage i18n={i18n} failure={state.failure} retry={state.retry} />;
+  if (state.status === 'error') {
+    return isNotFound(state.failure)
+      ? <Alert title={adviceText(i18n, { code: 'no_open_invoices' })} variant="success" testId="advice" />
+      : <FailureMessage i18n={i18n} failure={state.failure} retry={state.retry} />;
+  }
   const vm = state.data;
   const { t } = i18n;
   const severity = adviceSeverity(vm.advice);

@@ -2,6 +2,7 @@ import { Divider, Flex, Heading, useExtensionContext } from '@hubspot/ui-extensi
 import { useState } from 'react';
 import { DEFAULT_INVOICE_SORT, DEFAULT_PAGE_SIZE, type InvoiceSort } from '../../contracts/card-context';
 import { fetchReceivables } from '../api/card-api';
+import { isNotFound } from '../api/client';
 import { AgingChart } from '../components/AgingChart';
 import { FailureMessage, Loading, NoOpenInvoices } from '../components/CardStates';
 import { CommitmentsSection } from '../components/CommitmentsSection';
@@ -26,7 +27,11 @@ export function ReceivablesView({ pageSize = DEFAULT_PAGE_SIZE }: { pageSize?: n
 
   // Paging or sorting keeps the last answer on screen (with a spinner) instead of blanking the whole tab.
   if (state.status === 'loading' && !state.previous) return <Loading i18n={i18n} />;
-  if (state.status === 'error') return <FailureMessage i18n={i18n} failure={state.failure} retry={state.retry} />;
+  if (state.status === 'error') {
+    return isNotFound(state.failure)
+      ? <NoOpenInvoices i18n={i18n} />
+      : <FailureMessage i18n={i18n} failure={state.failure} retry={state.retry} />;
+  }
   const vm = state.status === 'ready' ? state.data : state.previous!;
   if (vm.empty) return <NoOpenInvoices i18n={i18n} />;
   return (

@@ -12,7 +12,7 @@ type MaybePromise<T> = T | Promise<T>;
 /** What the action services need; the composition root passes the shared instances. */
 export interface ActionServiceDeps {
   readonly ledger: LedgerStore;
-  readonly gateway: Pick<HubSpotGateway, 'createTasks'>;
+  readonly gateway: Pick<HubSpotGateway, 'createTasks' | 'findTasksByActionKey'>;
   readonly engagements: EngagementsPort;
   /** For the outcome idempotency keys (`${prefix}:p:${portalId}:outcome:…`). */
   readonly redis: Redis;

@@ -61,7 +61,7 @@ export function createOutcomeService(deps: ActionServiceDeps) {
         const actionKey = `fu-${id}`;
         let taskId = progress.taskId;
         // Only an attempt that died between creating the task and noting it needs HubSpot's search (5/s budget).
-        if (!taskId && progress.taskPending) taskId = await deps.engagements.findTaskByActionKey(portalId, actionKey);
+        if (!taskId && progress.taskPending) taskId = (await deps.gateway.findTasksByActionKey(portalId, [actionKey])).get(actionKey);
         if (!taskId) {
           await store.note(portalId, companyId, id, 'taskPending', '1');
           const policy = await policyOf(deps, portalId);

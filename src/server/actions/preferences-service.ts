@@ -1,7 +1,7 @@
 import type { PreferencesInput, PreferencesVM } from '../../contracts/actions';
 import type { IsoDate } from '../../domain/dates';
 import type { CompanyId, ContactProfile } from '../../domain/ledger';
-import { PREF } from '../hubspot/engagements';
+import { PREF } from '../hubspot/crm-schema';
 import type { PortalId } from '../ledger/ledger-store';
 import { loadCustomer, type ActionServiceDeps } from './action-deps';
 import { channelResponses, suggestChannel } from './channel-responses';

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../../domain/ledger';
+import { companyNotFound } from '../errors';
 import type { PortalRegistry } from '../portals/portal-registry';
 import { buildBusinessCalendar } from './holidays';
 
@@ -6,7 +7,9 @@ import { buildBusinessCalendar } from './holidays';
 export function createCalendarProvider(portals: PortalRegistry, now: () => Date) {
   const cache = new Map<string, BusinessCalendar>();
   return async (portalId: string): Promise<BusinessCalendar> => {
-    const portal = await portals.require(portalId);
+    const portal = await portals.get(portalId);
+    // Card requests name the portal; one that is not installed has no companies to show.
+    if (!portal) throw companyNotFound();
     const year = now().getUTCFullYear();
     const key = `${portal.country}|${portal.timeZone}|${year}`;
     let calendar = cache.get(key);

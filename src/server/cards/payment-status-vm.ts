@@ -37,15 +37,9 @@ export function chooseAdvice(f: AdviceFacts): AdviceVM {
   return { code: 'overdue_mention', overdue: f.overdue, days: f.oldestDays };
 }
 
-/** The compact owner view (sidebar, preview, help desk). No ledger → nothing open, "no open invoices". */
-export function buildPaymentStatusVM(input: { companyId: string; ledger: CustomerLedger | undefined; asOf: IsoDate }): PaymentStatusVM {
+/** The compact owner view (sidebar, preview, help desk). */
+export function buildPaymentStatusVM(input: { companyId: string; ledger: CustomerLedger; asOf: IsoDate }): PaymentStatusVM {
   const { companyId, ledger, asOf } = input;
-  if (!ledger) {
-    return {
-      companyId, asOf, open: [], overdue: [], oldestOverdueDays: null, openPromise: null, openDisputeCount: 0,
-      segment: 'current', advice: { code: 'no_open_invoices' },
-    };
-  }
   const aging = agingByCurrency(ledger.invoices, asOf);
   const overdue = aging.filter((a) => a.totalOverdue.minor > 0).map((a) => moneyVM(a.totalOverdue));
   const oldestDays = oldestOverdue(ledger.invoices, asOf)?.daysPastDue ?? 0;

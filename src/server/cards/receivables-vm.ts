@@ -4,7 +4,7 @@ import type { IsoDate } from '../../domain/dates';
 import type { CustomerLedger } from '../../domain/ledger';
 import { AGING_BUCKETS_DEFAULT, agingByCurrency, oldestOverdue, type CurrencyAging } from '../../domain/measures/aging';
 import { openInvoiceRows, pageOfRows, sortRows } from './invoice-rows';
-import { behaviourVM, EMPTY_BEHAVIOUR, EMPTY_RISK, moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
+import { behaviourVM, moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
 
 export type PageQuery = Pick<ReceivablesQuery, 'page' | 'pageSize' | 'sort'>;
 
@@ -40,19 +40,8 @@ export interface ReceivablesSnapshot {
  * card says "no open invoices". `ladder` is the reminder position, planned by the caller (it needs the
  * portal's calendar and policy).
  */
-export function receivablesSnapshot(input: { companyId: string; ledger: CustomerLedger | undefined; asOf: IsoDate; ladder?: LadderVM | null }): ReceivablesSnapshot {
+export function receivablesSnapshot(input: { companyId: string; ledger: CustomerLedger; asOf: IsoDate; ladder?: LadderVM | null }): ReceivablesSnapshot {
   const { companyId, ledger, asOf } = input;
-  if (!ledger) {
-    return {
-      summary: {
-        companyId, asOf, empty: true, totals: { open: [], overdue: [] }, oldestOverdueDays: null, behaviour: EMPTY_BEHAVIOUR,
-        aging: [], ladder: null, promises: [], disputes: [], risk: EMPTY_RISK,
-      },
-      rows: [],
-      sorted: new Map(),
-      json: new Map(),
-    };
-  }
   const aging = agingByCurrency(ledger.invoices, asOf);
   const rows = openInvoiceRows(ledger, asOf);
   return {
@@ -100,7 +89,7 @@ export function receivablesPageJson(snapshot: ReceivablesSnapshot, query: PageQu
 }
 
 export function buildReceivablesVM(input: {
-  companyId: string; ledger: CustomerLedger | undefined; asOf: IsoDate; query: PageQuery; ladder?: LadderVM | null;
+  companyId: string; ledger: CustomerLedger; asOf: IsoDate; query: PageQuery; ladder?: LadderVM | null;
 }): ReceivablesVM {
   return receivablesPage(receivablesSnapshot(input), input.query);
 }

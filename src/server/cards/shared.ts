@@ -23,16 +23,10 @@ export function behaviourVM(ledger: CustomerLedger, asOf: IsoDate): BehaviourVM 
   };
 }
 
-export const EMPTY_BEHAVIOUR: BehaviourVM = {
-  averageDaysLate: null, weightedAverageDaysLate: null, onTimeShare: null, trend: 'unknown', habitualLatePayer: false,
-};
-
 export function riskVM(ledger: CustomerLedger, asOf: IsoDate): RiskVM {
   const s = scoreCustomer(ledger, asOf);
   return { score: Math.round(s.score * 100) / 100, segment: s.segment, reasons: s.reasons.slice(0, 20).map((r) => ({ code: r.code, params: { ...r.params } })) };
 }
-
-export const EMPTY_RISK: RiskVM = { score: 0, segment: 'current', reasons: [] };
 
 /** Promises that matter now: open ones and recently broken ones, soonest/most recent first. */
 export function relevantPromises(ledger: CustomerLedger, asOf: IsoDate): PromiseVM[] {

@@ -53,6 +53,26 @@ export function companyProperties(dunningStages: readonly string[]): PropertyDef
   ];
 }
 
+/** Company properties written by the Contact preferences card (so lists and workflows can use them). */
+export const PREF = {
+  channels: 'rd_preferred_channels', apContact: 'rd_ap_contact_id', decisionMaker: 'rd_decision_maker_id',
+  callTimes: 'rd_call_times', language: 'rd_language', customerType: 'rd_customer_type',
+  optOutUntil: 'rd_opt_out_until', pausedUntil: 'rd_paused_until',
+} as const;
+
+export function preferenceProperties(): PropertyDef[] {
+  return [
+    text(PREF.channels, 'Preferred collection channels', 'Most preferred first, separated by ";" (phone;email).'),
+    text(PREF.apContact, 'Accounts-payable contact (id)', 'HubSpot contact id of the person who pays the invoices.'),
+    text(PREF.decisionMaker, 'Payment decision maker (id)', 'HubSpot contact id of the person who decides about payment.'),
+    text(PREF.callTimes, 'Good times to call', 'ISO weekday and hours, e.g. "2 09-12; 4 13-17" (portal time zone).'),
+    choice(PREF.language, 'Collection language', ['en', 'nl']),
+    choice(PREF.customerType, 'Customer type (collection)', ['business', 'consumer']),
+    date(PREF.optOutUntil, 'Opted out of reminders until'),
+    date(PREF.pausedUntil, 'Reminders paused until'),
+  ];
+}
+
 export const taskProperties = (): PropertyDef[] => [text(TASK_ACTION_KEY, 'Receivables Desk action key', 'Idempotency key of the planned reminder action.')];
 
 /** Labels for enumeration options: `after_due_call` → `After due call`. */

@@ -5,7 +5,7 @@ import { GatewayError } from './gateway-error';
 import type { CreatedTask, HubSpotGateway, RejectedTask } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
 import { ASSOC, COMPANY_READ_PROPERTIES, rollupProperties, taskInput, toCompanySummary } from './crm-mapping';
-import { GROUP, TASK_ACTION_KEY, companyProperties, optionLabel, taskProperties, type PropertyDef } from './crm-schema';
+import { GROUP, TASK_ACTION_KEY, companyProperties, optionLabel, preferenceProperties, taskProperties, type PropertyDef } from './crm-schema';
 
 const BATCH = 100;
 
@@ -105,7 +105,8 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
     },
 
     async ensureSchema(portalId, options) {
-      const companies = await ensureObjectSchema(portalId, 'companies', companyProperties(options.dunningStages));
+      // The Contact preferences card's properties too, so a synced portal has them before anyone saves preferences.
+      const companies = await ensureObjectSchema(portalId, 'companies', [...companyProperties(options.dunningStages), ...preferenceProperties()]);
       const tasks = await ensureObjectSchema(portalId, 'tasks', taskProperties());
       return {
         groupsCreated: [...companies.groupsCreated, ...tasks.groupsCreated],

@@ -1,9 +1,11 @@
+import { buildCallScript } from '../../domain/call-script';
 import { dateInZone, daysBetween } from '../../domain/dates';
 import type { CustomerLedger, Invoice, OwnerId } from '../../domain/ledger';
 import type { PlannedAction } from '../../domain/policy/plan';
 import type { Segment } from '../../domain/prioritisation/score';
 import type { TaskDraft, TaskPriority, TaskType } from '../hubspot/gateway';
 import { formatAmount } from '../sync/compute-rollup';
+import { callScriptText } from './call-script-text';
 
 /**
  * Which HubSpot task type a planned action becomes. Only a phone call is a CALL and only an e-mail an
@@ -35,14 +37,6 @@ function invoiceLine(inv: Invoice | undefined, id: string, today: string): strin
   return `- ${inv.number}: ${formatAmount(inv.open)} open of ${formatAmount(inv.amount)}, due ${inv.dueDate} (${when})`;
 }
 
-/** The three goals of every collection call (seeds): when, how much, how. Replaced by the domain's call script once wired. */
-const CALL_SCRIPT = [
-  'Call script:',
-  '1. Check you speak to the person who handles payment; confirm the invoices arrived and are correct.',
-  '2. Ask why payment is late, then agree: WHEN will it be paid, HOW MUCH, and HOW (transfer, direct debit, instalments).',
-  '3. Summarise the agreement and log the outcome (promise, dispute or arrangement) in Receivables Desk.',
-];
-
 export interface DraftContext {
   readonly ledger: CustomerLedger;
   readonly timeZone: string;
@@ -50,8 +44,6 @@ export interface DraftContext {
   /** Company owner from HubSpot, used when the engine resolved no owner. */
   readonly companyOwnerId?: OwnerId;
   readonly creditControllerOwnerId?: OwnerId;
-  /** The domain's call script as text, when available. */
-  readonly callScript?: readonly string[];
 }
 
 export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraft {
@@ -67,7 +59,8 @@ export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraf
     ...action.invoiceExternalIds.map((id) => invoiceLine(invoices.get(id), id, today)),
     ...(action.legal ? [`Statutory 14-day letter: pay by ${action.legal.payBy}, costs if unpaid ${formatAmount(action.legal.costsIfUnpaid)}.`] : []),
     `Why: ${action.reasons.map((r) => r.code.replace(/_/g, ' ')).join('; ') || 'step due'}.`,
-    ...(type === 'call' ? ['', ...(ctx.callScript ?? CALL_SCRIPT)] : []),
+    // The domain's script for the day the call is due, in the customer's language.
+    ...(type === 'call' ? ['', ...callScriptText(buildCallScript({ ledger: ctx.ledger, asOf: today, language: ctx.ledger.profile.language }))] : []),
     '',
     // A visible marker as well as the rd_action_key property: people can see why the task exists.
     `Receivables Desk action ${action.key}`,

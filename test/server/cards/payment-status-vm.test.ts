@@ -6,7 +6,7 @@ import { buildPaymentStatusVM, chooseAdvice } from '../../../src/server/cards/pa
 import { aDispute, aLedger, anArrangement, anInvoice, aPaidInvoice, aPromise } from '../../domain/builders';
 
 const ASOF = '2026-12-28';
-const build = (ledger: ReturnType<typeof aLedger> | undefined) =>
+const build = (ledger: ReturnType<typeof aLedger>) =>
   PaymentStatusVM.parse(buildPaymentStatusVM({ companyId: 'c1', ledger, asOf: ASOF }));
 
 describe('buildPaymentStatusVM', () => {
@@ -20,8 +20,8 @@ describe('buildPaymentStatusVM', () => {
     expect(vm).toMatchObject({ oldestOverdueDays: 46, openPromise: null, segment: 'at_risk' });
   });
 
-  it('when there is no ledger, then no open invoices', () => {
-    expect(build(undefined)).toMatchObject({ overdue: [], open: [], segment: 'current', advice: { code: 'no_open_invoices' } });
+  it('when every invoice is paid, then no open invoices', () => {
+    expect(build(aLedger({ invoices: [aPaidInvoice('2026-10-01')] }))).toMatchObject({ overdue: [], open: [], advice: { code: 'no_open_invoices' } });
   });
 
   it('when everything open is not yet due, then pays on time', () => {

@@ -21,8 +21,8 @@ function manyInvoices(n: number) {
 }
 
 describe('buildReceivablesVM', () => {
-  it('when the company has no ledger, then an empty, contract-valid view model', () => {
-    const vm = ReceivablesVM.parse(buildReceivablesVM({ companyId: '1', ledger: undefined, asOf: ASOF, query: Q }));
+  it('when the company has nothing open, then an empty, contract-valid view model', () => {
+    const vm = ReceivablesVM.parse(buildReceivablesVM({ companyId: '1', ledger: aLedger({ invoices: [] }), asOf: ASOF, query: Q }));
     expect(vm).toMatchObject({ empty: true, totals: { open: [], overdue: [] }, oldestOverdueDays: null, ladder: null });
     expect(vm.invoices).toMatchObject({ total: 0, pageCount: 0, items: [] });
   });

@@ -1,5 +1,7 @@
+import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizationCode, registerApp } from '../../../src/sandbox/oauth';
+import { GROUP, preferenceProperties } from '../../../src/server/hubspot/crm-schema';
 import { createOAuthRefresher } from '../../../src/server/hubspot/oauth-client';
 import { createTokenStore } from '../../../src/server/portals/token-store';
 import { startHarness, type Harness } from './harness';
@@ -22,6 +24,17 @@ describe('HubSpot gateway against the sandbox', () => {
     expect(pages).toEqual([100, 100, 30]);
     expect(seen.get(h.companyIds[0]!)).toEqual({ id: h.companyIds[0], name: 'Company 0', domain: 'company0.example', ownerId: h.ownerId });
     expect(seen.get(h.companyIds[7]!)).toMatchObject({ vatNumber: 'NL123456789B01', cocNumber: '12345678' });
+  });
+
+  it('when the schema is ensured, then the Contact preferences properties exist in the app group too, and a second run creates nothing', async () => {
+    await h.services.gateway.ensureSchema(h.portalId, { dunningStages: [] });
+    const again = await h.services.gateway.ensureSchema(h.portalId, { dunningStages: [] });
+    expect(again).toEqual({ groupsCreated: [], propertiesCreated: [], propertiesUpdated: [] });
+    const client = new Client({ accessToken: await h.services.tokens.getAccessToken(h.portalId), basePath: h.sandbox.url });
+    const byName = new Map((await client.crm.properties.coreApi.getAll('companies')).results.map((p) => [p.name, p]));
+    for (const def of preferenceProperties()) {
+      expect(byName.get(def.name), def.name).toMatchObject({ groupName: GROUP.name, type: def.type, fieldType: def.fieldType });
+    }
   });
 
   it('when a task exists with an action key, then it is found by that key', async () => {

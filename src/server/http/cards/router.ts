@@ -8,6 +8,7 @@ import { ladderFor } from '../../cards/ladder-vm';
 import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
 import { receivablesPageJson, receivablesSnapshot, type ReceivablesSnapshot } from '../../cards/receivables-vm';
 import { createViewCache } from '../../cards/view-cache';
+import { companyNotFound } from '../../errors';
 import type { LedgerStore, PortalId } from '../../ledger/ledger-store';
 import { verifyHubSpotSignature } from '../signature';
 
@@ -34,8 +35,8 @@ export const DEFAULT_VIEW_CACHE_TTL_MS = 2_000;
 /**
  * The signed card API (mounted at /api/cards). Every route: verify the signature on the raw request, parse
  * the signed query (portal + record), read that portal's ledger from Redis, answer a view model. No HubSpot
- * call on this path. A company without a ledger in the asking portal gets the empty view model, whether it
- * exists elsewhere or nowhere: the answer never depends on other portals' data.
+ * call on this path. A company without a ledger in the asking portal gets 404 `not_found` — the same answer
+ * whether it exists in another portal or nowhere — and the cards show "no open invoices" for it.
  */
 export function createCardsRouter(deps: CardsRouterDeps): Router {
   const router = Router();
@@ -54,8 +55,8 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
   const policyFor = (portalId: PortalId) => (typeof deps.policy === 'function' ? deps.policy(portalId) : deps.policy);
 
   const ttlMs = deps.viewCacheTtlMs ?? DEFAULT_VIEW_CACHE_TTL_MS;
-  const snapshots = createViewCache<ReceivablesSnapshot>({ ttlMs });
-  const statuses = createViewCache<PaymentStatusVM>({ ttlMs });
+  const snapshots = createViewCache<ReceivablesSnapshot | null>({ ttlMs });
+  const statuses = createViewCache<PaymentStatusVM | null>({ ttlMs });
 
   /** "Today" is the portal's calendar day; the cache key includes it, so a view never outlives its day. */
   async function today(portalId: PortalId) {
@@ -68,9 +69,11 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
     const { calendar, asOf } = await today(q.portalId);
     const snapshot = await snapshots.get(`${q.portalId}:${q.companyId}:${asOf}`, async () => {
       const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
-      const ladder = ledger ? ladderFor(ledger, { now: deps.now(), calendar, policy: await policyFor(q.portalId) }) : null;
+      if (!ledger) return null;
+      const ladder = ladderFor(ledger, { now: deps.now(), calendar, policy: await policyFor(q.portalId) });
       return receivablesSnapshot({ companyId: q.companyId, ledger, asOf, ladder });
     });
+    if (!snapshot) throw companyNotFound();
     // Already a ReceivablesVM serialized (receivablesPage): repeats within the cache window skip JSON.stringify.
     res.type('application/json').send(receivablesPageJson(snapshot, q));
   });
@@ -78,9 +81,12 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
   router.get('/payment-status', async (req, res) => {
     const q = CompanyCardQuery.parse(req.query);
     const { asOf } = await today(q.portalId);
-    const vm: PaymentStatusVM = await statuses.get(`${q.portalId}:${q.companyId}:${asOf}`, async () =>
-      buildPaymentStatusVM({ companyId: q.companyId, ledger: await deps.ledger.getCustomerLedger(q.portalId, q.companyId), asOf }));
-    res.json(vm);
+    const vm = await statuses.get(`${q.portalId}:${q.companyId}:${asOf}`, async () => {
+      const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
+      return ledger ? buildPaymentStatusVM({ companyId: q.companyId, ledger, asOf }) : null;
+    });
+    if (!vm) throw companyNotFound();
+    res.json(vm satisfies PaymentStatusVM);
   });
 
   return router;

@@ -64,7 +64,6 @@ export async function startActionsFixture(redis: Redis, buildCallScript: (i: Cal
   const gateway = createHubSpotGateway(callerDeps);
   const engagements = createEngagements(callerDeps);
   await gateway.ensureSchema(portalId, { dunningStages: DEFAULT_POLICY.steps.map((s) => s.id) });
-  await engagements.ensurePreferenceSchema(portalId);
 
   const client = new Client({ accessToken: token, basePath: sandbox.url });
   const company = await client.crm.companies.basicApi.create({ properties: { name: 'Bakkerij De Vries' }, associations: [] });

@@ -162,6 +162,22 @@ describe('POST /api/cards/outcomes when HubSpot fails half-way', () => {
     expect(ledger?.promises).toHaveLength(1);
     expect(ledger?.history).toHaveLength(1);
   });
+
+  it('when an earlier attempt created the task but did not note it, then the retry finds it by action key and creates none', async () => {
+    const id = outcomeId();
+    const body = { outcomeId: id, result: 'reached', promise: { date: '2026-11-30', amount: { minor: 5_000, currency: 'EUR' } } };
+    injectFault(f.sandbox.state, Number(f.portalId), { pathPattern: 'objects/tasks/batch/create', method: 'POST', count: 2, kind: 'status', status: 503 });
+    expect((await signed(f.app, 'POST', path(), body)).status).toBe(502);
+    // As if HubSpot had created the task while its answer got lost.
+    const orphan = await f.client.crm.objects.tasks.basicApi.create({
+      properties: { hs_timestamp: '2026-11-30T08:00:00.000Z', hs_task_subject: 'orphan', rd_action_key: `fu-${id}` }, associations: [],
+    });
+    const tasksBefore = (await allTasks()).length;
+    const retried = await signed(f.app, 'POST', path(), body);
+    expect(retried.status).toBe(201);
+    expect(retried.body.followUp.taskId).toBe(orphan.id);
+    expect((await allTasks()).length).toBe(tasksBefore);
+  });
 });
 
 describe('POST /api/cards/outcomes refuses invalid input with a message for the card', () => {

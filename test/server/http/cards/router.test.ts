@@ -92,24 +92,30 @@ describe('card API: signature', () => {
 });
 
 describe('card API: portals and records', () => {
-  it("when a portal asks for another portal's company, then the answer equals that for a company that exists nowhere", async () => {
+  it("when a portal asks for another portal's company, then 404, exactly as for a company that exists nowhere", async () => {
     const foreign = await get('/api/cards/receivables?portalId=1&companyId=202');
     const nowhere = await get('/api/cards/receivables?portalId=1&companyId=909090');
-    expect(foreign.status).toBe(nowhere.status);
-    expect({ ...foreign.body, companyId: 'x' }).toEqual({ ...nowhere.body, companyId: 'x' });
+    expect(foreign.status).toBe(404);
+    expect(nowhere.status).toBe(404);
+    expect(foreign.body).toEqual(nowhere.body);
+    expect(ApiError.parse(foreign.body).code).toBe('not_found');
     expect(JSON.stringify(foreign.body)).not.toContain('Z-1');
-    const vm = ReceivablesVM.parse(foreign.body);
-    expect(vm.empty).toBe(true);
     const status = await get('/api/cards/payment-status?portalId=1&companyId=202');
     const statusNowhere = await get('/api/cards/payment-status?portalId=1&companyId=909090');
-    expect({ ...status.body, companyId: 'x' }).toEqual({ ...statusNowhere.body, companyId: 'x' });
-    expect(PaymentStatusVM.parse(status.body).advice).toEqual({ code: 'no_open_invoices' });
+    expect(status.status).toBe(404);
+    expect(status.body).toEqual(statusNowhere.body);
+  });
+
+  it('when the portal is not installed, then the same 404', async () => {
+    const res = await get('/api/cards/receivables?portalId=999999&companyId=202');
+    expect(res.status).toBe(404);
+    expect(ApiError.parse(res.body).code).toBe('not_found');
   });
 
   it('when the ledger changes, then the card shows it once the short view cache has expired', async () => {
     const { app: fresh, ledger } = cardsApp(redis, { viewCacheTtlMs: 50 });
     const ask = () => signedGet(fresh, '/api/cards/payment-status?portalId=3&companyId=303', { secret: SECRET, publicBaseUrl: PUBLIC_BASE_URL });
-    expect(PaymentStatusVM.parse((await ask()).body).advice.code).toBe('no_open_invoices');
+    expect((await ask()).status).toBe(404);
     await ledger.upsertInvoices('3', [anInvoice({ externalId: 'n', companyId: '303', dueDate: '2026-01-01' })]);
     await new Promise((r) => setTimeout(r, 60));
     expect(PaymentStatusVM.parse((await ask()).body).overdue).toEqual([{ minor: 100_000, currency: 'EUR' }]);
