@@ -43,10 +43,18 @@ export const compareIsoDate = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : 
 
 /** The calendar date of an instant in an IANA time zone (Intl is part of the language, not I/O). */
 export function dateInZone(instant: Instant, timeZone: string): IsoDate {
-  return formatterFor(dateFormatters, timeZone, () =>
+  // Even a cached formatter costs a few µs per call; a sync asks for the same few instants (now, slots) per company.
+  const key = `${timeZone}|${instant}`;
+  const known = dateInZoneCache.get(key);
+  if (known !== undefined) return known;
+  const date = formatterFor(dateFormatters, timeZone, () =>
     new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
   ).format(new Date(instant));
+  if (dateInZoneCache.size >= 50_000) dateInZoneCache.clear();
+  dateInZoneCache.set(key, date);
+  return date;
 }
+const dateInZoneCache = new Map<string, IsoDate>();
 
 // Building an Intl.DateTimeFormat costs ~0.1 ms; planners call these per record and per slot, so one per zone is kept.
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -59,6 +67,19 @@ function formatterFor(cache: Map<string, Intl.DateTimeFormat>, timeZone: string,
 
 /** The UTC instant of a wall-clock time (`hour`:`minute`) on `date` in an IANA time zone, DST-aware. */
 export function zonedTimeToInstant(date: IsoDate, hour: number, minute: number, timeZone: string): Instant {
+  // formatToParts is the slowest step of planning (~20 µs, twice per call) and slots repeat across customers:
+  // the result depends only on these four arguments, so it is remembered (bounded, like epochDay's cache).
+  const key = `${timeZone}|${date}|${hour}|${minute}`;
+  const known = zonedCache.get(key);
+  if (known !== undefined) return known;
+  const instant = computeZonedTimeToInstant(date, hour, minute, timeZone);
+  if (zonedCache.size >= 50_000) zonedCache.clear();
+  zonedCache.set(key, instant);
+  return instant;
+}
+const zonedCache = new Map<string, Instant>();
+
+function computeZonedTimeToInstant(date: IsoDate, hour: number, minute: number, timeZone: string): Instant {
   const guess = Date.parse(`${date}T${pad(hour)}:${pad(minute)}:00Z`);
   // Two passes settle the offset, also across DST changes.
   let instant = guess - offsetMs(guess, timeZone);

@@ -4,6 +4,31 @@ import { defaultProfile } from './default-profile';
 import { COMPANY_COLLECTIONS, type CompanyCollection, type LedgerKeys } from './ledger-keys';
 
 type Reader = (keys: LedgerKeys, companyId: CompanyId) => Promise<CustomerLedger | undefined>;
+type ManyReader = (keys: LedgerKeys, companyIds: readonly CompanyId[]) => Promise<(CustomerLedger | undefined)[]>;
+
+/** The commands that read one company's ledger, in the order toLedger expects (+ the revision last). */
+function queueCompanyRead(tx: ReturnType<Redis['multi']>, keys: LedgerKeys, companyId: CompanyId): void {
+  for (const c of COMPANY_COLLECTIONS) tx.hvals(keys.company(companyId, c));
+  tx.get(keys.profile(companyId));
+  tx.get(keys.revision(companyId));
+}
+const READS_PER_COMPANY = COMPANY_COLLECTIONS.length + 2;
+
+/**
+ * Reads many companies' ledgers in one MULTI (one round trip; each company's snapshot is consistent, as with
+ * the single read). For bulk passes such as the CRM sync: it neither uses nor fills the cards' LRU, which a
+ * scan over every company would only flush. The ledgers are not frozen (they are not shared).
+ */
+export function createCustomerLedgersReader(redis: Redis): ManyReader {
+  return async (keys, companyIds) => {
+    if (companyIds.length === 0) return [];
+    const tx = redis.multi();
+    for (const id of companyIds) queueCompanyRead(tx, keys, id);
+    const results = (await tx.exec()) ?? [];
+    for (const [error] of results) if (error) throw error;
+    return companyIds.map((id, n) => toLedger(id, results.slice(n * READS_PER_COMPANY, (n + 1) * READS_PER_COMPANY).map(([, value]) => value)));
+  };
+}
 
 /**
  * Reads one company's ledger: the cards' hot path. A full read is one MULTI (a consistent snapshot,
@@ -26,9 +51,7 @@ export function createCustomerLedgerReader(redis: Redis, cacheSize: number): Rea
       }
     }
     const tx = redis.multi();
-    for (const c of COMPANY_COLLECTIONS) tx.hvals(keys.company(companyId, c));
-    tx.get(keys.profile(companyId));
-    tx.get(keys.revision(companyId));
+    queueCompanyRead(tx, keys, companyId);
     const results = (await tx.exec()) ?? [];
     for (const [error] of results) if (error) throw error;
     const rev = results[COMPANY_COLLECTIONS.length + 1]?.[1] as string | null;
@@ -43,7 +66,8 @@ export function createCustomerLedgerReader(redis: Redis, cacheSize: number): Rea
 }
 
 function toLedger(companyId: CompanyId, values: unknown[]): CustomerLedger | undefined {
-  const lists = new Map(COMPANY_COLLECTIONS.map((c, i) => [c, (values[i] as string[]).map((s) => JSON.parse(s) as unknown)]));
+  // One JSON.parse per collection rather than per record: the values are JSON texts, so joined they form an array.
+  const lists = new Map(COMPANY_COLLECTIONS.map((c, i) => [c, parseAll(values[i] as string[])]));
   const profileRaw = values[COMPANY_COLLECTIONS.length] as string | null;
   if (!profileRaw && [...lists.values()].every((l) => l.length === 0)) return undefined;
   const list = <T>(c: CompanyCollection) => lists.get(c) as T[];
@@ -62,6 +86,8 @@ function toLedger(companyId: CompanyId, values: unknown[]): CustomerLedger | und
     history: list<L['history'][number]>('history').sort((a, b) => cmp(a.doneAt, b.doneAt) || cmp(a.key, b.key)),
   };
 }
+
+const parseAll = (texts: readonly string[]): unknown[] => (texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as unknown[]));
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -54,6 +54,11 @@ export interface LedgerStore {
 
   /** Everything known about one company; a default profile when none was saved. `undefined` if the company has no ledger at all. */
   getCustomerLedger(portalId: PortalId, companyId: CompanyId): Promise<CustomerLedger | undefined>;
+  /**
+   * The same as getCustomerLedger for each id (same order), read in one round trip: for bulk passes (CRM sync).
+   * Optional so other stores need not implement it; callers fall back to getCustomerLedger.
+   */
+  getCustomerLedgers?(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<(CustomerLedger | undefined)[]>;
   /** Companies with at least one document, in a stable order. */
   listCompanyIds(portalId: PortalId): Promise<CompanyId[]>;
   /** Companies changed since the last `takeDirtyCompanies` (for incremental rollups/scheduling). */

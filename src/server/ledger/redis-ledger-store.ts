@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CompanyId, Dispute } from '../../domain/ledger';
-import { createCustomerLedgerReader } from './customer-ledger-reader';
+import { createCustomerLedgerReader, createCustomerLedgersReader } from './customer-ledger-reader';
 import { createForgetContact } from './forget-contact';
 import { ledgerKeys, type CompanyCollection } from './ledger-keys';
 import type { LedgerStore, PortalId } from './ledger-store';
@@ -26,6 +26,7 @@ export interface RedisLedgerStoreOptions {
 export function createRedisLedgerStore(redis: Redis, prefix: string, options: RedisLedgerStoreOptions = {}): RedisLedgerStore {
   const keysOf = (portalId: PortalId) => ledgerKeys(prefix, portalId);
   const readLedger = createCustomerLedgerReader(redis, options.cacheCompanies ?? 200);
+  const readLedgers = createCustomerLedgersReader(redis);
 
   /** HSET of records keyed by their id (idempotent), marking the companies dirty, in one MULTI. */
   async function putRecords<T>(portalId: PortalId, collection: CompanyCollection, records: readonly T[], company: (r: T) => CompanyId, id: (r: T) => string, onlyNew = false): Promise<void> {
@@ -68,6 +69,7 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
     },
 
     getCustomerLedger: (portalId, companyId) => readLedger(keysOf(portalId), companyId),
+    getCustomerLedgers: (portalId, companyIds) => readLedgers(keysOf(portalId), companyIds),
 
     async listCompanyIds(portalId) {
       return redis.zrange(keysOf(portalId).companies, 0, '-1');
