@@ -27,7 +27,7 @@ try {
   const size = (await stat(file)).size;
 
   const ledger = createRedisLedgerStore(redis, prefix);
-  const index = buildCompanyIndex(Array.from({ length: COMPANIES }, (_, c) => ({ id: String(100_000 + c), properties: { name: `Klant ${c}; B.V.`, rd_customer_number: `D-${c}` } })));
+  const index = buildCompanyIndex(Array.from({ length: COMPANIES }, (_, c) => ({ id: String(100_000 + c), name: `Klant ${c}; B.V.`, customerNumber: `D-${c}` })));
   const importer = createCsvImporter(createIngestService({ ledger, companyIndex: async () => index }));
 
   // Warm up on a small file first (JIT, lazily compiled schemas, Redis script cache): the baseline then

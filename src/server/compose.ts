@@ -9,7 +9,6 @@ import { createActionsRouter } from './http/actions/router';
 import { createCardsRouter } from './http/cards/router';
 import { createIngestRouter } from './http/ingest/ingest-router';
 import { createEngagements } from './hubspot/engagements';
-import type { HubSpotGateway } from './hubspot/gateway';
 import type { Logger } from './infra/logger';
 import { createRedis } from './infra/redis';
 import { createCsvImporter } from './ingest/csv/csv-import';
@@ -18,8 +17,8 @@ import { createHubSpotServices } from './jobs/services';
 import { createJobQueues } from './jobs/queues';
 import { startWorkers } from './jobs/workers';
 import { createRedisLedgerStore } from './ledger/redis-ledger-store';
-import type { CompanySource } from './matching/company-index';
 import { createCompanyIndexCache } from './matching/company-index-cache';
+import { companySourceFromGateway } from './matching/gateway-company-source';
 import { createUninstallAwareRefresher } from './hubspot/oauth-install';
 import { createInstallModule } from './install/install-module';
 import { createPortalRegistry } from './portals/portal-registry';
@@ -41,18 +40,6 @@ export interface BackendOptions {
   readonly now?: () => Date;
 }
 
-/** Matching reads companies through the gateway, the only code that knows HubSpot's property names. */
-function companySource(gateway: HubSpotGateway): CompanySource {
-  return async (portalId, onPage) => {
-    await gateway.listCompanies(portalId, (companies) =>
-      onPage(companies.map((c) => ({
-        id: c.id,
-        properties: { name: c.name, domain: c.domain, rd_vat_number: c.vatNumber, rd_coc_number: c.cocNumber, rd_customer_number: c.customerNumber },
-      }))),
-    );
-  };
-}
-
 /**
  * The one composition root: every store, service, router and queue of the backend, wired once.
  * `main.ts` adds the process concerns (Redis and sandbox start-up, listening, shutdown).
@@ -71,7 +58,7 @@ export function composeBackend(o: BackendOptions) {
   });
   const hubspot = createHubSpotServices({ redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh });
   const calendarFor = createCalendarProvider(hubspot.portals, now);
-  const companyIndex = createCompanyIndexCache({ redis, prefix, source: companySource(hubspot.gateway) });
+  const companyIndex = createCompanyIndexCache({ redis, prefix, source: companySourceFromGateway(hubspot.gateway) });
   const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), now });
   const csvImporter = createCsvImporter(ingest, now);
   const apiKeys = createApiKeyStore(redis, prefix);

@@ -28,6 +28,9 @@ export const P = {
   customerNumber: 'rd_customer_number',
 } as const;
 
+/** Company properties the matching index is built from (listed by the gateway as `CompanySummary` fields). */
+export const MATCHING_PROPERTY_NAMES: readonly string[] = ['name', 'domain', P.vatNumber, P.cocNumber, P.customerNumber];
+
 /** Task property carrying the planned action's key, so a crashed attempt's task can be found again. */
 export const TASK_ACTION_KEY = 'rd_action_key';
 

@@ -84,7 +84,7 @@ export function createOAuthInstallClient(opts: OAuthAppCredentials & { basePath:
 }
 
 /**
- * A refresher (same contract as oauth-client.ts) that recognises `invalid_grant`: HubSpot sends no uninstall
+ * The token refresher (the token store's `RefreshTokens` contract) that recognises `invalid_grant`: HubSpot sends no uninstall
  * webhook, so a refused refresh token is how we learn the app was uninstalled (reference §7). It calls
  * `onRevoked(portalId)` (→ uninstallPortal) and then throws, so the job that needed the token fails.
  */

@@ -15,7 +15,7 @@ export interface HubSpotServiceDeps {
   readonly ledger: LedgerStore;
   /** config TOKEN_ENCRYPTION_KEY (32 bytes). */
   readonly tokenKey: Buffer;
-  /** OAuth refresh (hubspot/oauth-client.ts); absent for static tokens (sandbox, private app). */
+  /** OAuth refresh (hubspot/oauth-install.ts createUninstallAwareRefresher); absent for static tokens (sandbox, private app). */
   readonly refresh?: RefreshTokens;
   readonly rate?: RateBudgetOptions;
   readonly claimLeaseMs?: number;

@@ -5,10 +5,13 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { z } from 'zod';
 import { loadConfig } from '../config';
-import { createOAuthRefresher } from '../hubspot/oauth-client';
+import { createUninstallAwareRefresher } from '../hubspot/oauth-install';
 import { createRedis } from '../infra/redis';
+import { createUninstaller } from '../install/uninstall';
 import { createRedisLedgerStore } from '../ledger/redis-ledger-store';
+import { createCompanyIndexCache } from '../matching/company-index-cache';
 import { createPortalRegistry } from '../portals/portal-registry';
+import { createJobQueues } from './queues';
 import { createHubSpotServices } from './services';
 import { startWorkers } from './workers';
 
@@ -31,14 +34,31 @@ const log = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process
 
 const redis = createRedis(args['redis-url'], 'worker');
 const ledger = createRedisLedgerStore(redis, prefix);
+// The same refresher as the composition root: invalid_grant means the app was uninstalled, so the portal is
+// forgotten. The uninstaller needs the token store the refresher belongs to, hence the late binding.
+let uninstall: (portalId: string) => Promise<void> = async () => undefined;
 const refresh = config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET
-  ? createOAuthRefresher({ clientId: config.HUBSPOT_CLIENT_ID, clientSecret: config.HUBSPOT_CLIENT_SECRET, portals: createPortalRegistry(redis, prefix) })
+  ? createUninstallAwareRefresher({
+    clientId: config.HUBSPOT_CLIENT_ID, clientSecret: config.HUBSPOT_CLIENT_SECRET, portals: createPortalRegistry(redis, prefix),
+    onRevoked: (portalId) => uninstall(portalId),
+  })
   : undefined;
 const services = createHubSpotServices({
   redis, prefix, ledger, tokenKey: config.TOKEN_ENCRYPTION_KEY, log,
   ...(refresh ? { refresh } : {}),
   ...(args['claim-lease-ms'] ? { claimLeaseMs: args['claim-lease-ms'] } : {}),
 });
+uninstall = async (portalId) => {
+  // Rare: the queues (to stop the daily run) are opened only for the uninstall.
+  const queues = createJobQueues({ connection: redis, prefix, onError: (err) => log.warn({ err: err.message }, 'queue error') });
+  try {
+    await createUninstaller({
+      portals: services.portals, tokens: services.tokens, queues, ledger, companyIndex: createCompanyIndexCache({ redis, prefix }), log,
+    })(portalId);
+  } finally {
+    await queues.close();
+  }
+};
 const workers = startWorkers({
   connectionUrl: args['redis-url'], prefix, services, log,
   ...(args.concurrency ? { concurrency: args.concurrency } : {}),

@@ -16,7 +16,7 @@ import { upsertPayments } from './upsert-payments';
  * externalId → companyId, a sorted set of companies, a dirty set and the unmatched list.
  * Reads of one company are a single pipelined round trip: getCustomerLedger is on the cards' hot path.
  */
-export type RedisLedgerStore = LedgerStore & LedgerLookups;
+export type RedisLedgerStore = LedgerStore & LedgerLookups & Required<Pick<LedgerStore, 'getCustomerLedgers'>>;
 
 export interface RedisLedgerStoreOptions {
   /** How many parsed company ledgers to keep in memory (revalidated on every read); 0 turns caching off. */

@@ -1,16 +1,11 @@
+import type { CompanySummary } from '../hubspot/gateway';
 import { normaliseCoc, normaliseCustomerNumber, normaliseDomain, normaliseName, normaliseVat } from './normalise';
 
-/** A HubSpot company as the gateway lists it. */
-export interface CompanyRecord {
-  readonly id: string;
-  readonly properties: Readonly<Record<string, string | null | undefined>>;
-}
+/** A HubSpot company as the gateway lists it (its `CompanySummary`), as far as matching reads it. */
+export type CompanyRecord = Pick<CompanySummary, 'id' | 'name' | 'domain' | 'vatNumber' | 'cocNumber' | 'customerNumber'>;
 
-/** Lists a portal's companies page by page (the gateway's `listCompanies`). */
-export type CompanySource = (portalId: string, onPage: (companies: CompanyRecord[]) => Promise<void>) => Promise<void>;
-
-/** The properties matching reads; ask the gateway for these. */
-export const MATCHING_PROPERTIES = ['name', 'domain', 'rd_vat_number', 'rd_coc_number', 'rd_customer_number'] as const;
+/** Lists a portal's companies page by page: the gateway's `listCompanies` itself. */
+export type CompanySource = (portalId: string, onPage: (companies: readonly CompanyRecord[]) => Promise<void> | void) => Promise<unknown>;
 
 export const MATCH_KEYS = ['vat', 'coc', 'customer_number', 'domain', 'name'] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];
@@ -23,13 +18,12 @@ export interface CompanyIndex {
 }
 
 export function companyKeysOf(company: CompanyRecord): Record<MatchKey, string | undefined> {
-  const p = company.properties;
   return {
-    vat: normaliseVat(p.rd_vat_number),
-    coc: normaliseCoc(p.rd_coc_number),
-    customer_number: normaliseCustomerNumber(p.rd_customer_number),
-    domain: normaliseDomain(p.domain),
-    name: normaliseName(p.name),
+    vat: normaliseVat(company.vatNumber),
+    coc: normaliseCoc(company.cocNumber),
+    customer_number: normaliseCustomerNumber(company.customerNumber),
+    domain: normaliseDomain(company.domain),
+    name: normaliseName(company.name),
   };
 }
 

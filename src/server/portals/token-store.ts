@@ -12,7 +12,7 @@ const TokenSetSchema = z.object({
 });
 export type TokenSet = z.infer<typeof TokenSetSchema>;
 
-/** Exchanges a refresh token for a new token set (the OAuth v3 endpoint; see hubspot/oauth-client.ts). */
+/** Exchanges a refresh token for a new token set (the OAuth v3 endpoint; see hubspot/oauth-install.ts). */
 export type RefreshTokens = (portalId: string, refreshToken: string) => Promise<{ accessToken: string; refreshToken: string; expiresInSec: number }>;
 
 export interface TokenStore {

@@ -5,7 +5,13 @@ import type { CompanyRollup } from '../hubspot/gateway';
 /** Stable JSON (sorted keys) so the same rollup always hashes the same. */
 const stable = (o: object): string => JSON.stringify(Object.keys(o).sort().map((k) => [k, (o as Record<string, unknown>)[k]]));
 
-export const rollupHash = (r: CompanyRollup): string => createHash('sha1').update(stable(r)).digest('base64url');
+// `changed` and then `remember` hash the same rollup objects: compute each hash once.
+const hashes = new WeakMap<CompanyRollup, string>();
+export function rollupHash(r: CompanyRollup): string {
+  let h = hashes.get(r);
+  if (h === undefined) hashes.set(r, (h = createHash('sha1').update(stable(r)).digest('base64url')));
+  return h;
+}
 
 /** What was last written to HubSpot per company, so an unchanged rollup is never sent again. */
 export interface RollupHashStore {

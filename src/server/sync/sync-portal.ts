@@ -42,12 +42,20 @@ export function createSyncService(deps: SyncDeps) {
 
   const ensureSchema = createSchemaGuard(deps);
 
+  /** One batch of ledgers in one round trip when the store can, otherwise one read per company. */
+  const readLedgers = async (portalId: string, ids: readonly string[]): Promise<CustomerLedger[]> =>
+    (deps.ledger.getCustomerLedgers
+      ? await deps.ledger.getCustomerLedgers(portalId, ids)
+      : await Promise.all(ids.map((id) => deps.ledger.getCustomerLedger(portalId, id))))
+      .filter((l): l is CustomerLedger => l !== undefined);
+
   async function syncPortal(portalId: string, opts: { companyIds?: readonly string[] } = {}): Promise<SyncResult> {
     const portal = await deps.portals.require(portalId);
     const policy = deps.planner.policyFor(portal);
-    const propertiesCreated = await ensureSchema(portal, policy);
+    // The schema calls run while the first ledgers are read and computed; no rollup is written before they succeed.
+    const schema = ensureSchema(portal, policy);
+    schema.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled" meanwhile
     const at = now().toISOString();
-    const ids = opts.companyIds ?? await deps.ledger.listCompanyIds(portalId);
     let changedCount = 0;
     let written = 0;
     let writeCalls = 0;
@@ -62,17 +70,26 @@ export function createSyncService(deps: SyncDeps) {
         written += batch.length;
       })();
       inFlight.add(p);
-      // Failures surface through Promise.all below; this only drops settled promises from the set.
-      void p.finally(() => inFlight.delete(p)).catch(() => undefined);
+      // Failures surface through Promise.allSettled below; this only drops settled promises from the set.
+      p.then(() => inFlight.delete(p), () => inFlight.delete(p));
       return p;
     };
     const all: Promise<void>[] = [];
 
     let failure: unknown;
+    let ids: readonly string[] = [];
     try {
+      ids = opts.companyIds ?? await deps.ledger.listCompanyIds(portalId);
+      const read = (i: number) => {
+        const p = readLedgers(portalId, ids.slice(i, i + BATCH));
+        p.catch(() => undefined); // awaited in its turn; a failure must not go "unhandled" while the batch before it computes
+        return p;
+      };
+      // Batch n+1 is read from Redis while batch n is computed, and writes of earlier batches stay in flight meanwhile.
+      let next = ids.length > 0 ? read(0) : undefined;
       for (let i = 0; i < ids.length; i += BATCH) {
-        const ledgers = (await Promise.all(ids.slice(i, i + BATCH).map((id) => deps.ledger.getCustomerLedger(portalId, id))))
-          .filter((l): l is CustomerLedger => l !== undefined);
+        const ledgers = await next!;
+        next = i + BATCH < ids.length ? read(i + BATCH) : undefined;
         const rollups = ledgers.map((l) => computeRollup(l, {
           now: at, timeZone: portal.timeZone, portalCurrency: portal.currency, plan: deps.planner(l, portal, at), toleranceMinor: policy.toleranceMinor,
         }));
@@ -80,20 +97,22 @@ export function createSyncService(deps: SyncDeps) {
         changedCount += changed.length;
         pending.push(...changed);
         while (pending.length >= BATCH) {
+          await schema;
           all.push(write(pending.slice(0, BATCH)));
           pending = pending.slice(BATCH);
           if (inFlight.size >= concurrency) await Promise.race(inFlight);
         }
       }
+      await schema;
       if (pending.length > 0) all.push(write(pending));
     } catch (err) {
       failure = err;
     }
     // Let every started write settle (and remember its hashes) before reporting success or failure.
-    const settled = await Promise.allSettled(all);
+    const [, ...settled] = await Promise.allSettled([schema, ...all]); // the schema calls too, when the reads failed first
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure !== undefined || failed) throw failure ?? failed!.reason;
-    const result = { considered: ids.length, changed: changedCount, written, writeCalls, propertiesCreated };
+    const result = { considered: ids.length, changed: changedCount, written, writeCalls, propertiesCreated: await schema };
     await deps.redis.set(`${deps.prefix}:p:${portalId}:sync:last`, JSON.stringify({ at, ...result }));
     return result;
   }

@@ -1,10 +1,10 @@
+import { MATCHING_PROPERTY_NAMES } from '../hubspot/crm-schema';
 import type { LedgerStore } from '../ledger/ledger-store';
-import { MATCHING_PROPERTIES } from '../matching/company-index';
 import type { CompanyIndexCache } from '../matching/company-index-cache';
 import type { QueuedWebhookEvent, WebhookJob } from './webhook-events';
 
 /** Company properties the matching index is built from. */
-const INDEXED_COMPANY_PROPERTIES: ReadonlySet<string> = new Set(MATCHING_PROPERTIES);
+const INDEXED_COMPANY_PROPERTIES: ReadonlySet<string> = new Set(MATCHING_PROPERTY_NAMES);
 
 export interface WebhookProcessorDeps {
   readonly companyIndex: Pick<CompanyIndexCache, 'invalidate'>;

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImportCommand } from '../../../src/server/cli/import-command';
+import type { CompanySource } from '../../../src/server/matching/company-index';
 import { createRedisLedgerStore } from '../../../src/server/ledger/redis-ledger-store';
 import { deletePrefix, testRedis, uniquePrefix } from '../../support/redis';
 
@@ -14,15 +15,15 @@ afterEach(() => deletePrefix(redis, prefix));
 afterAll(() => redis.quit());
 
 const companies = [
-  { id: '201', properties: { name: 'Bakkerij Jansen B.V.', rd_customer_number: 'D-1001' } },
-  { id: '202', properties: { name: 'Garage De Vries; Zonen', rd_customer_number: 'D-1002' } },
-  { id: '203', properties: { name: 'Müller & Co GmbH', domain: 'mueller.de' } },
+  { id: '201', name: 'Bakkerij Jansen B.V.', customerNumber: 'D-1001' },
+  { id: '202', name: 'Garage De Vries; Zonen', customerNumber: 'D-1002' },
+  { id: '203', name: 'Müller & Co GmbH', domain: 'mueller.de' },
 ];
 
 describe('npm run import', () => {
   it('when a file is imported with a company source, then the report lists counts and bad lines, and a rerun changes nothing', async () => {
     const lines: string[] = [];
-    const companySource = async (_p: string, onPage: (c: typeof companies) => Promise<void>) => onPage(companies);
+    const companySource: CompanySource = async (_p, onPage) => onPage(companies);
     const deps = { redis, prefix, companySource, out: (l: string) => lines.push(l) };
     await runImportCommand([dutch, '--portal', '9'], deps);
     expect(lines[0]).toBe('rows: 13 · new: 6 · updated: 0 · unchanged: 0 · unmatched: 2 · rejected: 5');

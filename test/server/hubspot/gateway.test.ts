@@ -2,7 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizationCode, registerApp } from '../../../src/sandbox/oauth';
 import { GROUP, preferenceProperties } from '../../../src/server/hubspot/crm-schema';
-import { createOAuthRefresher } from '../../../src/server/hubspot/oauth-client';
+import { createUninstallAwareRefresher } from '../../../src/server/hubspot/oauth-install';
 import { createTokenStore } from '../../../src/server/portals/token-store';
 import { startHarness, type Harness } from './harness';
 
@@ -60,7 +60,9 @@ describe('HubSpot gateway against the sandbox', () => {
     const first = await res.json() as { access_token: string; refresh_token: string };
     const tokens = createTokenStore({
       redis: h.redis, prefix: h.prefix, key: h.tokenKey,
-      refresh: createOAuthRefresher({ clientId: 'cid', clientSecret: 'csecret', portals: h.services.portals }),
+      refresh: createUninstallAwareRefresher({
+        clientId: 'cid', clientSecret: 'csecret', portals: h.services.portals, onRevoked: async () => { throw new Error('must not uninstall'); },
+      }),
     });
     await tokens.save(h.portalId, { accessToken: first.access_token, refreshToken: first.refresh_token, expiresAt: Date.now() + 60_000 });
     const fresh = await tokens.getAccessToken(h.portalId);

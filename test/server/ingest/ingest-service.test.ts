@@ -10,7 +10,7 @@ let ledger: RedisLedgerStore;
 let index: CompanyIndex;
 let ingest: IngestService;
 
-const jansen = { id: '101', properties: { name: 'Bakkerij Jansen B.V.', domain: 'jansen.nl', rd_vat_number: 'NL111111111B01', rd_coc_number: null, rd_customer_number: 'D-1' } };
+const jansen = { id: '101', name: 'Bakkerij Jansen B.V.', domain: 'jansen.nl', vatNumber: 'NL111111111B01', customerNumber: 'D-1' };
 const invoice = (overrides: Record<string, unknown> = {}) => ({
   externalId: 'inv-1', number: 'F-1', customer: { vatNumber: 'NL111111111B01' }, currency: 'EUR',
   amountMinor: 100_000, issueDate: '2026-10-01', dueDate: '2026-10-31', version: '1', ...overrides,
@@ -74,7 +74,7 @@ describe('ingest service', () => {
 
   it('when an unmatched document matches on a later delivery, then it leaves the list', async () => {
     await ingest.ingestInvoices('1', [invoice({ externalId: 'x-2', customer: { domain: 'nieuw.nl' } })]);
-    index = buildCompanyIndex([jansen, { id: '102', properties: { domain: 'www.nieuw.nl' } }]);
+    index = buildCompanyIndex([jansen, { id: '102', domain: 'www.nieuw.nl' }]);
     expect(await ingest.ingestInvoices('1', [invoice({ externalId: 'x-2', customer: { domain: 'nieuw.nl' } })])).toMatchObject({ created: 1, unmatched: 0 });
     expect((await ingest.listUnmatched('1', { offset: 0, limit: 10 })).total).toBe(0);
   });

@@ -47,7 +47,7 @@ describe('uninstallPortal', () => {
   const wire = () => {
     const portals = createPortalRegistry(redis, prefix);
     const ledger = createRedisLedgerStore(redis, prefix);
-    const companyIndex = createCompanyIndexCache({ redis, prefix, source: async (_p, onPage) => onPage([{ id: '1', properties: { name: 'Acme' } }]) });
+    const companyIndex = createCompanyIndexCache({ redis, prefix, source: async (_p, onPage) => onPage([{ id: '1', name: 'Acme' }]) });
     const key = randomBytes(32);
     let uninstall: (id: string) => Promise<void> = async () => undefined;
     const refresh = createUninstallAwareRefresher({ ...app, portals, onRevoked: (id) => uninstall(id) });

@@ -2,15 +2,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCompanyIndex, type CompanyRecord } from '../../../src/server/matching/company-index';
 import { matchCompany } from '../../../src/server/matching/match-company';
 import { createCompanyIndexCache } from '../../../src/server/matching/company-index-cache';
+import { companySourceFromGateway } from '../../../src/server/matching/gateway-company-source';
 import { deletePrefix, testRedis, uniquePrefix } from '../../support/redis';
 
-const company = (id: string, p: Record<string, string | null>): CompanyRecord => ({ id, properties: p });
+const company = (id: string, c: Omit<CompanyRecord, 'id'>): CompanyRecord => ({ id, ...c });
 const companies = [
-  company('101', { name: 'Bakkerij Jansen B.V.', domain: 'www.jansen.nl', rd_vat_number: 'NL111111111B01', rd_coc_number: '11111111', rd_customer_number: 'D-1' }),
-  company('102', { name: 'Garage De Vries', domain: 'devries.nl', rd_vat_number: 'NL222222222B01', rd_coc_number: null, rd_customer_number: 'D-2' }),
+  company('101', { name: 'Bakkerij Jansen B.V.', domain: 'www.jansen.nl', vatNumber: 'NL111111111B01', cocNumber: '11111111', customerNumber: 'D-1' }),
+  company('102', { name: 'Garage De Vries', domain: 'devries.nl', vatNumber: 'NL222222222B01', customerNumber: 'D-2' }),
   // Two companies with the same name (a duplicate in the CRM): the name alone must not decide.
-  company('103', { name: 'Twin Trading B.V.', domain: 'twin-a.nl', rd_vat_number: null, rd_coc_number: null, rd_customer_number: null }),
-  company('104', { name: 'Twin Trading BV', domain: 'twin-b.nl', rd_vat_number: null, rd_coc_number: null, rd_customer_number: null }),
+  company('103', { name: 'Twin Trading B.V.', domain: 'twin-a.nl' }),
+  company('104', { name: 'Twin Trading BV', domain: 'twin-b.nl' }),
 ];
 const index = buildCompanyIndex(companies);
 
@@ -54,7 +55,7 @@ describe('company index cache', () => {
   it('when the index is cached, then the source is listed once until it is rebuilt or expires', async () => {
     let listings = 0;
     let pages = [companies.slice(0, 2), companies.slice(2)];
-    const source = async (_portal: string, onPage: (c: CompanyRecord[]) => Promise<void>) => {
+    const source = async (_portal: string, onPage: (c: readonly CompanyRecord[]) => Promise<void> | void) => {
       listings++;
       for (const page of pages) await onPage(page);
     };
@@ -71,5 +72,18 @@ describe('company index cache', () => {
     const withoutSource = createCompanyIndexCache({ redis, prefix });
     expect(await withoutSource.get('7')).toBeDefined();
     expect(await withoutSource.get('8')).toBeUndefined();
+  });
+});
+
+describe('the gateway as the company source', () => {
+  it('when the gateway lists companies, then its summaries are indexed as they are (no HubSpot property names in between)', async () => {
+    const summaries = [{ id: '301', name: 'Acme B.V.', ownerId: '9', vatNumber: 'NL333333333B01', customerNumber: 'D-3' }];
+    const source = companySourceFromGateway({ listCompanies: async (_portal, onPage) => { await onPage(summaries); return summaries.length; } });
+    const pages: (readonly CompanyRecord[])[] = [];
+    await source('7', (page) => { pages.push(page); });
+    expect(pages).toEqual([summaries]);
+    const index = buildCompanyIndex(pages.flat());
+    expect(matchCompany(index, { vatNumber: 'NL333333333B01' })).toEqual({ companyId: '301', matchedBy: 'vat' });
+    expect(matchCompany(index, { customerNumber: 'd-3' })).toEqual({ companyId: '301', matchedBy: 'customer_number' });
   });
 });

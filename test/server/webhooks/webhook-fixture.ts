@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import type { Worker } from 'bullmq';
 import { createWebhooksRouter } from '../../../src/server/http/webhooks/webhooks-router';
 import { createCompanyIndexCache, type CompanyIndexCache } from '../../../src/server/matching/company-index-cache';
-import type { CompanySource } from '../../../src/server/matching/company-index';
+import { companySourceFromGateway } from '../../../src/server/matching/gateway-company-source';
 import { createWebhookProcessor, type WebhookOutcome } from '../../../src/server/webhooks/webhook-processor';
 import { createWebhookQueue, startWebhookWorker, type WebhookQueue } from '../../../src/server/webhooks/webhook-queue';
 import { createWebhookReceiver } from '../../../src/server/webhooks/webhook-receiver';
@@ -33,11 +33,7 @@ export interface WebhookFixture {
 export async function startWebhookFixture(): Promise<WebhookFixture> {
   const h = await startHarness({ companies: 2, validate: false });
   const secret = `whsec-${randomBytes(8).toString('hex')}`;
-  const source: CompanySource = async (portalId, onPage) => {
-    await h.services.gateway.listCompanies(portalId, (companies) =>
-      onPage(companies.map((c) => ({ id: c.id, properties: { name: c.name, domain: c.domain } }))));
-  };
-  const companyIndex = createCompanyIndexCache({ redis: h.redis, prefix: h.prefix, source });
+  const companyIndex = createCompanyIndexCache({ redis: h.redis, prefix: h.prefix, source: companySourceFromGateway(h.services.gateway) });
   const connection = testRedis();
   const queue = createWebhookQueue({ connection, prefix: h.prefix });
   const receive = createWebhookReceiver({ redis: h.redis, prefix: h.prefix, portals: h.services.portals, enqueue: queue.enqueue });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionRecord, ContactProfile, PromiseToPay } from '../../../src/domain/ledger';
 import { money } from '../../../src/domain/money';
+import { MATCHING_PROPERTY_NAMES } from '../../../src/server/hubspot/crm-schema';
 import { defaultProfile } from '../../../src/server/ledger/default-profile';
+import { createWebhookProcessor } from '../../../src/server/webhooks/webhook-processor';
 import { startWebhookDelivery, type WebhookDelivery } from '../../../src/sandbox/webhooks';
 import { invoiceFor } from '../hubspot/harness';
 import { APP_ID, startWebhookFixture, type WebhookFixture } from './webhook-fixture';
@@ -66,5 +68,31 @@ describe('processing webhook events delivered by the sandbox', () => {
     const { contactId: _forgotten, ...promiseWithoutContact } = promise;
     expect(ledger.promises).toEqual([promiseWithoutContact]);
     expect(JSON.stringify(ledger)).not.toContain('7001');
+  });
+});
+
+describe('which company property changes drop the company index', () => {
+  const processWith = () => {
+    const invalidated: string[] = [];
+    const process = createWebhookProcessor({
+      companyIndex: { invalidate: async (portalId) => { invalidated.push(portalId); } },
+      ledger: { getCustomerLedger: async () => undefined, markDirty: async () => undefined, forgetContact: async () => [] },
+    });
+    return { invalidated, process };
+  };
+  const change = (propertyName: string) =>
+    ({ portalId: '42', events: [{ eventId: '1', subscriptionType: 'company.propertyChange', objectId: '7', propertyName }] });
+
+  it('when a property matching reads changes (the schema\'s names), then the index is dropped; any other property leaves it', async () => {
+    for (const name of MATCHING_PROPERTY_NAMES) {
+      const { invalidated, process } = processWith();
+      expect((await process(change(name))).indexInvalidated, name).toBe(true);
+      expect(invalidated).toEqual(['42']);
+    }
+    expect(MATCHING_PROPERTY_NAMES).toEqual(expect.arrayContaining(['name', 'domain', 'rd_vat_number', 'rd_coc_number', 'rd_customer_number']));
+    const { invalidated, process } = processWith();
+    expect((await process(change('hubspot_owner_id'))).indexInvalidated).toBe(false);
+    expect((await process(change('rd_open_balance'))).indexInvalidated).toBe(false);
+    expect(invalidated).toEqual([]);
   });
 });

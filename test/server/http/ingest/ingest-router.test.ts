@@ -23,7 +23,7 @@ let otherPortalKey: string;
 
 const MAX_JSON = 4096;
 const MAX_CSV = 8192;
-const companies = [{ id: '201', properties: { name: 'Bakkerij Jansen B.V.', domain: 'jansen.nl', rd_vat_number: 'NL111111111B01', rd_customer_number: 'D-1001' } }];
+const companies = [{ id: '201', name: 'Bakkerij Jansen B.V.', domain: 'jansen.nl', vatNumber: 'NL111111111B01', customerNumber: 'D-1001' }];
 const invoice = (externalId: string, customer: Record<string, string> = { vatNumber: 'NL111111111B01' }) => ({
   externalId, number: externalId, customer, currency: 'EUR', amountMinor: 10_000, issueDate: '2026-10-01', dueDate: '2026-10-31',
 });

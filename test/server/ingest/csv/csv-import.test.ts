@@ -10,9 +10,9 @@ import { deletePrefix, testRedis, uniquePrefix } from '../../../support/redis';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/csv/${name}`, import.meta.url));
 export const FIXTURE_COMPANIES = [
-  { id: '201', properties: { name: 'Bakkerij Jansen B.V.', domain: 'jansen.nl', rd_vat_number: 'NL111111111B01', rd_coc_number: '11111111', rd_customer_number: 'D-1001' } },
-  { id: '202', properties: { name: 'Garage De Vries; Zonen', domain: 'devries.nl', rd_vat_number: 'NL222222222B01', rd_coc_number: null, rd_customer_number: 'D-1002' } },
-  { id: '203', properties: { name: 'Müller & Co GmbH', domain: 'mueller.de', rd_vat_number: 'DE123456789', rd_coc_number: null, rd_customer_number: null } },
+  { id: '201', name: 'Bakkerij Jansen B.V.', domain: 'jansen.nl', vatNumber: 'NL111111111B01', cocNumber: '11111111', customerNumber: 'D-1001' },
+  { id: '202', name: 'Garage De Vries; Zonen', domain: 'devries.nl', vatNumber: 'NL222222222B01', customerNumber: 'D-1002' },
+  { id: '203', name: 'Müller & Co GmbH', domain: 'mueller.de', vatNumber: 'DE123456789' },
 ];
 
 const redis = testRedis();

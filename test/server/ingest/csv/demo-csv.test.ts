@@ -22,7 +22,7 @@ describe('the sandbox demo export (what `npm start` imports)', () => {
     const data = generateDemoData(42);
     const csv = generateDemoInvoicesCsv(data, { asOf: '2026-11-23', seed: 42 });
     // The demo portal holds HubSpot default properties only: matching works on domain and name.
-    const index = buildCompanyIndex(data.companies.map((c, i) => ({ id: String(5000 + i), properties: { name: c.name, domain: c.domain || null } })));
+    const index = buildCompanyIndex(data.companies.map((c, i) => ({ id: String(5000 + i), name: c.name, ...(c.domain ? { domain: c.domain } : {}) })));
     const importer = createCsvImporter(createIngestService({ ledger, companyIndex: async () => index }));
     const report = await importer.importCsv([csv], { portalId: '1' });
     expect(report).toMatchObject({ received: 300, rejected: 3, unmatched: 3, created: 294 });
