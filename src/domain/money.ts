@@ -57,7 +57,8 @@ export function currencyExponent(currency: CurrencyCode): number {
     } catch {
       exponent = 2; // an unknown code: assume cents rather than fail a measure
     }
-    exponentCache.set(currency, exponent);
+    // Only well-formed codes are remembered: the cache must not grow with whatever an import file contains.
+    if (/^[A-Z]{3}$/.test(currency)) exponentCache.set(currency, exponent);
   }
   return exponent;
 }

@@ -2,7 +2,8 @@ import { InvoiceInput } from '../../../contracts/ingest';
 import { err, ok, type Result } from '../../../domain/result';
 import { describeIssues } from '../ingest-report';
 import type { ColumnIndexes, CsvColumns, CsvMapping } from './csv-mapping';
-import { currencyDigits, parseAmount, parseDate, parseStatus, parseYesNo, type DecimalSeparator } from './csv-values';
+import { currencyExponent } from '../../../domain/money';
+import { parseAmount, parseDate, parseStatus, parseYesNo, type DecimalSeparator } from './csv-values';
 
 export interface RowContext {
   readonly mapping: CsvMapping;
@@ -32,7 +33,7 @@ export function rowToInvoice(record: readonly string[], ctx: RowContext): Result
   const number = get('number');
   if (!number) problems.push(`${name('number')}: is empty`);
   const currency = (get('currency') || ctx.mapping.defaultCurrency).toUpperCase();
-  const digits = currencyDigits(currency);
+  const digits = currencyExponent(currency);
   const amount = need('amount', get('amount') ? parseAmount(get('amount'), ctx.decimal, digits) : err('is empty'));
   const open = get('openAmount') ? need('openAmount', parseAmount(get('openAmount'), ctx.decimal, digits)) : undefined;
   const issueDate = need('issueDate', parseDate(get('issueDate')));

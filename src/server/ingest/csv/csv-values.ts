@@ -8,22 +8,6 @@ import type { InvoiceInput } from '../../../contracts/ingest';
 
 export type DecimalSeparator = ',' | '.';
 
-/** How many minor-unit digits a currency has (EUR 2, JPY 0, BHD 3), from the platform's ISO 4217 data. */
-export function currencyDigits(currency: string): number {
-  let digits = DIGITS.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    // Building a NumberFormat costs ~20 µs: per row of a large file that dominated the import.
-    if (DIGITS.size < 500) DIGITS.set(currency, digits);
-  }
-  return digits;
-}
-const DIGITS = new Map<string, number>();
-
 /**
  * `1.234,56`, `-1.234,56`, `1234,56` (decimal comma) or `1,234.56`, `1234.56` (decimal point), with an
  * optional currency sign, a minus in front or behind, or parentheses. When both separators occur the last

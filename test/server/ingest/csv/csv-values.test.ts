@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { currencyDigits, parseAmount, parseDate, parseStatus, parseYesNo } from '../../../../src/server/ingest/csv/csv-values';
+import { currencyExponent } from '../../../../src/domain/money';
+import { parseAmount, parseDate, parseStatus, parseYesNo } from '../../../../src/server/ingest/csv/csv-values';
 import { detectDelimiter } from '../../../../src/server/ingest/csv/csv-source';
 import { detectMapping } from '../../../../src/server/ingest/csv/csv-mapping';
 
@@ -32,8 +33,8 @@ describe('CSV values', () => {
 
   it('when an amount has more decimals than its currency, then it is refused; JPY has none', () => {
     expect(parseAmount('1,234', ',', 2)).toEqual({ ok: false, error: '"1,234" has more than 2 decimals' });
-    expect(currencyDigits('JPY')).toBe(0);
-    expect(parseAmount('1.234', ',', currencyDigits('JPY'))).toEqual({ ok: true, value: 1234 });
+    expect(currencyExponent('JPY')).toBe(0);
+    expect(parseAmount('1.234', ',', currencyExponent('JPY'))).toEqual({ ok: true, value: 1234 });
   });
 
   it('when any amount in minor units is written the Dutch way, then it reads back exactly', () => {
