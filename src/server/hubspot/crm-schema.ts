@@ -80,3 +80,8 @@ export const taskProperties = (): PropertyDef[] => [text(TASK_ACTION_KEY, 'Recei
 
 /** Labels for enumeration options: `after_due_call` → `After due call`. */
 export const optionLabel = (value: string): string => (value.charAt(0).toUpperCase() + value.slice(1)).replace(/_/g, ' ');
+
+/** Everything the app defines in a portal, per object type: what ensureSchema creates when missing. */
+export function appSchema(dunningStages: readonly string[]): { companies: PropertyDef[]; tasks: PropertyDef[] } {
+  return { companies: [...companyProperties(dunningStages), ...preferenceProperties()], tasks: taskProperties() };
+}

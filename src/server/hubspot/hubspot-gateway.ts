@@ -5,7 +5,7 @@ import { GatewayError } from './gateway-error';
 import type { CreatedTask, HubSpotGateway, RejectedTask } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
 import { ASSOC, COMPANY_READ_PROPERTIES, rollupProperties, taskInput, toCompanySummary } from './crm-mapping';
-import { GROUP, TASK_ACTION_KEY, companyProperties, optionLabel, preferenceProperties, taskProperties, type PropertyDef } from './crm-schema';
+import { GROUP, TASK_ACTION_KEY, appSchema, optionLabel, type PropertyDef } from './crm-schema';
 
 const BATCH = 100;
 
@@ -106,8 +106,9 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
 
     async ensureSchema(portalId, options) {
       // The Contact preferences card's properties too, so a synced portal has them before anyone saves preferences.
-      const companies = await ensureObjectSchema(portalId, 'companies', [...companyProperties(options.dunningStages), ...preferenceProperties()]);
-      const tasks = await ensureObjectSchema(portalId, 'tasks', taskProperties());
+      const schema = appSchema(options.dunningStages);
+      const companies = await ensureObjectSchema(portalId, 'companies', schema.companies);
+      const tasks = await ensureObjectSchema(portalId, 'tasks', schema.tasks);
       return {
         groupsCreated: [...companies.groupsCreated, ...tasks.groupsCreated],
         propertiesCreated: [...companies.propertiesCreated, ...tasks.propertiesCreated],
