@@ -1,8 +1,23 @@
 // `npm run import -- file.csv [--portal <id>] [--mapping mapping.json] [--no-match]`
-import { ConfigError, loadConfig } from '../config';
+import type { Redis } from 'ioredis';
+import { ConfigError, loadConfig, usesEmbeddedSandbox, type Config } from '../config';
 import { createRedis } from '../infra/redis';
 import { startPrivateRedis, type PrivateRedis } from '../infra/redis-server';
-import { runImportCommand, UsageError } from './import-command';
+import { createHubSpotServices } from '../jobs/services';
+import { createRedisLedgerStore } from '../ledger/redis-ledger-store';
+import type { CompanySource } from '../matching/company-index';
+import { companySourceFromGateway } from '../matching/gateway-company-source';
+import { parseImportArgs, runImportCommand, UsageError } from './import-command';
+
+/**
+ * With real HubSpot configured and the portal installed (same Redis and token key as the backend), rows are
+ * matched against the portal's live company list; otherwise against the list the backend cached last.
+ */
+async function hubspotCompanySource(config: Config, redis: Redis, portalId: string): Promise<CompanySource | undefined> {
+  if (usesEmbeddedSandbox(config)) return undefined;
+  const hubspot = createHubSpotServices({ redis, prefix: config.REDIS_PREFIX, ledger: createRedisLedgerStore(redis, config.REDIS_PREFIX), tokenKey: config.TOKEN_ENCRYPTION_KEY });
+  return (await hubspot.portals.get(portalId)) ? companySourceFromGateway(hubspot.gateway) : undefined;
+}
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
@@ -16,7 +31,12 @@ async function main(): Promise<number> {
   }
   const redis = createRedis(url, 'worker');
   try {
-    await runImportCommand(process.argv.slice(2), { redis, prefix: config.REDIS_PREFIX, out: (l) => console.log(l), progress: process.stderr.isTTY === true });
+    const argv = process.argv.slice(2);
+    const companySource = await hubspotCompanySource(config, redis, parseImportArgs(argv).portalId);
+    await runImportCommand(argv, {
+      redis, prefix: config.REDIS_PREFIX, out: (l) => console.log(l), progress: process.stderr.isTTY === true,
+      ...(companySource ? { companySource } : {}),
+    });
     return 0;
   } finally {
     await redis.quit().catch(() => undefined);
