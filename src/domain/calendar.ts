@@ -11,24 +11,19 @@ export function isBusinessDay(date: IsoDate, cal: BusinessCalendar): boolean {
 }
 
 /** The date itself when it is a business day, otherwise the first business day after it. */
-export function nextBusinessDay(date: IsoDate, cal: BusinessCalendar): IsoDate {
+export const nextBusinessDay = (date: IsoDate, cal: BusinessCalendar): IsoDate => rollToBusinessDay(date, 1, cal);
+
+/** The latest business day on or before `date`. */
+export const previousBusinessDay = (date: IsoDate, cal: BusinessCalendar): IsoDate => rollToBusinessDay(date, -1, cal);
+
+function rollToBusinessDay(date: IsoDate, step: 1 | -1, cal: BusinessCalendar): IsoDate {
   let d = date;
   // A year has at most a few consecutive non-business days; the bound only guards against a bad calendar.
   for (let i = 0; i < 366; i++) {
     if (isBusinessDay(d, cal)) return d;
-    d = addDays(d, 1);
+    d = addDays(d, step);
   }
-  throw new RangeError(`no business day within a year after ${date}: check the calendar's holidays`);
-}
-
-/** The latest business day on or before `date`. */
-export function previousBusinessDay(date: IsoDate, cal: BusinessCalendar): IsoDate {
-  let d = date;
-  for (let i = 0; i < 366; i++) {
-    if (isBusinessDay(d, cal)) return d;
-    d = addDays(d, -1);
-  }
-  throw new RangeError(`no business day within a year before ${date}: check the calendar's holidays`);
+  throw new RangeError(`no business day within a year ${step > 0 ? 'after' : 'before'} ${date}: check the calendar's holidays`);
 }
 
 /**

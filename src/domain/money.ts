@@ -28,9 +28,6 @@ export function subtract(a: Money, b: Money): Money {
   return money(a.minor - b.minor, a.currency);
 }
 
-export const isZero = (m: Money): boolean => m.minor === 0;
-export const isPositive = (m: Money): boolean => m.minor > 0;
-
 /** Totals per currency, in first-seen order: the only way amounts of several currencies are summed. */
 export function totalsByCurrency(amounts: Iterable<Money>): Money[] {
   const totals = new Map<CurrencyCode, number>();

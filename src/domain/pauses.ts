@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from './dates';
-import type { CustomerLedger, Invoice } from './ledger';
-import { isOpenReceivable, signedOpen } from './measures/aging';
-import type { CurrencyCode } from './money';
+import type { CustomerLedger, Dispute, Invoice } from './ledger';
+import { isOpenInvoice, isOpenReceivable, signedOpen } from './measures/aging';
+import { totalsByCurrency, type CurrencyCode } from './money';
 import { arrangementStatus, DEFAULT_PROMISE_GRACE_DAYS, promiseDeadline, promiseStatus } from './promises';
 
 /**
@@ -37,9 +37,7 @@ export function activePauses(ledger: CustomerLedger, asOf: IsoDate, opts: PauseO
   const grace = opts.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS;
   const pauses: ActivePause[] = [];
   for (const d of ledger.disputes) {
-    if (d.openedOn <= asOf && (d.resolvedOn === undefined || d.resolvedOn > asOf)) {
-      pauses.push({ kind: 'dispute', invoiceExternalId: d.invoiceExternalId, disputeId: d.id });
-    }
+    if (isDisputeOpen(d, asOf)) pauses.push({ kind: 'dispute', invoiceExternalId: d.invoiceExternalId, disputeId: d.id });
   }
   for (const p of ledger.promises) {
     if (p.madeOn <= asOf && promiseStatus(p, ledger, asOf, grace) === 'open') {
@@ -63,6 +61,10 @@ export function activePauses(ledger: CustomerLedger, asOf: IsoDate, opts: PauseO
   return pauses;
 }
 
+/** Opened on or before `asOf` and not resolved by then. */
+export const isDisputeOpen = (d: Dispute, asOf: IsoDate): boolean =>
+  d.openedOn <= asOf && (d.resolvedOn === undefined || d.resolvedOn > asOf);
+
 /** The invoice waits for its direct debit while a mandate is active and no collection of it has failed. */
 function directDebitPauses(ledger: CustomerLedger, asOf: IsoDate, graceDays: number): ActivePause[] {
   const mandateActive =
@@ -71,7 +73,7 @@ function directDebitPauses(ledger: CustomerLedger, asOf: IsoDate, graceDays: num
     ledger.mandates.some((m) => m.signedOn <= asOf && (m.revokedOn === undefined || m.revokedOn > asOf));
   if (!mandateActive) return [];
   return ledger.invoices
-    .filter((inv) => inv.directDebit && inv.kind === 'invoice' && isOpenReceivable(inv))
+    .filter((inv) => inv.directDebit && isOpenInvoice(inv))
     .filter((inv) => !ledger.failedCollections.some((f) => f.invoiceExternalId === inv.externalId && f.date <= asOf))
     .map((inv) => ({ kind: 'direct_debit' as const, invoiceExternalId: inv.externalId, until: addDays(inv.dueDate, graceDays) }))
     .filter((p) => p.until >= asOf);
@@ -79,14 +81,10 @@ function directDebitPauses(ledger: CustomerLedger, asOf: IsoDate, graceDays: num
 
 /** A currency whose whole open balance (credit notes netted) is below its tolerance is left alone. */
 function tolerancePauses(invoices: readonly Invoice[], tolerance: Readonly<Record<CurrencyCode, number>>): ActivePause[] {
-  const balances = new Map<CurrencyCode, number>();
-  for (const inv of invoices) {
-    if (isOpenReceivable(inv)) balances.set(inv.open.currency, (balances.get(inv.open.currency) ?? 0) + signedOpen(inv).minor);
-  }
-  return [...balances]
-    .filter(([currency, balance]) => tolerance[currency] !== undefined && balance < tolerance[currency]!)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([currency]) => ({ kind: 'below_tolerance' as const, currency }));
+  return totalsByCurrency(invoices.filter(isOpenReceivable).map(signedOpen))
+    .filter((balance) => tolerance[balance.currency] !== undefined && balance.minor < tolerance[balance.currency]!)
+    .sort((a, b) => (a.currency < b.currency ? -1 : 1))
+    .map(({ currency }) => ({ kind: 'below_tolerance' as const, currency }));
 }
 
 const coversWholeCustomer = (p: ActivePause): boolean =>
@@ -100,21 +98,23 @@ export function isCustomerPaused(pauses: readonly ActivePause[], currency?: Curr
   return pauses.some((p) => coversWholeCustomer(p) || (p.kind === 'below_tolerance' && p.currency === currency));
 }
 
+/** The invoices a pause names; none for a pause of the whole customer or of a currency. */
+export function pausedInvoiceIds(p: ActivePause): readonly string[] {
+  switch (p.kind) {
+    case 'dispute':
+    case 'direct_debit':
+      return [p.invoiceExternalId];
+    case 'promise':
+    case 'arrangement':
+      return p.invoiceExternalIds;
+    default:
+      return [];
+  }
+}
+
 /** Is this invoice on hold, by a pause of its own or one covering the whole customer (or its currency)? */
 export function isInvoicePaused(invoice: Invoice, pauses: readonly ActivePause[]): boolean {
-  if (isCustomerPaused(pauses, invoice.open.currency)) return true;
-  return pauses.some((p) => {
-    switch (p.kind) {
-      case 'dispute':
-      case 'direct_debit':
-        return p.invoiceExternalId === invoice.externalId;
-      case 'promise':
-      case 'arrangement':
-        return p.invoiceExternalIds.includes(invoice.externalId);
-      default:
-        return false;
-    }
-  });
+  return isCustomerPaused(pauses, invoice.open.currency) || pauses.some((p) => pausedInvoiceIds(p).includes(invoice.externalId));
 }
 
 /** The pauses that hold this invoice (for reasons shown to the user). */

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from './dates';
+import { addDays, compareIsoDate, type IsoDate } from './dates';
 import type { CustomerLedger, Payment, PaymentArrangement, PromiseToPay } from './ledger';
 
 export type PromiseStatus = 'open' | 'kept' | 'broken' | 'cancelled';
@@ -80,7 +80,7 @@ export function arrangementStatus(
   const payments = paidWithin(ledger, a.invoiceExternalIds, currency, a.agreedOn, asOf);
   const instalmentsTotal = a.instalments.reduce((s, i) => s + i.amount.minor, 0);
   if (total(payments) >= instalmentsTotal || coveredInvoicesPaidBy(ledger, a.invoiceExternalIds, asOf)) return 'completed';
-  const byDue = [...a.instalments].sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : 0));
+  const byDue = [...a.instalments].sort((x, y) => compareIsoDate(x.dueDate, y.dueDate));
   let dueSoFar = 0;
   for (const inst of byDue) {
     dueSoFar += inst.amount.minor;

@@ -2,10 +2,11 @@ import { dateInZone, type IsoDate } from '../dates';
 import { fourteenDayLetter } from '../legal/fourteen-day-letter';
 import { wikCollectionCosts } from '../legal/collection-costs';
 import type { ActionRecord, CustomerLedger, Dispute, FailedCollection, Invoice, PromiseToPay } from '../ledger';
-import { daysPastDue, isOpenReceivable, isOverdueInvoice } from '../measures/aging';
+import { daysPastDue, isOpenInvoice, isOverdueInvoice } from '../measures/aging';
 import { paymentBehaviour, type PaymentBehaviour } from '../measures/behaviour';
 import { totalsByCurrency, type Money } from '../money';
 import { DEFAULT_POLICY, type ReminderPolicy, type Tone } from '../policy/policy';
+import { isDisputeOpen } from '../pauses';
 import { promiseStatus } from '../promises';
 import type { CallScript, CallScriptInput, Persona } from './types';
 
@@ -37,13 +38,13 @@ export function gatherFacts(input: CallScriptInput): CallFacts {
   const policy = input.policy ?? DEFAULT_POLICY;
   const dateOf = (r: ActionRecord): IsoDate => (input.calendar ? dateInZone(r.doneAt, input.calendar.timeZone) : r.doneAt.slice(0, 10));
   const openDisputes = ledger.disputes
-    .filter((d) => d.openedOn <= asOf && (d.resolvedOn === undefined || d.resolvedOn > asOf))
+    .filter((d) => isDisputeOpen(d, asOf))
     .sort(byDate((d) => d.openedOn, (d) => d.id));
   const disputed = new Set(openDisputes.map((d) => d.invoiceExternalId));
   const overdue = ledger.invoices
     .filter((i) => isOverdueInvoice(i, asOf) && !disputed.has(i.externalId))
     .sort(byDate((i) => i.dueDate, (i) => i.externalId));
-  const open = ledger.invoices.filter((i) => i.kind === 'invoice' && isOpenReceivable(i) && !disputed.has(i.externalId));
+  const open = ledger.invoices.filter((i) => isOpenInvoice(i) && !disputed.has(i.externalId));
   const amounts = totalsByCurrency((overdue.length > 0 ? overdue : open).map((i) => i.open)).sort((a, b) => (a.currency < b.currency ? -1 : 1));
   const behaviour = paymentBehaviour(ledger, asOf);
   const brokenPromise = latestBrokenPromise(ledger, asOf);

@@ -1,9 +1,9 @@
 import type { IsoDate } from '../dates';
 import type { Language } from '../ledger';
-import type { Money } from '../money';
+import { toMajor, type Money } from '../money';
 import { MESSAGES, type MessageKey } from './messages';
 
-const LOCALE: Record<Language, string> = { en: 'en-GB', nl: 'nl-NL' };
+export const LOCALE: Record<Language, string> = { en: 'en-GB', nl: 'nl-NL' };
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -18,9 +18,7 @@ export function text(language: Language, key: MessageKey, params: Params = {}): 
 
 /** Money in the reader's locale; the currency's own number of decimals (JPY has none). */
 export function formatMoney(m: Money, language: Language): string {
-  const f = new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency: m.currency });
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-  return f.format(m.minor / 10 ** digits);
+  return new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency: m.currency }).format(toMajor(m));
 }
 
 export const formatAmounts = (amounts: readonly Money[], language: Language): string =>

@@ -1,10 +1,10 @@
 import { isBusinessDay } from '../calendar';
 import { dateInZone, isoWeekday, type Instant } from '../dates';
 import type { BusinessCalendar, ContactProfile, Language } from '../ledger';
-import { formatMoney, formatDate, text } from './format';
+import { formatMoney, formatDate, LOCALE, text } from './format';
 import type { CallFacts } from './facts';
 import type { MessageKey } from './messages';
-import { firstSlot } from '../policy/schedule';
+import { firstSlot, windowsFor } from '../policy/schedule';
 import type { ChecklistItem, CallScriptInput } from './types';
 
 /** The seeds' preparation list: right person, earlier contact, disputes, reason for delay, behaviour, reminders. */
@@ -78,11 +78,11 @@ function behaviourItem(lang: Language, facts: CallFacts): ChecklistItem {
 function callMoment(lang: Language, now: Instant, cal: BusinessCalendar, profile: ContactProfile, facts: CallFacts): ChecklistItem {
   const day = dateInZone(now, cal.timeZone);
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: cal.timeZone, hour: 'numeric', hourCycle: 'h23' }).format(new Date(now)));
-  const windows = profile.callWindows.length > 0 ? profile.callWindows : facts.policy.callWindows;
+  const windows = windowsFor('call', facts.policy, profile, true);
   const inWindow = isBusinessDay(day, cal) && windows.some((w) => w.weekday === isoWeekday(day) && hour >= w.fromHour && hour < w.toHour);
   if (inWindow) return { id: 'call_moment', status: 'ok', text: text(lang, 'prep.call_moment.ok') };
   const slot = firstSlot({ from: day, now, action: 'call', policy: facts.policy, profile, cal });
-  const next = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+  const next = new Intl.DateTimeFormat(LOCALE[lang], {
     timeZone: cal.timeZone, weekday: 'long', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
   }).format(new Date(slot));
   return { id: 'call_moment', status: 'warning', text: text(lang, 'prep.call_moment.warning', { next }) };

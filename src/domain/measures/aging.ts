@@ -46,9 +46,11 @@ export const isOpenReceivable = (inv: Invoice): boolean => inv.open.minor > 0 &&
 export const signedOpen = (inv: Invoice): Money =>
   inv.kind === 'credit_note' ? money(-inv.open.minor, inv.open.currency) : inv.open;
 
+/** An open invoice (not a credit note): what chasing and the measures of open invoices look at. */
+export const isOpenInvoice = (inv: Invoice): boolean => inv.kind === 'invoice' && isOpenReceivable(inv);
+
 /** An open invoice (not a credit note) past its due date. */
-export const isOverdueInvoice = (inv: Invoice, asOf: IsoDate): boolean =>
-  inv.kind === 'invoice' && isOpenReceivable(inv) && daysPastDue(inv, asOf) > 0;
+export const isOverdueInvoice = (inv: Invoice, asOf: IsoDate): boolean => isOpenInvoice(inv) && daysPastDue(inv, asOf) > 0;
 
 export function bucketFor(days: number, buckets: readonly AgingBucketDef[]): AgingBucketDef {
   const found = buckets.find((b) => days >= b.minDaysPastDue && (b.maxDaysPastDue === undefined || days <= b.maxDaysPastDue));

@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '../dates';
 import type { CustomerLedger, Invoice } from '../ledger';
 import { promiseStatus } from '../promises';
-import { daysPastDue, isOverdueInvoice } from './aging';
+import { daysPastDue, isOpenInvoice } from './aging';
 import { weightOf, type RankingRates } from './weights';
 
 export type BehaviourTrend = 'improving' | 'stable' | 'worsening' | 'unknown';
@@ -102,10 +102,10 @@ export function weightedAverageDaysOverdueOpen(invoices: readonly Invoice[], asO
   let weight = 0;
   let weighted = 0;
   for (const i of invoices) {
-    if (i.kind !== 'invoice' || i.open.minor <= 0 || i.status === 'written_off') continue;
+    if (!isOpenInvoice(i)) continue;
     const w = weightOf(i.open, rates);
     weight += w;
-    weighted += w * (isOverdueInvoice(i, asOf) ? daysPastDue(i, asOf) : 0);
+    weighted += w * daysPastDue(i, asOf);
   }
   return weight > 0 ? weighted / weight : undefined;
 }

@@ -1,7 +1,7 @@
 import { nextBusinessDay } from '../calendar';
 import { dateInZone, type Instant } from '../dates';
 import type { BusinessCalendar, CustomerLedger, Invoice } from '../ledger';
-import { isOpenReceivable, isOverdueInvoice } from '../measures/aging';
+import { isOpenInvoice, isOverdueInvoice } from '../measures/aging';
 import { paymentBehaviour } from '../measures/behaviour';
 import { activePauses, isCustomerPaused, isInvoicePaused } from '../pauses';
 import { planBeforeDue } from './before-due';
@@ -50,7 +50,7 @@ export function planActions(input: PlanInput): PlanResult {
     return { actions: [], skipped, position: { ...(lastDone ? { lastDone } : {}), paused } };
   }
 
-  const open = ledger.invoices.filter((i) => i.kind === 'invoice' && isOpenReceivable(i) && !isInvoicePaused(i, pauses));
+  const open = ledger.invoices.filter((i) => isOpenInvoice(i) && !isInvoicePaused(i, pauses));
   const currencies = [...new Set(open.map((i) => i.open.currency))].sort();
   const floors = new Map(currencies.map((c) => [c, contactFloor(ctx, c)]));
   const drafts: ActionDraft[] = [];

@@ -10,15 +10,10 @@ export const touches = (r: ActionRecord, invoiceIds: ReadonlySet<string>): boole
 
 /** Only what happened up to `now` counts, sorted so "first/last" never depends on input order. */
 export function historyUpTo(history: readonly ActionRecord[], now: Instant, cal: BusinessCalendar): DatedRecord[] {
-  const dates = new Map<Instant, IsoDate>();
   return history
     .filter((r) => r.doneAt <= now)
     .sort((a, b) => (a.doneAt < b.doneAt ? -1 : a.doneAt > b.doneAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((r) => {
-      const localDate = dates.get(r.doneAt) ?? dateInZone(r.doneAt, cal.timeZone);
-      dates.set(r.doneAt, localDate);
-      return { ...r, localDate };
-    });
+    .map((r) => ({ ...r, localDate: dateInZone(r.doneAt, cal.timeZone) }));
 }
 
 /**

@@ -1,19 +1,16 @@
 import type { CustomerLedger } from '../ledger';
-import { isOpenReceivable } from '../measures/aging';
-import { pausesFor, type ActivePause } from '../pauses';
+import { isOpenInvoice } from '../measures/aging';
+import { pausedInvoiceIds, pausesFor, type ActivePause } from '../pauses';
 import type { PauseSummary, Reason } from './plan';
 
 const untilOf = (p: ActivePause): string | undefined => ('until' in p ? p.until : undefined);
-
-const invoicesOf = (p: ActivePause): readonly string[] =>
-  p.kind === 'dispute' || p.kind === 'direct_debit' ? [p.invoiceExternalId] : p.kind === 'promise' || p.kind === 'arrangement' ? p.invoiceExternalIds : [];
 
 /** The stacked pauses as the cards show them: what holds, for which invoices, until when. */
 export const pauseSummaries = (pauses: readonly ActivePause[]): PauseSummary[] =>
   pauses
     .map((p) => {
       const until = untilOf(p);
-      return { kind: p.kind, invoiceExternalIds: [...invoicesOf(p)].sort(), ...(until !== undefined ? { until } : {}) };
+      return { kind: p.kind, invoiceExternalIds: [...pausedInvoiceIds(p)].sort(), ...(until !== undefined ? { until } : {}) };
     })
     .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 
@@ -32,7 +29,7 @@ function reasonFor(p: ActivePause): Reason {
 export function skippedByPause(ledger: CustomerLedger, pauses: readonly ActivePause[]): { reason: Reason; invoiceExternalIds: string[] }[] {
   const groups = new Map<string, { reason: Reason; ids: Set<string> }>();
   for (const inv of ledger.invoices) {
-    if (inv.kind !== 'invoice' || !isOpenReceivable(inv)) continue;
+    if (!isOpenInvoice(inv)) continue;
     for (const p of pausesFor(inv, pauses)) {
       const reason = reasonFor(p);
       const id = JSON.stringify(reason);

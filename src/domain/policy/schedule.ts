@@ -14,7 +14,7 @@ export const laterDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 export const dayAfter = (date: IsoDate, cal: BusinessCalendar): IsoDate => nextBusinessDay(addDays(date, 1), cal);
 
 /** Calls use the customer's own good times when known, otherwise the policy's; other actions use working hours. */
-function windowsFor(action: ActionKind, policy: ReminderPolicy, profile: ContactProfile, useProfile: boolean): readonly CallWindow[] {
+export function windowsFor(action: ActionKind, policy: ReminderPolicy, profile: ContactProfile, useProfile: boolean): readonly CallWindow[] {
   if (action !== 'call') return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, ...policy.workingHours }));
   return useProfile && profile.callWindows.length > 0 ? profile.callWindows : policy.callWindows;
 }
