@@ -29,11 +29,6 @@ const PrivacyDeletion = z.object({ hubId: z.number().int().positive(), contactId
 
 const deliveries = new WeakMap<SandboxState, WebhookDelivery>();
 
-/** The webhook delivery configured for this state through the admin API, if any. */
-export function webhookDeliveryOf(state: SandboxState): WebhookDelivery | undefined {
-  return deliveries.get(state);
-}
-
 class AdminError extends Error {
   constructor(readonly httpStatus: number, message: string) { super(message); }
 }

@@ -50,6 +50,14 @@ function associatedJson(portal: Portal, from: SandboxObjectType, fromId: string,
     .map((a) => ({ toObjectId: a.toObjectId, associationTypes: a.types.map((t) => ({ category: t.category, typeId: t.typeId, ...(t.label ? { label: t.label } : {}) })) }));
 }
 
+/** `inputs[i]` of a batch that names one `from` and one `to` object, with both ids checked. */
+function pairInput(raw: unknown, i: number): { input: Record<string, unknown>; fromId: string; toId: string } {
+  const input = asObject(raw, `inputs[${i}]`);
+  const fromId = asString(asObject(input.from, `inputs[${i}].from`).id, `inputs[${i}].from.id`);
+  const toId = asString(asObject(input.to, `inputs[${i}].to`).id, `inputs[${i}].to.id`);
+  return { input, fromId, toId };
+}
+
 const itemFailure = (e: unknown, context: Record<string, string[]>): Record<string, unknown> => {
   if (!(e instanceof HubSpotError)) throw e;
   return standardError(e.category, e.message, context);
@@ -102,9 +110,7 @@ export function associationsRouter(): Router {
     const results: unknown[] = [];
     const errors: unknown[] = [];
     for (const [i, raw] of batchInputs(req.body, 2000).entries()) {
-      const input = asObject(raw, `inputs[${i}]`);
-      const fromId = asString(asObject(input.from, `inputs[${i}].from`).id, `inputs[${i}].from.id`);
-      const toId = asString(asObject(input.to, `inputs[${i}].to`).id, `inputs[${i}].to.id`);
+      const { fromId, toId } = pairInput(raw, i);
       try {
         portal.addAssociation(from, fromId, to, toId, type);
         results.push(...defaultPairJson(from, fromId, to, toId));
@@ -119,9 +125,7 @@ export function associationsRouter(): Router {
     const results: unknown[] = [];
     const errors: unknown[] = [];
     for (const [i, raw] of batchInputs(req.body, 2000).entries()) {
-      const input = asObject(raw, `inputs[${i}]`);
-      const fromId = asString(asObject(input.from, `inputs[${i}].from`).id, `inputs[${i}].from.id`);
-      const toId = asString(asObject(input.to, `inputs[${i}].to`).id, `inputs[${i}].to.id`);
+      const { input, fromId, toId } = pairInput(raw, i);
       const types = parseSpecs(input.types, from, to, `inputs[${i}].types`);
       try {
         for (const t of types) portal.addAssociation(from, fromId, to, toId, t);
@@ -161,9 +165,7 @@ export function associationsRouter(): Router {
     const portal = portalOf(res);
     const [from, to] = [objectTypeParam(req.params.fromType), objectTypeParam(req.params.toType)];
     for (const [i, raw] of batchInputs(req.body, 2000).entries()) {
-      const input = asObject(raw, `inputs[${i}]`);
-      const fromId = asString(asObject(input.from, `inputs[${i}].from`).id, `inputs[${i}].from.id`);
-      const toId = asString(asObject(input.to, `inputs[${i}].to`).id, `inputs[${i}].to.id`);
+      const { input, fromId, toId } = pairInput(raw, i);
       portal.associations.removeTypes(from, fromId, to, toId, parseSpecs(input.types, from, to, `inputs[${i}].types`));
     }
     res.status(204).end();

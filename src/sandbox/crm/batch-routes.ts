@@ -34,6 +34,11 @@ const itemError = (p: Prepared<unknown>): Record<string, unknown> =>
 const notFoundError = (type: SandboxObjectType, ids: string[]): Record<string, unknown> =>
   standardError('OBJECT_NOT_FOUND', `Could not get some ${singularName(type).toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`, { ids });
 
+/** One error per input that failed its checks, then one not-found error naming every missing id. */
+function batchErrors(type: SandboxObjectType, prepared: Prepared<unknown>[], missing: string[] = []): Record<string, unknown>[] {
+  return [...prepared.filter((p) => p.error).map(itemError), ...(missing.length ? [notFoundError(type, missing)] : [])];
+}
+
 /** Rejects two inputs of one batch claiming the same unique value (the store's index can't see those yet). */
 function batchUniqueGuard(portal: Portal, type: SandboxObjectType): (values: Map<string, string | null>) => void {
   const seen = new Map<string, Set<string>>();
@@ -93,7 +98,7 @@ export function batchRouter(): Router {
       const json = recordJson(rec, Object.keys(rec.properties));
       results.push(p.traceId ? { ...json, objectWriteTraceId: p.traceId } : json);
     }
-    const errors = prepared.filter((p) => p.error).map(itemError);
+    const errors = batchErrors(type, prepared);
     res.status(errors.length > 0 ? 207 : 201).json(batchEnvelope(started, results, errors));
   });
 
@@ -120,7 +125,7 @@ export function batchRouter(): Router {
       const json = recordJson(record, [...Object.keys(p.value.properties), ...returnedProperties(type, undefined)]);
       results.push(p.traceId ? { ...json, objectWriteTraceId: p.traceId } : json);
     }
-    const errors = [...prepared.filter((p) => p.error).map(itemError), ...(missing.length ? [notFoundError(type, missing)] : [])];
+    const errors = batchErrors(type, prepared, missing);
     res.status(errors.length > 0 ? 207 : 200).json(batchEnvelope(started, results, errors));
   });
 
@@ -153,7 +158,7 @@ export function batchRouter(): Router {
       const json = { ...recordJson(record, names), new: isNew };
       results.push(p.traceId ? { ...json, objectWriteTraceId: p.traceId } : json);
     }
-    const errors = [...prepared.filter((p) => p.error).map(itemError), ...(missing.length ? [notFoundError(type, missing)] : [])];
+    const errors = batchErrors(type, prepared, missing);
     res.status(errors.length > 0 ? 207 : 200).json(batchEnvelope(started, results, errors));
   });
 

@@ -1,4 +1,5 @@
 /** Formatting the way a Dutch accounting package exports: dd-mm-yyyy, 1.234,56, `;` separator. */
+import { isIsoDate } from '../../domain/dates';
 
 export const CSV_HEADER = [
   'Factuurnummer', 'Debiteurnummer', 'Debiteur', 'Domein', 'BTW-nummer', 'KvK-nummer', 'Factuurdatum',
@@ -7,13 +8,10 @@ export const CSV_HEADER = [
 
 const DAY_MS = 86_400_000;
 
+/** Epoch milliseconds of a calendar date (the domain's `isIsoDate` decides what a calendar date is). */
 export function parseIsoDate(isoDate: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const epoch = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || Number.isNaN(epoch) || new Date(epoch).toISOString().slice(0, 10) !== isoDate) {
-    throw new Error(`asOf must be a calendar date YYYY-MM-DD, got "${isoDate}"`);
-  }
-  return epoch;
+  if (!isIsoDate(isoDate)) throw new Error(`asOf must be a calendar date YYYY-MM-DD, got "${isoDate}"`);
+  return Date.parse(`${isoDate}T00:00:00Z`);
 }
 
 export function addDays(epochMs: number, days: number): number {
