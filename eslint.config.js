@@ -59,9 +59,19 @@ export default tseslint.config(
             from: './src/server',
             message: 'The sandbox stands in for HubSpot; it must not import the app it is standing in for.',
           },
+          {
+            target: './src/server',
+            from: './src/sandbox',
+            message: 'Only src/server/embedded (the embedded default of npm start) may start the sandbox; production code talks to HubSpot through the gateway.',
+          },
         ],
       }],
     },
+  },
+  {
+    // The embedded default starts the sandbox in-process; of the zones above only server ← sandbox targets it.
+    files: ['src/server/embedded/**/*.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
     files: ['src/domain/**/*.{ts,tsx}'],

@@ -27,6 +27,7 @@ describe('eslint import boundaries', () => {
     ['src/contracts/x.ts', "import React from 'react';", 'no-restricted-imports'],
     ['src/contracts/x.ts', "import { loadConfig } from '../server/config';", 'import-x/no-restricted-paths'],
     ['src/sandbox/x.ts', "import { loadConfig } from '../server/config';", 'import-x/no-restricted-paths'],
+    ['src/server/sync/x.ts', "import { startSandbox } from '../../sandbox/server';", 'import-x/no-restricted-paths'],
   ])('when %s has `%s`, then %s reports it', async (file, code, rule) => {
     expect(await ruleIds(file, `${code}\nexport const used = 1;\n`)).toContain(rule);
   });
@@ -34,6 +35,7 @@ describe('eslint import boundaries', () => {
   it.each([
     ['src/server/hubspot/x.ts', "import { Client } from '@hubspot/api-client';"],
     ['src/server/x.ts', "import { loadConfig } from './config';"],
+    ['src/server/embedded/x.ts', "import { startSandbox } from '../../sandbox/server';"],
     ['src/contracts/x.ts', "import { z } from 'zod';"],
     ['src/extensions/x.tsx', "import { hubspot } from '@hubspot/ui-extensions';"],
     ['test/server/x.test.ts', "import { Client } from '@hubspot/api-client';"],
