@@ -2,8 +2,9 @@ import type { CallScriptVM } from '../../contracts/actions';
 import type { CallScript, CallScriptInput } from '../../domain/call-script/types';
 import type { IsoDate } from '../../domain/dates';
 import type { CompanyId, CustomerLedger, Language } from '../../domain/ledger';
+import { policyFor } from '../cards/portal-day';
 import type { PortalId } from '../ledger/ledger-store';
-import { loadCustomer, policyOf, type ActionServiceDeps } from './action-deps';
+import { loadCustomer, type ActionServiceDeps } from './action-deps';
 import { openBalances, openInvoices } from './open-balance';
 
 export type BuildCallScript = (input: CallScriptInput) => CallScript;
@@ -26,7 +27,7 @@ export function createCallScriptService(deps: ActionServiceDeps & { readonly bui
     const c = await loadCustomer(deps, portalId, companyId);
     const language = req.language ?? c.ledger.profile.language;
     const script = deps.buildCallScript({
-      ledger: c.ledger, asOf: c.asOf, now: c.now.toISOString(), language, policy: await policyOf(deps, portalId), calendar: c.calendar,
+      ledger: c.ledger, asOf: c.asOf, now: c.now.toISOString(), language, policy: await policyFor(deps, portalId), calendar: c.calendar,
       ...(req.companyName ? { companyName: req.companyName } : {}),
       ...(req.contactName ? { contactName: req.contactName } : {}),
     });

@@ -1,9 +1,10 @@
 import type { OutcomeInput, OutcomeResultVM } from '../../contracts/actions';
 import { zonedTimeToInstant } from '../../domain/dates';
 import type { CompanyId } from '../../domain/ledger';
+import { policyFor } from '../cards/portal-day';
 import { AppError } from '../errors';
 import type { PortalId } from '../ledger/ledger-store';
-import { loadCustomer, policyOf, type ActionServiceDeps } from './action-deps';
+import { loadCustomer, type ActionServiceDeps } from './action-deps';
 import { callNotes, followUpFor, summaryEmail } from './outcome-drafts';
 import { outcomeRecords } from './outcome-records';
 import { createOutcomeStore } from './outcome-store';
@@ -64,7 +65,7 @@ export function createOutcomeService(deps: ActionServiceDeps) {
         if (!taskId && progress.taskPending) taskId = (await deps.gateway.findTasksByActionKey(portalId, [actionKey])).get(actionKey);
         if (!taskId) {
           await store.note(portalId, companyId, id, 'taskPending', '1');
-          const policy = await policyOf(deps, portalId);
+          const policy = await policyFor(deps, portalId);
           const dueAt = zonedTimeToInstant(plan.dueOn, policy.workingHours.fromHour, 0, c.calendar.timeZone);
           const res = await deps.gateway.createTasks(portalId, [{
             actionKey, companyId, ...contact, ...owner, type: plan.type, subject: plan.subject, body: plan.body, dueAt, priority: plan.priority,

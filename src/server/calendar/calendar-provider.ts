@@ -1,22 +1,29 @@
 import type { BusinessCalendar } from '../../domain/ledger';
 import { companyNotFound } from '../errors';
-import type { PortalRegistry } from '../portals/portal-registry';
+import type { Portal, PortalRegistry } from '../portals/portal-registry';
 import { buildBusinessCalendar } from './holidays';
+
+/** A portal's business calendar around `year` (time zone + public holidays), built once per country, zone and year. */
+export type CalendarCache = (portal: Pick<Portal, 'country' | 'timeZone'>, year: number) => BusinessCalendar;
+
+export function createCalendarCache(): CalendarCache {
+  const cache = new Map<string, BusinessCalendar>();
+  return (portal, year) => {
+    const key = `${portal.country}|${portal.timeZone}|${year}`;
+    let calendar = cache.get(key);
+    // Steps can land up to ~2 months ahead, so the next year's holidays are needed too.
+    if (!calendar) cache.set(key, (calendar = buildBusinessCalendar({ country: portal.country, timeZone: portal.timeZone, years: [year - 1, year, year + 1] })));
+    return calendar;
+  };
+}
 
 /** The portal's business calendar (time zone + public holidays around `now`), cached per portal and year. */
 export function createCalendarProvider(portals: PortalRegistry, now: () => Date) {
-  const cache = new Map<string, BusinessCalendar>();
+  const calendarFor = createCalendarCache();
   return async (portalId: string): Promise<BusinessCalendar> => {
     const portal = await portals.get(portalId);
     // Card requests name the portal; one that is not installed has no companies to show.
     if (!portal) throw companyNotFound();
-    const year = now().getUTCFullYear();
-    const key = `${portal.country}|${portal.timeZone}|${year}`;
-    let calendar = cache.get(key);
-    if (!calendar) {
-      calendar = buildBusinessCalendar({ country: portal.country, timeZone: portal.timeZone, years: [year - 1, year, year + 1] });
-      cache.set(key, calendar);
-    }
-    return calendar;
+    return calendarFor(portal, now().getUTCFullYear());
   };
 }

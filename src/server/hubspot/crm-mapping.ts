@@ -40,7 +40,8 @@ export function toCompanySummary(o: { id: string; properties: Record<string, str
 const TASK_TYPE: Record<TaskType, string> = { call: 'CALL', email: 'EMAIL', todo: 'TODO' };
 const PRIORITY: Record<TaskPriority, string> = { low: 'LOW', medium: 'MEDIUM', high: 'HIGH' };
 
-const assoc = (id: string, associationTypeId: number) =>
+/** One HUBSPOT_DEFINED association of a new engagement (task, note, call) to a record. */
+export const assoc = (id: string, associationTypeId: number) =>
   ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as const, associationTypeId }] });
 
 export function taskInput(d: TaskDraft) {

@@ -1,7 +1,8 @@
 import type { Client } from '@hubspot/api-client';
 import type { CompanyId, ContactId, OwnerId } from '../../domain/ledger';
 import type { Instant } from '../../domain/dates';
-import { createPortalCaller, type CallerDeps, type CallPortal } from './portal-caller';
+import { assoc } from './crm-mapping';
+import { createPortalCaller, type CallerDeps } from './portal-caller';
 
 /**
  * What the action cards need from HubSpot that the main gateway lacks: log a call on the timeline, write the
@@ -43,14 +44,10 @@ export const CALL_DISPOSITION_IDS: Record<CallDisposition, string> = {
   wrong_number: '17b47fee-58de-441e-a44c-c6300d46f273',
 };
 
-const assoc = (id: string, associationTypeId: number) =>
-  ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }] });
-
 type CallCreate = Parameters<Client['crm']['objects']['calls']['basicApi']['create']>[0];
 
-/** Takes the shared caller when the composition root has one, else builds its own from the caller deps. */
-export function createEngagements(deps: CallerDeps | { readonly call: CallPortal }): EngagementsPort {
-  const call: CallPortal = 'call' in deps ? deps.call : createPortalCaller(deps).call;
+export function createEngagements(deps: CallerDeps): EngagementsPort {
+  const { call } = createPortalCaller(deps);
   return {
     async logCall(portalId, draft) {
       const properties: Record<string, string> = {

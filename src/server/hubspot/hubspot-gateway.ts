@@ -4,7 +4,7 @@ import type { Property } from '@hubspot/api-client/lib/codegen/crm/properties';
 import { GatewayError } from './gateway-error';
 import type { CreatedTask, HubSpotGateway, RejectedTask } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
-import { ASSOC, COMPANY_READ_PROPERTIES, rollupProperties, taskInput, toCompanySummary } from './crm-mapping';
+import { ASSOC, COMPANY_READ_PROPERTIES, assoc, rollupProperties, taskInput, toCompanySummary } from './crm-mapping';
 import { GROUP, TASK_ACTION_KEY, appSchema, optionLabel, type PropertyDef } from './crm-schema';
 
 const BATCH = 100;
@@ -173,9 +173,8 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
     },
 
     async createNote(portalId, note) {
-      const associations: Array<{ to: { id: string }; types: Array<{ associationCategory: string; associationTypeId: number }> }> =
-        [{ to: { id: note.companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: ASSOC.noteToCompany }] }];
-      if (note.contactId) associations.push({ to: { id: note.contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: ASSOC.noteToContact }] });
+      const associations = [assoc(note.companyId, ASSOC.noteToCompany)];
+      if (note.contactId) associations.push(assoc(note.contactId, ASSOC.noteToContact));
       const properties: Record<string, string> = { hs_note_body: note.body, hs_timestamp: note.at };
       if (note.ownerId) properties.hubspot_owner_id = note.ownerId;
       const res = await call(portalId, 'create note', 'standard', (c) => c.crm.objects.notes.basicApi.create(

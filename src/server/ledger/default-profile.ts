@@ -1,4 +1,4 @@
-import type { CompanyId, ContactProfile } from '../../domain/ledger';
+import type { CompanyId, ContactProfile, CustomerLedger } from '../../domain/ledger';
 
 /**
  * The profile of a company nobody has described yet. Phone first, then e-mail, as the practice advises;
@@ -15,5 +15,13 @@ export function defaultProfile(companyId: CompanyId): ContactProfile {
     customerType: 'business',
     relationshipTier: 'regular',
     pauses: [],
+  };
+}
+
+/** The ledger of a company nothing is known about yet: no records, the default profile. */
+export function emptyLedger(companyId: CompanyId): CustomerLedger {
+  return {
+    companyId, invoices: [], payments: [], mandates: [], failedCollections: [], disputes: [], promises: [],
+    arrangements: [], profile: defaultProfile(companyId), history: [],
   };
 }

@@ -8,6 +8,7 @@ import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Portal, PortalRegistry } from '../portals/portal-registry';
 import { createTaskBatch, emptyCounts, type BatchCounts, type PlannedTask } from './create-task-batch';
+import { readLedgers } from '../sync/read-ledgers';
 import { createSchemaGuard } from '../sync/schema-guard';
 import type { createPlanner } from './planner';
 import { createTaskClaims } from './task-claims';
@@ -75,8 +76,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     let pending: PlannedTask[] = [];
 
     for (let i = 0; i < ids.length; i += BATCH) {
-      const ledgers = (await Promise.all(ids.slice(i, i + BATCH).map((id) => deps.ledger.getCustomerLedger(portalId, id))))
-        .filter((l): l is CustomerLedger => l !== undefined);
+      const ledgers = await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH));
       closed += await closeUnneeded(portal, ledgers, today);
       for (const ledger of ledgers) {
         const actions = deps.planner(ledger, portal, at).actions.filter((a) => a.createsTask);

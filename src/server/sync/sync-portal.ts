@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import type { CustomerLedger } from '../../domain/ledger';
 import type { CompanyRollup, HubSpotGateway } from '../hubspot/gateway';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { PortalRegistry } from '../portals/portal-registry';
 import type { createPlanner } from '../scheduling/planner';
 import { computeRollup } from './compute-rollup';
+import { readLedgers } from './read-ledgers';
 import { createRollupHashStore } from './rollup-hashes';
 import { createSchemaGuard } from './schema-guard';
 
@@ -42,13 +42,6 @@ export function createSyncService(deps: SyncDeps) {
 
   const ensureSchema = createSchemaGuard(deps);
 
-  /** One batch of ledgers in one round trip when the store can, otherwise one read per company. */
-  const readLedgers = async (portalId: string, ids: readonly string[]): Promise<CustomerLedger[]> =>
-    (deps.ledger.getCustomerLedgers
-      ? await deps.ledger.getCustomerLedgers(portalId, ids)
-      : await Promise.all(ids.map((id) => deps.ledger.getCustomerLedger(portalId, id))))
-      .filter((l): l is CustomerLedger => l !== undefined);
-
   async function syncPortal(portalId: string, opts: { companyIds?: readonly string[] } = {}): Promise<SyncResult> {
     const portal = await deps.portals.require(portalId);
     const policy = deps.planner.policyFor(portal);
@@ -81,7 +74,7 @@ export function createSyncService(deps: SyncDeps) {
     try {
       ids = opts.companyIds ?? await deps.ledger.listCompanyIds(portalId);
       const read = (i: number) => {
-        const p = readLedgers(portalId, ids.slice(i, i + BATCH));
+        const p = readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH));
         p.catch(() => undefined); // awaited in its turn; a failure must not go "unhandled" while the batch before it computes
         return p;
       };

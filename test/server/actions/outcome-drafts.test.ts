@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_VALUES, CUSTOMER_TYPE_VALUES, DISPUTE_REASON_VALUES, LANGUAGE_VALUES, OutcomeInput, type OutcomeInputRaw } from '../../../src/contracts/actions';
 import { CHANNELS, CUSTOMER_TYPES, DISPUTE_REASONS, LANGUAGES } from '../../../src/domain/ledger';
-import { emptyLedger } from '../../../src/server/actions/action-deps';
+import { emptyLedger } from '../../../src/server/ledger/default-profile';
 import { callNotes, followUpFor, summaryEmail } from '../../../src/server/actions/outcome-drafts';
 
 const CAL = { timeZone: 'Europe/Amsterdam', holidays: new Set(['2026-12-25', '2026-12-28']) };

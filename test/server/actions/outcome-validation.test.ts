@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OutcomeInput, type OutcomeInputRaw } from '../../../src/contracts/actions';
 import type { Invoice } from '../../../src/domain/ledger';
-import { emptyLedger } from '../../../src/server/actions/action-deps';
+import { emptyLedger } from '../../../src/server/ledger/default-profile';
 import { validateOutcome } from '../../../src/server/actions/outcome-validation';
 import { ValidationFailed } from '../../../src/server/actions/validation-error';
 

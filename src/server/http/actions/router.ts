@@ -1,4 +1,4 @@
-import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import { Router, type ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { CallScriptQuery, OutcomeInput, PreferencesInput, type ValidationErrorVM } from '../../../contracts/actions';
 import { CompanyCardQuery } from '../../../contracts/card-context';
@@ -8,6 +8,7 @@ import { createOutcomeService } from '../../actions/outcome-service';
 import { createPreferencesService } from '../../actions/preferences-service';
 import { ValidationFailed, fromZodError } from '../../actions/validation-error';
 import { isGatewayError } from '../../hubspot/gateway-error';
+import { noStore } from '../no-store';
 import { parseJsonBody, verifyHubSpotSignature } from '../signature';
 
 export interface ActionsRouterDeps extends ActionServiceDeps {
@@ -27,12 +28,6 @@ function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T 
   if (!r.success) throw fromZodError(r.error);
   return r.data;
 }
-
-const noStore: RequestHandler = (_req, res, next) => {
-  // Per-user, per-moment data: no shared cache may keep it.
-  res.set('Cache-Control', 'private, no-store');
-  next();
-};
 
 const validationAnswer: ErrorRequestHandler = (err, _req, res, next) => {
   if (isGatewayError(err)) {

@@ -1,29 +1,22 @@
 import { Router } from 'express';
 import type { PaymentStatusVM } from '../../../contracts/cards';
 import { CompanyCardQuery, ReceivablesQuery } from '../../../contracts/card-context';
-import { dateInZone, type IsoDate } from '../../../domain/dates';
-import type { BusinessCalendar } from '../../../domain/ledger';
-import type { ReminderPolicy } from '../../../domain/policy/policy';
 import { ladderFor } from '../../cards/ladder-vm';
 import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
+import { policyFor, portalDay, type PortalDayDeps } from '../../cards/portal-day';
 import { receivablesPageJson, receivablesSnapshot, type ReceivablesSnapshot } from '../../cards/receivables-vm';
 import { createViewCache } from '../../cards/view-cache';
 import { companyNotFound } from '../../errors';
-import type { LedgerStore, PortalId } from '../../ledger/ledger-store';
+import type { LedgerStore } from '../../ledger/ledger-store';
+import { noStore } from '../no-store';
 import { verifyHubSpotSignature } from '../signature';
 
-type MaybePromise<T> = T | Promise<T>;
-
-export interface CardsRouterDeps {
+export interface CardsRouterDeps extends PortalDayDeps {
   readonly ledger: LedgerStore;
   /** The app's client secret: the v3 signature key. */
   readonly clientSecret: string;
   /** PUBLIC_BASE_URL: the origin HubSpot calls (and signs). */
   readonly publicBaseUrl: string;
-  readonly now: () => Date;
-  /** The portal's time zone and holidays: "today" and the ladder's dates are the portal's. */
-  readonly calendarFor: (portalId: PortalId) => MaybePromise<BusinessCalendar>;
-  readonly policy: ReminderPolicy | ((portalId: PortalId) => MaybePromise<ReminderPolicy>);
   /** The card API only reads; a body is never needed, so the limit is small (default 16 KB). */
   readonly maxBodyBytes?: number;
   /** How long a computed company view is reused (default 2 s; 0 = always recompute). See view-cache.ts. */
@@ -46,31 +39,20 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
     maxBodyBytes: deps.maxBodyBytes ?? 16 * 1024,
     now: deps.now,
   }));
-  router.use((_req, res, next) => {
-    // Per-user, per-moment data: no shared cache may keep it.
-    res.set('Cache-Control', 'private, no-store');
-    next();
-  });
-
-  const policyFor = (portalId: PortalId) => (typeof deps.policy === 'function' ? deps.policy(portalId) : deps.policy);
+  router.use(noStore);
 
   const ttlMs = deps.viewCacheTtlMs ?? DEFAULT_VIEW_CACHE_TTL_MS;
   const snapshots = createViewCache<ReceivablesSnapshot | null>({ ttlMs });
   const statuses = createViewCache<PaymentStatusVM | null>({ ttlMs });
 
-  /** "Today" is the portal's calendar day; the cache key includes it, so a view never outlives its day. */
-  async function today(portalId: PortalId) {
-    const calendar = await deps.calendarFor(portalId);
-    return { calendar, asOf: dateInZone(deps.now().toISOString(), calendar.timeZone) as IsoDate };
-  }
-
   router.get('/receivables', async (req, res) => {
     const q = ReceivablesQuery.parse(req.query);
-    const { calendar, asOf } = await today(q.portalId);
+    // "Today" is the portal's calendar day; the cache key includes it, so a view never outlives its day.
+    const { calendar, now, asOf } = await portalDay(deps, q.portalId);
     const snapshot = await snapshots.get(`${q.portalId}:${q.companyId}:${asOf}`, async () => {
       const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
       if (!ledger) return null;
-      const ladder = ladderFor(ledger, { now: deps.now(), calendar, policy: await policyFor(q.portalId) });
+      const ladder = ladderFor(ledger, { now, calendar, policy: await policyFor(deps, q.portalId) });
       return receivablesSnapshot({ companyId: q.companyId, ledger, asOf, ladder });
     });
     if (!snapshot) throw companyNotFound();
@@ -80,7 +62,7 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
 
   router.get('/payment-status', async (req, res) => {
     const q = CompanyCardQuery.parse(req.query);
-    const { asOf } = await today(q.portalId);
+    const { asOf } = await portalDay(deps, q.portalId);
     const vm = await statuses.get(`${q.portalId}:${q.companyId}:${asOf}`, async () => {
       const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
       return ledger ? buildPaymentStatusVM({ companyId: q.companyId, ledger, asOf }) : null;

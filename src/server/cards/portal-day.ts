@@ -1,0 +1,31 @@
+import { dateInZone, type IsoDate } from '../../domain/dates';
+import type { BusinessCalendar } from '../../domain/ledger';
+import type { ReminderPolicy } from '../../domain/policy/policy';
+import type { PortalId } from '../ledger/ledger-store';
+
+export type MaybePromise<T> = T | Promise<T>;
+
+/** The clock, calendar and reminder policy of a portal, as the card API (cards and actions) is given them. */
+export interface PortalDayDeps {
+  readonly now: () => Date;
+  /** The portal's time zone and holidays: "today" and the ladder's dates are the portal's. */
+  readonly calendarFor: (portalId: PortalId) => MaybePromise<BusinessCalendar>;
+  readonly policy: ReminderPolicy | ((portalId: PortalId) => MaybePromise<ReminderPolicy>);
+}
+
+export interface PortalDay {
+  readonly calendar: BusinessCalendar;
+  readonly now: Date;
+  /** The portal's calendar day at `now`. */
+  readonly asOf: IsoDate;
+}
+
+/** "Today" in the portal's zone: one clock reading, so `asOf` and `now` never straddle midnight. */
+export async function portalDay(deps: Pick<PortalDayDeps, 'now' | 'calendarFor'>, portalId: PortalId): Promise<PortalDay> {
+  const calendar = await deps.calendarFor(portalId);
+  const now = deps.now();
+  return { calendar, now, asOf: dateInZone(now.toISOString(), calendar.timeZone) };
+}
+
+export const policyFor = (deps: Pick<PortalDayDeps, 'policy'>, portalId: PortalId): MaybePromise<ReminderPolicy> =>
+  (typeof deps.policy === 'function' ? deps.policy(portalId) : deps.policy);
