@@ -12,7 +12,7 @@ const started: ResultPromise[] = [];
 
 function startWorkerProcess(): ResultPromise {
   const child = execa('node', ['--import', 'tsx', 'src/server/jobs/worker-process.ts',
-    '--redis-url', testRedisUrl(), '--prefix', h.prefix, '--lock-ms', '2000', '--stalled-ms', '1000', '--claim-lease-ms', '3000'], {
+    '--redis-url', testRedisUrl(), '--prefix', h.prefix, '--lock-ms', '5000', '--stalled-ms', '2000', '--claim-lease-ms', '3000'], {
     env: { TOKEN_ENCRYPTION_KEY: h.tokenKey.toString('base64'), LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? 'silent', NODE_ENV: 'test' },
     reject: false, stdout: { file: `/tmp/rd-worker-${started.length}.log` }, stderr: { file: `/tmp/rd-worker-${started.length}.err` },
   });
