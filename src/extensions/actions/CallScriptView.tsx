@@ -12,7 +12,7 @@ import { checkOutcomeForm, emptyOutcomeForm, inputFromOutcomeForm, newOutcomeId,
 import { OutcomeResult } from './OutcomeResult';
 import type { FormErrors } from './preferences-form';
 import { ScriptSections } from './ScriptSections';
-import { useActionsI18n } from './use-actions-i18n';
+import { fieldErrorText, useActionsI18n } from './use-actions-i18n';
 
 /**
  * The Call script tab: the script for this customer now and the outcome form. One outcome id per submission:
@@ -85,7 +85,7 @@ export function CallScriptView() {
             onChange={(patch) => setForm({ ...form, contactId, ...patch })} />
           {failure && (
             <Alert title={failure} variant="danger" testId="outcome-failed">
-              {Object.entries(errors).map(([k, e]) => `${k}: ${a.fieldError[e.code] ?? e.message}`).join(' · ')}
+              {Object.entries(errors).map(([k, e]) => `${k}: ${fieldErrorText(a, e)}`).join(' · ')}
             </Alert>
           )}
           <Button type="submit" variant="primary" disabled={saving} testId="submit-outcome">{saving ? a.saving : a.submitOutcome}</Button>

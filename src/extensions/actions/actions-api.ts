@@ -2,7 +2,7 @@ import {
   ACTION_API_PATHS, CallScriptVM, OutcomeResultVM, PreferencesVM, ValidationErrorVM,
   type OutcomeInputRaw, type PreferencesInput,
 } from '../../contracts/actions';
-import { buildUrl, getJson, sendJson, type FetchFailure, type FetchResult } from '../api/client';
+import { buildUrl, getJson, sendJson, type FetchFailure, type FetchResult, type SendResult } from '../api/client';
 
 export interface CompanyRef {
   readonly origin: string;
@@ -18,7 +18,7 @@ export type WriteResult<T> =
 
 const q = (ref: CompanyRef) => ({ portalId: ref.portalId, companyId: ref.companyId });
 
-async function write<T>(p: Promise<import('../api/client').SendResult<T>>): Promise<WriteResult<T>> {
+async function write<T>(p: Promise<SendResult<T>>): Promise<WriteResult<T>> {
   const r = await p;
   if (r.ok) return r;
   const refused = ValidationErrorVM.safeParse(r.errorBody);

@@ -29,24 +29,8 @@ export function buildUrl(origin: string, path: string, query: Readonly<Record<st
 }
 
 export async function getJson<S extends z.ZodType>(url: string, schema: S): Promise<FetchResult<z.infer<S>>> {
-  let res: Response;
-  try {
-    res = await hubspot.fetch(url, { method: 'GET', timeout: FETCH_TIMEOUT_MS });
-  } catch {
-    return { ok: false, failure: { kind: 'network' } };
-  }
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    body = undefined;
-  }
-  if (!res.ok) {
-    const error = ApiError.safeParse(body);
-    return { ok: false, failure: { kind: 'http', status: res.status, ...(error.success ? { code: error.data.code } : {}) } };
-  }
-  const parsed = schema.safeParse(body);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, failure: { kind: 'invalid_response' } };
+  const r = await call(url, { method: 'GET', timeout: FETCH_TIMEOUT_MS }, schema);
+  return r.ok ? r : { ok: false, failure: r.failure };
 }
 
 /** A write's answer: like FetchResult, plus the error body of a refused write (422 field errors) for the form. */
@@ -58,25 +42,28 @@ export type SendResult<T> =
  * POST/PUT/PATCH/DELETE with a JSON body (hubspot.fetch sends objects as JSON). HubSpot retries once on 5xx,
  * so every endpoint called with this must be idempotent.
  */
-export async function sendJson<S extends z.ZodType>(
+export const sendJson = <S extends z.ZodType>(
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: Record<string, unknown>, schema: S,
-): Promise<SendResult<z.infer<S>>> {
+): Promise<SendResult<z.infer<S>>> => call(url, { method, timeout: FETCH_TIMEOUT_MS, body }, schema);
+
+/** One hubspot.fetch, its answer checked against the contract; a refused call keeps its error body. */
+async function call<S extends z.ZodType>(url: string, init: Parameters<typeof hubspot.fetch>[1], schema: S): Promise<SendResult<z.infer<S>>> {
   let res: Response;
   try {
-    res = await hubspot.fetch(url, { method, timeout: FETCH_TIMEOUT_MS, body });
+    res = await hubspot.fetch(url, init);
   } catch {
     return { ok: false, failure: { kind: 'network' } };
   }
-  let parsedBody: unknown;
+  let body: unknown;
   try {
-    parsedBody = await res.json();
+    body = await res.json();
   } catch {
-    parsedBody = undefined;
+    body = undefined;
   }
   if (!res.ok) {
-    const error = ApiError.safeParse(parsedBody);
-    return { ok: false, failure: { kind: 'http', status: res.status, ...(error.success ? { code: error.data.code } : {}) }, errorBody: parsedBody };
+    const error = ApiError.safeParse(body);
+    return { ok: false, failure: { kind: 'http', status: res.status, ...(error.success ? { code: error.data.code } : {}) }, errorBody: body };
   }
-  const parsed = schema.safeParse(parsedBody);
+  const parsed = schema.safeParse(body);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, failure: { kind: 'invalid_response' } };
 }

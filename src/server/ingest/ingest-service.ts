@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { InvoiceInput, PaymentInput, type CustomerKeys, type IngestReport, type UnmatchedList } from '../../contracts/ingest';
 import type { CompanyId } from '../../domain/ledger';
 import { AppError } from '../errors';
@@ -79,13 +80,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
 
     async ingestInvoices(portalId, items) {
       const report = createReportBuilder();
-      report.received(items.length);
-      const valid: InvoiceInput[] = [];
-      items.forEach((item, index) => {
-        const parsed = InvoiceInput.safeParse(item);
-        if (parsed.success) valid.push(parsed.data);
-        else report.reject({ index, ...externalIdOf(item), reason: describeIssues(parsed.error) });
-      });
+      const valid = acceptValid(InvoiceInput, items, report);
       const receivedAt = now().toISOString();
       if (valid.length) report.add(await ingestInvoiceInputs(portalId, valid, { version: receivedAt, index: await deps.companyIndex(portalId), receivedAt }));
       return report.build();
@@ -93,13 +88,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
 
     async ingestPayments(portalId, items) {
       const report = createReportBuilder();
-      report.received(items.length);
-      const valid: PaymentInput[] = [];
-      items.forEach((item, index) => {
-        const parsed = PaymentInput.safeParse(item);
-        if (parsed.success) valid.push(parsed.data);
-        else report.reject({ index, ...externalIdOf(item), reason: describeIssues(parsed.error) });
-      });
+      const valid = acceptValid(PaymentInput, items, report);
       if (valid.length) report.add(await ingestPaymentInputs(portalId, valid, await deps.companyIndex(portalId), now().toISOString()));
       return report.build();
     },
@@ -125,6 +114,18 @@ export function createIngestService(deps: IngestDeps): IngestService {
       }
     },
   };
+}
+
+/** Counts the items as received and keeps those the schema accepts; each other one is rejected by its index. */
+function acceptValid<S extends z.ZodType>(schema: S, items: readonly unknown[], report: ReturnType<typeof createReportBuilder>): z.output<S>[] {
+  report.received(items.length);
+  const valid: z.output<S>[] = [];
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) valid.push(parsed.data);
+    else report.reject({ index, ...externalIdOf(item), reason: describeIssues(parsed.error) });
+  });
+  return valid;
 }
 
 function externalIdOf(item: unknown): { externalId?: string } {

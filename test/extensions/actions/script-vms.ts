@@ -2,7 +2,7 @@ import type { CallScriptVM } from '../../../src/contracts/actions';
 import { buildCallScript } from '../../../src/domain/call-script';
 import type { CustomerLedger, Invoice } from '../../../src/domain/ledger';
 import { DEFAULT_POLICY } from '../../../src/domain/policy/policy';
-import { emptyLedger } from '../../../src/server/actions/action-deps';
+import { emptyLedger } from '../../../src/server/ledger/default-profile';
 import { callScriptVM } from '../../../src/server/actions/call-script-service';
 
 /** Call script answers built the way the server builds them: the real domain script for a real ledger. */
