@@ -41,15 +41,7 @@ export interface PolicyStep {
 }
 
 /** A follow-up outside the ladder (failed direct debit): due the same or next business day. */
-export interface FollowUpRule {
-  readonly id: string;
-  readonly action: ActionKind;
-  readonly channelPreference: 'customer' | 'fixed';
-  readonly allowedChannels?: readonly Channel[];
-  readonly tone: Tone;
-  readonly createsTask: boolean;
-  readonly ownerRule: OwnerRule;
-}
+export type FollowUpRule = Pick<PolicyStep, 'id' | 'action' | 'channelPreference' | 'allowedChannels' | 'tone' | 'createsTask' | 'ownerRule'>;
 
 export interface WorkingHours {
   /** Hour of the day in the portal's zone, [fromHour, toHour). */
