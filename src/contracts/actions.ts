@@ -170,13 +170,10 @@ export const OutcomeResultVM = z.object({
 });
 export type OutcomeResultVM = z.infer<typeof OutcomeResultVM>;
 
-/** Field error codes the cards translate; `message` (English) is the fallback for unknown codes. */
-export const FIELD_ERROR_CODES = [
-  'invalid', 'date_in_past', 'amount_above_open', 'currency_not_open', 'invoice_not_found', 'duplicate_channel',
-  'contact_not_associated', 'pause_ends_before_start', 'agreement_needs_reached', 'instalments_not_in_order',
-] as const;
-
-/** 422 answer: the request was understood but refused; `fieldErrors` is keyed by the input's path (`promise.date`). */
+/**
+ * 422 answer: the request was understood but refused; `fieldErrors` is keyed by the input's path (`promise.date`).
+ * The cards translate known codes and show `message` (English) for any other.
+ */
 export const ValidationErrorVM = z.object({
   code: z.literal('validation_failed'),
   message: z.string(),

@@ -10,14 +10,3 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
-/** Codes the card API itself produces; other codes may come from the shared error middleware. */
-export const API_ERROR_CODES = [
-  'signature_missing',
-  'signature_expired',
-  'signature_invalid',
-  'invalid_request',
-  'not_found',
-  'payload_too_large',
-  'internal_error',
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
