@@ -38,10 +38,16 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', {
         zones: [
           {
+            target: './src/kernel',
+            from: './src',
+            except: ['./kernel'],
+            message: 'src/kernel is the pure ground every side stands on: it imports nothing.',
+          },
+          {
             target: './src/domain',
             from: './src',
-            except: ['./domain'],
-            message: 'src/domain is pure: it imports nothing outside src/domain.',
+            except: ['./domain', './kernel'],
+            message: 'src/domain is pure: it imports nothing outside src/domain (and src/kernel).',
           },
           {
             target: ['./src/app', './src/extensions', './src/contracts'],
@@ -51,8 +57,8 @@ export default tseslint.config(
           {
             target: './src/contracts',
             from: './src',
-            except: ['./contracts'],
-            message: 'src/contracts imports only zod and other contracts files.',
+            except: ['./contracts', './kernel'],
+            message: 'src/contracts imports only zod, other contracts files and src/kernel.',
           },
           {
             target: './src/sandbox',
@@ -74,7 +80,7 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
-    files: ['src/domain/**/*.{ts,tsx}'],
+    files: ['src/domain/**/*.{ts,tsx}', 'src/kernel/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', onlyRelative('src/domain imports no packages and no node:* modules (pass I/O in as arguments).')],
     },
@@ -90,7 +96,7 @@ export default tseslint.config(
   {
     // Everything in src except the gateway (and the folders already limited more tightly above).
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/server/hubspot/**', 'src/domain/**', 'src/contracts/**'],
+    ignores: ['src/server/hubspot/**', 'src/domain/**', 'src/kernel/**', 'src/contracts/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: API_CLIENT, message: 'Only src/server/hubspot/** talks to @hubspot/api-client (the gateway).' }],
@@ -98,7 +104,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**/*.{ts,tsx}', 'src/extensions/**/*.{ts,tsx}', 'src/contracts/**/*.{ts,tsx}'],
+    files: ['src/app/**/*.{ts,tsx}', 'src/extensions/**/*.{ts,tsx}', 'src/contracts/**/*.{ts,tsx}', 'src/kernel/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

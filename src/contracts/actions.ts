@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './primitives';
 import { CompanyCardQuery } from './card-context';
 
 /**
@@ -34,7 +35,7 @@ export const PAY_METHOD_VALUES = ['bank_transfer', 'direct_debit', 'card', 'cash
 export type ChannelValue = (typeof CHANNEL_VALUES)[number];
 export type CallResult = (typeof CALL_RESULTS)[number];
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
+const IsoDate = CalendarDate;
 const ContactIdValue = z.string().regex(/^\d{1,20}$/, { error: 'must be a numeric HubSpot contact id' });
 const Currency = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 currency code' });
 export const PositiveMoney = z.object({

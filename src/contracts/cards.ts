@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from './primitives';
 import { InvoiceSort } from './card-context';
 
 /**
@@ -14,7 +15,7 @@ export const MoneyVM = z.object({
 export type MoneyVM = z.infer<typeof MoneyVM>;
 
 /** Calendar date YYYY-MM-DD. */
-export const DateVM = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const DateVM = CalendarDate;
 /** Instant, ISO-8601 UTC. */
 export const InstantVM = z.iso.datetime();
 

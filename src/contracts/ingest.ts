@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, SafeId, SafeLabel } from './primitives';
 
 /**
  * Wire formats of the ingest API (accounting systems, Zapier/Make, the CSV importer).
@@ -12,13 +13,12 @@ import { z } from 'zod';
 
 export const MAX_BATCH_ITEMS = 1000;
 
-const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, { error: 'is not a calendar date' });
+const calendarDate = CalendarDate;
 const currency = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code in capitals, e.g. EUR' });
 const minorUnits = z.number().int({ error: 'must be a whole number of minor units (cents)' }).min(0).max(Number.MAX_SAFE_INTEGER);
-const externalId = z.string().trim().min(1).max(128);
+const externalId = SafeId(128);
 const hubspotId = z.string().regex(/^\d{1,20}$/, { error: 'must be a numeric HubSpot id' });
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+const shortText = (max: number) => SafeLabel(max);
 
 /** What the source knows about the customer; matching tries these in a fixed precedence. */
 export const CustomerKeys = z.object({

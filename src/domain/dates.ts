@@ -1,17 +1,14 @@
+import { isCalendarDate } from '../kernel/calendar-date';
+
 /** A calendar date `YYYY-MM-DD` (no time, no zone). */
 export type IsoDate = string;
 /** An instant as an ISO-8601 UTC string, e.g. `2026-11-23T09:30:00.000Z`. */
 export type Instant = string;
 
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isIsoDate(s: string): s is IsoDate {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
+/** A strict `YYYY-MM-DD` in the sane range (src/kernel decides it once, for the cards and the server alike). */
+export const isIsoDate = (s: string): s is IsoDate => isCalendarDate(s);
 
 /** Days since 1970-01-01 for a calendar date (exact integer arithmetic on dates). */
 export function epochDay(date: IsoDate): number {
