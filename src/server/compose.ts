@@ -3,6 +3,7 @@ import { buildCallScript } from '../domain/call-script';
 import { DEFAULT_POLICY } from '../domain/policy/policy';
 import { createApiKeyStore } from './api-keys/api-key-store';
 import { createCalendarProvider } from './calendar/calendar-provider';
+import { systemClock, type Clock } from './clock/clock';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { createActionsRouter } from './http/actions/router';
@@ -22,6 +23,8 @@ import { companySourceFromGateway } from './matching/gateway-company-source';
 import { createUninstallAwareRefresher } from './hubspot/oauth-install';
 import { createInstallModule } from './install/install-module';
 import { createPortalRegistry } from './portals/portal-registry';
+import { createContinuousSync } from './sync/continuous-sync';
+import { withChangeFeed } from './sync/ledger-change-feed';
 import { startWebhookWorker } from './webhooks/webhook-queue';
 
 export interface BackendOptions {
@@ -37,18 +40,31 @@ export interface BackendOptions {
   readonly publicBaseUrl: string;
   /** Encrypts tokens at rest (TOKEN_ENCRYPTION_KEY). */
   readonly tokenKey: Buffer;
-  readonly now?: () => Date;
+  /** Business time (the embedded default and the month-in-the-life suite pass a controllable one). */
+  readonly clock?: Clock;
+  /** The continuous sync's timing; defaults suit production. */
+  readonly loop?: { readonly debounceMs?: number; readonly sweepEveryMs?: number };
 }
+
+/** A change waits this long for more before its portal's refresh starts: a 1,000-row upload becomes one run. */
+export const DEFAULT_DEBOUNCE_MS = 1000;
+const DEFAULT_SWEEP_EVERY_MS = 15_000;
 
 /**
  * The one composition root: every store, service, router and queue of the backend, wired once.
  * `main.ts` adds the process concerns (Redis and sandbox start-up, listening, shutdown).
  */
 export function composeBackend(o: BackendOptions) {
-  const now = o.now ?? (() => new Date());
+  const clock = o.clock ?? systemClock;
+  const now = () => clock.now();
   const prefix = o.config.REDIS_PREFIX;
   const redis = createRedis(o.redisUrl, 'worker');
-  const ledger = createRedisLedgerStore(redis, prefix);
+  // Producers fail fast while Redis is down (an HTTP 503 beats a hanging request); workers wait.
+  const producer = createRedis(o.redisUrl, 'producer');
+  const queues = createJobQueues({ connection: producer, prefix, onError: (err) => o.log.warn({ err: err.message }, 'queue error') });
+  const debounceMs = o.loop?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  // Every write to the ledger, by anyone in this process, asks for its portal's refresh: the continuous sync.
+  const ledger = withChangeFeed(createRedisLedgerStore(redis, prefix), (portalId) => queues.requestRefresh(portalId, debounceMs));
   // A refresh answered with invalid_grant means the app was uninstalled; the uninstaller needs the token
   // store the refresher belongs to, hence the late binding.
   let uninstall: (portalId: string) => Promise<void> = async () => undefined;
@@ -63,9 +79,7 @@ export function composeBackend(o: BackendOptions) {
   const csvImporter = createCsvImporter(ingest, now);
   const apiKeys = createApiKeyStore(redis, prefix);
   const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, log: o.log });
-  // Producers fail fast while Redis is down (an HTTP 503 beats a hanging request); workers wait.
-  const producer = createRedis(o.redisUrl, 'producer');
-  const queues = createJobQueues({ connection: producer, prefix, onError: (err) => o.log.warn({ err: err.message }, 'queue error') });
+  const loop = createContinuousSync({ queues, ledger, portals: hubspot.portals, refresh: hubspot.refresh, debounceMs });
   const operate = createInstallModule({
     clientId: o.clientId, clientSecret: o.clientSecret, basePath: o.hubspotBasePath, publicBaseUrl: o.publicBaseUrl,
     tier: o.config.HUBSPOT_RATE_LIMIT_TIER, redis, prefix, connection: producer,
@@ -97,8 +111,10 @@ export function composeBackend(o: BackendOptions) {
   const startBackgroundWork = () => {
     const workers = startWorkers({
       connectionUrl: o.redisUrl, prefix, log: o.log,
-      services: { sync: hubspot.sync, scheduling: hubspot.scheduling, deadLetters: hubspot.deadLetters },
+      services: { sync: hubspot.sync, scheduling: hubspot.scheduling, refresh: hubspot.refresh, deadLetters: hubspot.deadLetters, sweep: loop.sweep },
     });
+    const sweep = queues.upsertSweep(o.loop?.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS)
+      .catch((err: Error) => o.log.warn({ err: err.message }, 'sweep not scheduled'));
     const webhookConnection = createRedis(o.redisUrl, 'worker');
     const webhookWorker = startWebhookWorker({
       connection: webhookConnection, prefix, process: operate.processWebhooks,
@@ -106,6 +122,7 @@ export function composeBackend(o: BackendOptions) {
     });
     return {
       async close() {
+        await sweep;
         await Promise.all([workers.close(), webhookWorker.close()]);
         await webhookConnection.quit().catch(() => webhookConnection.disconnect());
       },
@@ -118,6 +135,9 @@ export function composeBackend(o: BackendOptions) {
     await producer.quit().catch(() => undefined);
     await redis.quit().catch(() => undefined);
   };
-  return { app, redis, ledger, hubspot, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, metrics, calendarFor, startBackgroundWork, close };
+  return {
+    app, clock, redis, ledger, hubspot, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
+    startBackgroundWork, close,
+  };
 }
 export type Backend = ReturnType<typeof composeBackend>;

@@ -36,22 +36,32 @@ const EnvSchema = z.object({
     .transform(withoutTrailingSlash).optional(),
   HUBSPOT_CLIENT_ID: z.string().min(1).optional(),
   HUBSPOT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Private-app mode: the app's static token for one portal instead of OAuth installs (with HUBSPOT_PORTAL_ID). */
   HUBSPOT_ACCESS_TOKEN: z.string().min(1).optional(),
+  HUBSPOT_PORTAL_ID: z.string().regex(/^\d{1,20}$/, { error: 'must be the numeric HubSpot portal (hub) id' }).optional(),
   HUBSPOT_RATE_LIMIT_TIER: z.enum(RATE_LIMIT_TIERS, { error: `must be one of ${RATE_LIMIT_TIERS.join(', ')}` })
     .default('marketplace'),
   TOKEN_ENCRYPTION_KEY: encryptionKey.optional(),
   CREDIT_CONTROLLER_OWNER_ID: z.string().regex(/^\d+$/, { error: 'must be a numeric HubSpot owner id' }).optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   INGEST_MAX_BODY_BYTES: z.coerce.number({ error: 'must be a whole number of bytes' })
     .int({ error: 'must be a whole number of bytes' }).min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
 }).superRefine((env, ctx) => {
+  const privateApp = env.HUBSPOT_ACCESS_TOKEN !== undefined || env.HUBSPOT_PORTAL_ID !== undefined;
+  if (privateApp && (env.HUBSPOT_ACCESS_TOKEN === undefined || env.HUBSPOT_PORTAL_ID === undefined || env.HUBSPOT_BASE_PATH === undefined)) {
+    for (const key of ['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_PORTAL_ID', 'HUBSPOT_BASE_PATH'] as const) {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required for private-app mode (HUBSPOT_ACCESS_TOKEN, HUBSPOT_PORTAL_ID and HUBSPOT_BASE_PATH together)' });
+    }
+  }
   if (env.HUBSPOT_BASE_PATH === undefined) return;
   const need = (key: keyof typeof env, why: string) => {
     if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required when HUBSPOT_BASE_PATH is set (${why})` });
   };
-  need('HUBSPOT_CLIENT_ID', 'OAuth app client id');
-  need('HUBSPOT_CLIENT_SECRET', 'OAuth token exchange and request signatures');
-  need('TOKEN_ENCRYPTION_KEY', 'stored tokens must stay readable across restarts');
+  // A private app has no OAuth installs (and its token comes from the environment on every start), but HubSpot
+  // still signs its card requests and webhooks with the app's client secret.
+  if (!privateApp) need('HUBSPOT_CLIENT_ID', 'OAuth app client id');
+  need('HUBSPOT_CLIENT_SECRET', privateApp ? 'HubSpot signs card requests and webhooks with it' : 'OAuth token exchange and request signatures');
+  if (!privateApp) need('TOKEN_ENCRYPTION_KEY', 'stored tokens must stay readable across restarts');
   need('PUBLIC_BASE_URL', 'HubSpot calls the backend at this origin');
   if (env.PUBLIC_BASE_URL?.startsWith('http://')) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be https when HUBSPOT_BASE_PATH is set (hubspot.fetch and webhooks only call HTTPS origins)' });
@@ -66,6 +76,8 @@ export type Config = Readonly<ParsedEnv & {
   PUBLIC_BASE_URL: string;
   /** Always set: the configured key, or 32 random bytes per run on the embedded default. */
   TOKEN_ENCRYPTION_KEY: Buffer;
+  /** Always set: as configured, else `warn` on the embedded default (a person reads the terminal) and `info` otherwise. */
+  LOG_LEVEL: (typeof LOG_LEVELS)[number];
 }>;
 
 export class ConfigError extends Error {
@@ -90,7 +102,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...data,
     PUBLIC_BASE_URL: data.PUBLIC_BASE_URL ?? `http://localhost:${data.PORT}`,
     TOKEN_ENCRYPTION_KEY: data.TOKEN_ENCRYPTION_KEY ?? randomBytes(32),
+    LOG_LEVEL: data.LOG_LEVEL ?? (data.HUBSPOT_BASE_PATH === undefined ? 'warn' : 'info'),
   });
+}
+
+/** Private-app mode: one portal with a static token (HUBSPOT_ACCESS_TOKEN + HUBSPOT_PORTAL_ID), no OAuth installs. */
+export function privateAppOf(config: Config): { portalId: string; accessToken: string } | undefined {
+  return config.HUBSPOT_ACCESS_TOKEN && config.HUBSPOT_PORTAL_ID
+    ? { portalId: config.HUBSPOT_PORTAL_ID, accessToken: config.HUBSPOT_ACCESS_TOKEN }
+    : undefined;
 }
 
 /** True when the app talks to the embedded local HubSpot sandbox instead of a real account. */
@@ -114,7 +134,8 @@ export function describeConfig(config: Config): Record<string, string | number |
   return out;
 }
 
-function redactUrlPassword(url: string): string {
+export function redactUrlPassword(url: string): string {
+  if (url.startsWith('unix://')) return url;
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();

@@ -1,105 +1,107 @@
 /**
- * `npm start`: the backend. With no configuration it runs the main job on the embedded default — a private
- * Redis, the local HubSpot sandbox with a demo portal, the demo accounting export imported, the CRM sync
- * and the reminder run — prints a summary and keeps serving. With HUBSPOT_BASE_PATH set, the same code
- * talks to HubSpot.
+ * `npm start`: the backend. With no configuration it runs on the embedded default — a private Redis, the local
+ * HubSpot sandbox with a demo portal delivering webhooks, the demo accounting export imported through the
+ * continuous sync — prints what a person needs next and keeps serving. With HUBSPOT_BASE_PATH set, the same
+ * composition talks to HubSpot (OAuth installs, or one private-app portal).
  */
-import type { Server } from 'node:http';
-import { composeBackend, type Backend } from './compose';
-import { ConfigError, describeConfig, loadConfig, usesEmbeddedSandbox, type Config } from './config';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { composeBackend } from './compose';
+import { ConfigError, loadConfig, privateAppOf, usesEmbeddedSandbox, type Config } from './config';
 import { formatDemoSummary, runDemo } from './embedded/demo-run';
-import { startEmbeddedHubSpot, type EmbeddedHubSpot } from './embedded/embedded-hubspot';
+import { startEmbeddedBackend } from './embedded/embedded-backend';
 import { createLogger, type Logger } from './infra/logger';
-import { startPrivateRedis, type PrivateRedis } from './infra/redis-server';
+import { startPrivateRedis } from './infra/redis-server';
 import { TIER_PER_10S } from './rate/rate-budget';
+import { createLifecycle } from './runtime/lifecycle';
+import { installPrivateApp } from './runtime/private-app';
+import { serviceLines } from './runtime/start-summary';
 
-const DEMO_SEED = 42;
+type OnStop = (name: string, stop: () => Promise<void>) => void;
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const log = createLogger(config.LOG_LEVEL);
-  log.info({ config: describeConfig(config) }, 'starting');
-  const stops: (() => Promise<void>)[] = [];
-  const shutdown = async (code: number) => {
-    for (const stop of stops.reverse()) await stop().catch((e: Error) => log.error({ err: e.message }, 'shutdown step failed'));
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
-  process.on('unhandledRejection', (reason) => {
-    log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection');
-    void shutdown(1);
-  });
-
-  let privateRedis: PrivateRedis | undefined;
-  if (!config.REDIS_URL) {
-    privateRedis = await startPrivateRedis();
-    stops.push(() => privateRedis!.stop());
+async function main(config: Config, log: Logger, onStop: OnStop): Promise<void> {
+  let redisUrl = config.REDIS_URL;
+  if (!redisUrl) {
+    const privateRedis = await startPrivateRedis();
+    onStop('private redis', () => privateRedis.stop());
+    redisUrl = privateRedis.url;
   }
-  const redisUrl = config.REDIS_URL ?? privateRedis!.url;
-
-  const embedded = usesEmbeddedSandbox(config)
-    ? await startEmbeddedHubSpot({ seed: DEMO_SEED, redirectUri: `${config.PUBLIC_BASE_URL}/oauth/callback` })
-    : undefined;
-  if (embedded) stops.push(() => embedded.sandbox.close());
-
-  const backend = composeBackend({
-    config, log, redisUrl,
-    clientId: embedded?.clientId ?? config.HUBSPOT_CLIENT_ID!,
-    clientSecret: embedded?.clientSecret ?? config.HUBSPOT_CLIENT_SECRET!,
-    hubspotBasePath: embedded?.sandbox.url ?? config.HUBSPOT_BASE_PATH!,
-    publicBaseUrl: config.PUBLIC_BASE_URL,
-    tokenKey: config.TOKEN_ENCRYPTION_KEY,
-  });
-  stops.push(() => backend.close());
-  if (embedded) await installEmbeddedPortal(backend, embedded, config);
-
-  const workers = backend.startBackgroundWork();
-  stops.push(() => workers.close());
-  const server = await listen(backend, config.PORT);
-  stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  log.info({ port: config.PORT }, 'listening');
-
-  if (embedded) await runEmbeddedDemo(backend, embedded, redisUrl, config, log);
-  else console.log(`Receivables Desk backend listening on port ${config.PORT} (HubSpot at ${config.HUBSPOT_BASE_PATH}); install: ${config.PUBLIC_BASE_URL}/oauth/install`);
+  if (usesEmbeddedSandbox(config)) await startEmbedded(config, log, redisUrl, onStop);
+  else await startWithHubSpot(config, log, redisUrl, onStop);
 }
 
-async function installEmbeddedPortal(backend: Backend, embedded: EmbeddedHubSpot, config: Config): Promise<void> {
-  const portal = await backend.hubspot.portals.register({
-    portalId: embedded.portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: config.HUBSPOT_RATE_LIMIT_TIER,
-    basePath: embedded.sandbox.url, currency: 'EUR',
-    ...(embedded.creditControllerOwnerId ? { creditControllerOwnerId: embedded.creditControllerOwnerId } : {}),
-  });
-  await backend.hubspot.tokens.save(embedded.portalId, { accessToken: embedded.accessToken });
-  await backend.queues.upsertDailyScheduling(portal);
-}
-
-async function runEmbeddedDemo(backend: Backend, embedded: EmbeddedHubSpot, redisUrl: string, config: Config, log: Logger): Promise<void> {
-  const result = await runDemo(backend, embedded, redisUrl, new Date());
-  const apiKey = await backend.apiKeys.createApiKey(embedded.portalId, 'local demo');
-  const lines = [
+async function startEmbedded(config: Config, log: Logger, redisUrl: string, onStop: OnStop): Promise<void> {
+  const embedded = await startEmbeddedBackend({ config, log, redisUrl });
+  onStop('backend', () => embedded.close());
+  const { backend, hubspot, publicBaseUrl } = embedded;
+  const result = await runDemo(backend, hubspot);
+  const apiKey = await backend.apiKeys.createApiKey(hubspot.portalId, 'local demo');
+  console.log([
     '',
     ...formatDemoSummary(result, TIER_PER_10S[config.HUBSPOT_RATE_LIMIT_TIER]),
     '',
-    `  Backend:              ${config.PUBLIC_BASE_URL} (health: /health, metrics: /metrics)`,
-    `  Local HubSpot:        ${embedded.sandbox.url} — portal ${embedded.portalId} (inspect: ${embedded.sandbox.url}/_sandbox/portals/${embedded.portalId}/state)`,
-    `  Ingest API key:       ${apiKey.key}  (local demo only; e.g. curl -H "Authorization: Bearer <key>" ${config.PUBLIC_BASE_URL}/api/ingest/unmatched)`,
-    '  Still serving; the daily reminder run is scheduled at 07:00 Europe/Amsterdam. Ctrl-C stops everything.',
+    ...serviceLines({ publicBaseUrl, redisUrl, portalId: hubspot.portalId, config }),
+    `  Ingest API key:       ${apiKey.key}  (local demo; send it as Authorization: Bearer <key>)`,
+    `  Local HubSpot:        ${hubspot.sandbox.url}  portal ${hubspot.portalId} (state: ${hubspot.sandbox.url}/_sandbox/portals/${hubspot.portalId}/state)`,
+    `  HubSpot access token: ${hubspot.accessToken}  (new Client({ accessToken, basePath: '${hubspot.sandbox.url}' }) from @hubspot/api-client)`,
+    `  Workspace:            ${publicBaseUrl}/workspace  (the local HubSpot UI with the cards, once the workspace is part of this build)`,
     '',
-  ];
-  log.info({ created: result.report.created, tasks: result.scheduling.created }, 'demo run finished');
-  console.log(lines.join('\n'));
+    '  Every change — invoices and payments in, card actions, companies created, changed or merged in the local',
+    '  HubSpot — reaches HubSpot by itself within seconds; the daily pass runs at 07:00 Europe/Amsterdam.',
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n'));
 }
 
-function listen(backend: Backend, port: number): Promise<Server> {
+async function startWithHubSpot(config: Config, log: Logger, redisUrl: string, onStop: OnStop): Promise<void> {
+  const privateApp = privateAppOf(config);
+  const backend = composeBackend({
+    config, log, redisUrl,
+    // Private apps have no OAuth client id; the install routes then answer, but no one is sent to them.
+    clientId: config.HUBSPOT_CLIENT_ID ?? 'private-app',
+    clientSecret: config.HUBSPOT_CLIENT_SECRET!,
+    hubspotBasePath: config.HUBSPOT_BASE_PATH!,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    tokenKey: config.TOKEN_ENCRYPTION_KEY,
+  });
+  onStop('queues and redis', () => backend.close());
+  const server = await listen(backend.app, config.PORT);
+  const workers = backend.startBackgroundWork();
+  // Stops run in reverse: no new requests first, then the workers finish what they hold.
+  onStop('workers', () => workers.close());
+  onStop('http server', () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); }));
+  const portal = privateApp ? await installPrivateApp(backend, config, privateApp) : undefined;
+  console.log([
+    '',
+    `Receivables Desk backend on HubSpot at ${config.HUBSPOT_BASE_PATH}`,
+    ...serviceLines({ publicBaseUrl: config.PUBLIC_BASE_URL, redisUrl, config, ...(portal ? { portalId: portal.portalId } : {}) }),
+    portal
+      ? `  Private app:          portal ${portal.portalId} with the token of HUBSPOT_ACCESS_TOKEN (no OAuth installs)`
+      : `  Install:              ${config.PUBLIC_BASE_URL}/oauth/install`,
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n'));
+}
+
+function listen(app: RequestListener, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = backend.app.listen(port, () => resolve(server));
+    const server = createServer(app);
     server.once('error', reject);
+    server.listen(port, () => resolve(server));
   });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(`start-up failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : String(error));
   process.exit(1);
+}
+const log = createLogger(config.LOG_LEVEL);
+const life = createLifecycle(log);
+life.handleSignals();
+main(config, log, life.onStop).catch((error: unknown) => {
+  console.error(`start-up failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  // Whatever did start (the private Redis, the sandbox) is stopped before exiting.
+  void life.shutdown(1, 'start-up failed');
 });

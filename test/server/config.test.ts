@@ -25,7 +25,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       NODE_ENV: 'development', PORT: 3000, PUBLIC_BASE_URL: 'http://localhost:3000', REDIS_PREFIX: 'rd',
-      HUBSPOT_RATE_LIMIT_TIER: 'marketplace', LOG_LEVEL: 'info', INGEST_MAX_BODY_BYTES: 1024 * 1024,
+      HUBSPOT_RATE_LIMIT_TIER: 'marketplace', LOG_LEVEL: 'warn', INGEST_MAX_BODY_BYTES: 1024 * 1024,
     });
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.HUBSPOT_BASE_PATH).toBeUndefined();

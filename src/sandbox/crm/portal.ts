@@ -127,7 +127,7 @@ export class Portal {
     this.archive(type, mergedId, { ...opts, now });
     // Unique values of the merged record are free now, so the primary can take them over.
     if (Object.keys(fill).length > 0) this.update(type, primaryId, fill, { ...opts, now });
-    this.emit({ objectType: type, objectId: primaryId, kind: 'merge' }, opts, now);
+    this.emit({ objectType: type, objectId: primaryId, kind: 'merge', mergedObjectIds: [mergedId] }, opts, now);
     return primary;
   }
 
@@ -193,7 +193,7 @@ export class Portal {
     }
   }
 
-  private emit(e: Pick<ChangeEvent, 'objectType' | 'objectId' | 'kind' | 'propertyName' | 'propertyValue'>, opts: WriteOptions, now: number): void {
+  private emit(e: Pick<ChangeEvent, 'objectType' | 'objectId' | 'kind' | 'propertyName' | 'propertyValue' | 'mergedObjectIds'>, opts: WriteOptions, now: number): void {
     if (this.changes.listenerCount('change') === 0) return;
     const event: ChangeEvent = { portalId: this.hubId, ...e, occurredAt: now, changeSource: opts.source ?? 'API' };
     this.changes.emit('change', event);

@@ -12,6 +12,8 @@ export interface ChangeEvent {
   kind: 'creation' | 'propertyChange' | 'deletion' | 'merge' | 'restore' | 'associationChange';
   propertyName?: string;
   propertyValue?: string;
+  /** Merge only: the records merged into `objectId` (HubSpot's `mergedObjectIds`). */
+  mergedObjectIds?: string[];
   occurredAt: number;
   changeSource: 'API' | 'CRM_UI' | 'IMPORT';
 }

@@ -25,6 +25,10 @@ export interface WebhookEvent {
   propertyName?: string;
   propertyValue?: string;
   objectTypeId?: string;
+  /** Merge events (HubSpot's legacy merge payload): the merged records, the surviving one and its id now. */
+  mergedObjectIds?: number[];
+  primaryObjectId?: number;
+  newObjectId?: number;
 }
 
 export const LEGACY_PREFIX: Partial<Record<SandboxObjectType, string>> = {
@@ -74,6 +78,11 @@ export function eventsFor(change: ChangeEvent, subscriptions: readonly NumberedS
     if (change.kind === 'propertyChange') {
       event.propertyName = change.propertyName;
       event.propertyValue = change.propertyValue ?? '';
+    }
+    if (change.kind === 'merge' && change.mergedObjectIds) {
+      event.mergedObjectIds = change.mergedObjectIds.map(Number);
+      event.primaryObjectId = Number(change.objectId);
+      event.newObjectId = Number(change.objectId);
     }
     if (s.subscriptionType.startsWith('object.')) event.objectTypeId = typeId;
     return event;

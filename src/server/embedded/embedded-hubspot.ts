@@ -11,6 +11,8 @@ export interface EmbeddedHubSpot {
   /** The local OAuth app; its secret is the key of the signatures the card API checks. */
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The local app's id: webhook events carry it. */
+  readonly appId: number;
   readonly creditControllerOwnerId?: string;
   readonly data: DemoData;
 }
@@ -28,13 +30,13 @@ export async function startEmbeddedHubSpot(opts: { seed: number; redirectUri: st
   const loaded = loadDemoPortal(portal, data);
   const clientSecret = randomBytes(24).toString('base64url');
   const clientId = 'receivables-desk-local';
-  registerApp(state, { clientId, clientSecret, redirectUri: opts.redirectUri });
+  const { appId } = registerApp(state, { clientId, clientSecret, redirectUri: opts.redirectUri });
   const accessToken = state.issueAccessToken(portal.hubId, { expiresInSeconds: A_YEAR_IN_SECONDS });
   const sandbox = await startSandbox({ state });
   const creditController = data.owners.find((o) => o.creditControl);
   const creditControllerOwnerId = creditController ? loaded.ownerIds[creditController.key] : undefined;
   return {
-    sandbox, portalId: String(portal.hubId), accessToken, clientId, clientSecret, data,
+    sandbox, portalId: String(portal.hubId), accessToken, clientId, clientSecret, appId, data,
     ...(creditControllerOwnerId ? { creditControllerOwnerId } : {}),
   };
 }

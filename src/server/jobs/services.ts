@@ -6,12 +6,14 @@ import { createTokenStore, type RefreshTokens } from '../portals/token-store';
 import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
 import { createPlanner } from '../scheduling/planner';
 import { createSchedulingService } from '../scheduling/schedule-portal';
+import { createRefreshService } from '../sync/refresh-portal';
 import { createSyncService } from '../sync/sync-portal';
 import { createDeadLetters } from './dead-letters';
 
 export interface HubSpotServiceDeps {
   readonly redis: Redis;
   readonly prefix: string;
+  /** The composition root passes the store with its change feed (ledger-change-feed.ts), so the services' own writes are synced too. */
   readonly ledger: LedgerStore;
   /** config TOKEN_ENCRYPTION_KEY (32 bytes). */
   readonly tokenKey: Buffer;
@@ -20,6 +22,7 @@ export interface HubSpotServiceDeps {
   readonly rate?: RateBudgetOptions;
   readonly claimLeaseMs?: number;
   readonly log?: { warn(obj: object, msg: string): void };
+  /** The business clock (clock/clock.ts). */
   readonly now?: () => Date;
 }
 
@@ -34,6 +37,7 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, ...(deps.now ? { now: deps.now } : {}) };
   const sync = createSyncService(common);
   const scheduling = createSchedulingService({ ...common, deadLetters, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
-  return { portals, tokens, budget, gateway, planner, deadLetters, sync, scheduling };
+  const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}) });
+  return { portals, tokens, budget, gateway, planner, deadLetters, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

@@ -4,14 +4,18 @@ import { isGatewayError } from '../hubspot/gateway-error';
 import { backoffMs } from '../hubspot/retry-policy';
 import { PortalParkedError } from '../rate/rate-budget';
 import type { SchedulingService } from '../scheduling/schedule-portal';
+import type { RefreshService } from '../sync/refresh-portal';
 import type { SyncService } from '../sync/sync-portal';
 import type { DeadLetters } from './dead-letters';
-import { DEFAULT_JOB_OPTIONS, QUEUES, SchedulePortalJob, SyncPortalJob, bullPrefix } from './queues';
+import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUES, RefreshPortalJob, SchedulePortalJob, SyncPortalJob, bullPrefix } from './queues';
 
 export interface WorkerServices {
   readonly sync: SyncService;
   readonly scheduling: SchedulingService;
+  readonly refresh: Pick<RefreshService, 'refreshPortal' | 'startDailyPass'>;
   readonly deadLetters: DeadLetters;
+  /** Requests a refresh for portals with changed companies and none pending (the `sweep` job). */
+  readonly sweep?: () => Promise<unknown>;
 }
 
 export interface WorkerLog {
@@ -56,7 +60,7 @@ async function runJob<T>(job: Job, token: string | undefined, fn: () => Promise<
 }
 
 export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void> } {
-  const connections = [createRedis(opts.connectionUrl, 'worker'), createRedis(opts.connectionUrl, 'worker')];
+  const connections = [createRedis(opts.connectionUrl, 'worker'), createRedis(opts.connectionUrl, 'worker'), createRedis(opts.connectionUrl, 'worker')];
   const common = {
     prefix: bullPrefix(opts.prefix),
     concurrency: opts.concurrency ?? 4,
@@ -64,7 +68,7 @@ export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void
     ...(opts.lockDuration ? { lockDuration: opts.lockDuration } : {}),
     ...(opts.stalledInterval ? { stalledInterval: opts.stalledInterval } : {}),
   };
-  const { sync, scheduling, deadLetters } = opts.services;
+  const { sync, scheduling, refresh, deadLetters } = opts.services;
 
   const syncWorker = new Worker(QUEUES.sync, async (job, token) => {
     const data = SyncPortalJob.parse(job.data);
@@ -73,11 +77,19 @@ export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void
 
   const schedulingWorker = new Worker(QUEUES.scheduling, async (job, token) => {
     const data = SchedulePortalJob.parse(job.data);
+    // The daily scheduler's job hands every company to the continuous sync, which runs one job per portal at a time.
+    if (job.name === JOB_NAMES.dailyPass) return refresh.startDailyPass(data.portalId);
     // The job id is the claim owner: a re-run of this job after a crash may take its own claims over at once.
     return runJob(job, token, () => scheduling.schedulePortal(data.portalId, { owner: `job-${job.id}` }));
   }, { ...common, connection: connections[1]! });
 
-  for (const worker of [syncWorker, schedulingWorker]) {
+  const refreshWorker = new Worker(QUEUES.refresh, async (job, token) => {
+    if (job.name === JOB_NAMES.sweep) return opts.services.sweep?.();
+    const data = RefreshPortalJob.parse(job.data);
+    return runJob(job, token, () => refresh.refreshPortal(data.portalId, { owner: `job-${job.id}` }));
+  }, { ...common, connection: connections[2]! });
+
+  for (const worker of [syncWorker, schedulingWorker, refreshWorker]) {
     worker.on('error', (err) => opts.log.error({ queue: worker.name, err: err.message }, 'worker error'));
     worker.on('completed', (job, result) => opts.log.info({ queue: worker.name, jobId: job.id, result }, 'job completed'));
     worker.on('failed', (job, err) => {
@@ -94,7 +106,7 @@ export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void
 
   return {
     async close() {
-      await Promise.all([syncWorker.close(), schedulingWorker.close()]);
+      await Promise.all([syncWorker.close(), schedulingWorker.close(), refreshWorker.close()]);
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };

@@ -30,6 +30,8 @@ export function ledgerKeys(prefix: string, portalId: PortalId) {
     /** Companies with at least one document (score 0: lexicographic, stable order). */
     companies: `${root}:ledger:companies`,
     dirty: `${root}:ledger:dirty`,
+    /** Dirty companies a sync run has claimed and not yet settled. */
+    dirtyInFlight: `${root}:ledger:dirty-in-flight`,
     unmatched: `${root}:ledger:unmatched`,
     unmatchedByTime: `${root}:ledger:unmatched-by-time`,
     company(companyId: CompanyId, collection: CompanyCollection): string {

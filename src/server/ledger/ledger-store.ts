@@ -61,9 +61,18 @@ export interface LedgerStore {
   getCustomerLedgers?(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<(CustomerLedger | undefined)[]>;
   /** Companies with at least one document, in a stable order. */
   listCompanyIds(portalId: PortalId): Promise<CompanyId[]>;
-  /** Companies changed since the last `takeDirtyCompanies` (for incremental rollups/scheduling). */
+  /** Companies changed since the last `takeDirtyCompanies`, read and cleared at once. */
   takeDirtyCompanies(portalId: PortalId): Promise<CompanyId[]>;
   markDirty(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<void>;
+  /**
+   * For the continuous sync: moves the changed companies into an in-flight set and returns that whole set,
+   * so the companies of a run that crashed before `settleDirtyCompanies` are handed out again.
+   */
+  claimDirtyCompanies(portalId: PortalId): Promise<CompanyId[]>;
+  /** The run is done with these companies (changes made meanwhile are in the dirty set again). */
+  settleDirtyCompanies(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<void>;
+  /** Changed and in-flight companies: 0 means everything written so far has been synced. */
+  countDirtyCompanies(portalId: PortalId): Promise<number>;
 
   saveProfile(portalId: PortalId, profile: ContactProfile): Promise<void>;
   /** Idempotent by id. */

@@ -86,6 +86,23 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
       return ((results?.[0]?.[1] as string[]) ?? []).sort();
     },
 
+    async claimDirtyCompanies(portalId) {
+      const { dirty, dirtyInFlight } = keysOf(portalId);
+      // One transaction: a company marked in between is either claimed now or still dirty, never lost.
+      const results = await redis.multi().sunionstore(dirtyInFlight, dirtyInFlight, dirty).del(dirty).smembers(dirtyInFlight).exec();
+      return ((results?.[2]?.[1] as string[]) ?? []).sort();
+    },
+
+    async settleDirtyCompanies(portalId, companyIds) {
+      if (companyIds.length) await redis.srem(keysOf(portalId).dirtyInFlight, ...companyIds);
+    },
+
+    async countDirtyCompanies(portalId) {
+      const { dirty, dirtyInFlight } = keysOf(portalId);
+      const results = await redis.multi().scard(dirty).scard(dirtyInFlight).exec();
+      return Number(results?.[0]?.[1] ?? 0) + Number(results?.[1]?.[1] ?? 0);
+    },
+
     ...createUnmatchedOps(redis, keysOf),
     ...createLedgerLookups(redis, keysOf),
     ...createForgetContact(redis, keysOf),

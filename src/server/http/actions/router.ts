@@ -51,8 +51,9 @@ export function createActionsRouter(deps: ActionsRouterDeps): Router {
   const preferences = createPreferencesService(deps);
   const logOutcome = createOutcomeService(deps);
   const callScript = createCallScriptService(deps);
+  // The signature window stays on real time: HubSpot signs with real timestamps, whatever `deps.now` says.
   const verify = verifyHubSpotSignature({
-    clientSecret: deps.clientSecret, publicBaseUrl: deps.publicBaseUrl, maxBodyBytes: deps.maxBodyBytes ?? 32 * 1024, now: deps.now,
+    clientSecret: deps.clientSecret, publicBaseUrl: deps.publicBaseUrl, maxBodyBytes: deps.maxBodyBytes ?? 32 * 1024,
   });
   // Route-level guards: only these three paths are verified here, so the router can share /api/cards with
   // the cards router without checking its requests twice.

@@ -37,7 +37,7 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
     clientSecret: deps.clientSecret,
     publicBaseUrl: deps.publicBaseUrl,
     maxBodyBytes: deps.maxBodyBytes ?? 16 * 1024,
-    now: deps.now,
+    // The signature window stays on real time: HubSpot signs with real timestamps, whatever `deps.now` says.
   }));
   router.use(noStore);
 

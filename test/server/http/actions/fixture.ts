@@ -85,10 +85,10 @@ export async function startActionsFixture(redis: Redis, buildCallScript: (i: Cal
   };
 }
 
-/** A request signed like HubSpot signs hubspot.fetch (real api-client Signature helper, timestamp = the app's clock). */
+/** A request signed like HubSpot signs hubspot.fetch (real api-client Signature helper, timestamp = real time, as HubSpot signs whatever the business clock says). */
 export function signed(app: Express, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown) {
   const raw = body === undefined ? '' : JSON.stringify(body);
-  const headers = hubspotHeaders({ secret: SECRET, method, publicUri: `${PUBLIC_BASE_URL}${path}`, body: raw, timestamp: NOW.getTime() });
+  const headers = hubspotHeaders({ secret: SECRET, method, publicUri: `${PUBLIC_BASE_URL}${path}`, body: raw });
   const r = method === 'GET' ? request(app).get(path) : method === 'PUT' ? request(app).put(path) : request(app).post(path);
   r.set(headers);
   if (raw) r.set('content-type', 'application/json').send(raw);

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startWebhookDelivery, type WebhookDelivery } from '../../sandbox/webhooks';
+import { createControllableClock, type ControllableClock } from '../clock/controllable-clock';
+import { composeBackend, type Backend, type BackendOptions } from '../compose';
+import type { Config } from '../config';
+import type { Logger } from '../infra/logger';
+import { readAppSubscriptions } from './app-webhooks';
+import { startEmbeddedHubSpot, type EmbeddedHubSpot } from './embedded-hubspot';
+import { createTimeControl, type TimeControl } from './time-control';
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface EmbeddedBackendOptions {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly redisUrl: string;
+  /** Business time; by default one that runs with real time until someone moves it. */
+  readonly clock?: ControllableClock;
+  /** The demo portal's seed (companies, contacts, owners). */
+  readonly seed?: number;
+  readonly loop?: BackendOptions['loop'];
+  /** The sandbox's webhook retry waits; HubSpot's own schedule (about a day) by default. */
+  readonly webhookRetryScheduleMs?: number[];
+  /** Served before the backend's routes, by path prefix: the workspace (issue 13) mounts `/workspace` here. */
+  readonly mounts?: readonly { readonly path: string; readonly handler: RequestHandler }[];
+}
+
+export interface EmbeddedBackend {
+  readonly backend: Backend;
+  readonly hubspot: EmbeddedHubSpot;
+  /** Where the backend listens and what HubSpot (the sandbox) calls: e.g. http://localhost:3000. */
+  readonly publicBaseUrl: string;
+  readonly webhooks: WebhookDelivery;
+  readonly time: TimeControl;
+  readonly portalId: string;
+  /** Stops taking requests, lets the workers finish what they hold, closes the queues and the sandbox. */
+  close(): Promise<void>;
+}
+
+const DEMO_SEED = 42;
+
+/**
+ * The embedded default as one piece — what `npm start` runs and the month-in-the-life suite boots: the local
+ * HubSpot portal, the backend composed on it (same composition as production), the portal installed, the
+ * sandbox delivering the app's webhooks to /webhooks/hubspot signed like HubSpot, and the workers running.
+ */
+export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<EmbeddedBackend> {
+  const server = createServer();
+  const port = await listen(server, o.config.PORT);
+  // PORT=0 (tests) picks a free port; the public origin is only known now.
+  const publicBaseUrl = o.config.PORT === 0 ? `http://localhost:${port}` : o.config.PUBLIC_BASE_URL;
+  const hubspot = await startEmbeddedHubSpot({ seed: o.seed ?? DEMO_SEED, redirectUri: `${publicBaseUrl}/oauth/callback` });
+  const clock = o.clock ?? createControllableClock();
+  const backend = composeBackend({
+    config: o.config, log: o.log, redisUrl: o.redisUrl, clock,
+    clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, hubspotBasePath: hubspot.sandbox.url,
+    publicBaseUrl, tokenKey: o.config.TOKEN_ENCRYPTION_KEY,
+    ...(o.loop ? { loop: o.loop } : {}),
+  });
+  await installPortal(backend, hubspot, o.config);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const mount = o.mounts?.find((m) => req.url === m.path || req.url?.startsWith(`${m.path}/`) || req.url?.startsWith(`${m.path}?`));
+    (mount?.handler ?? backend.app)(req, res);
+  });
+  const workers = backend.startBackgroundWork();
+  const webhooks = startWebhookDelivery(hubspot.sandbox.state, {
+    targetUrl: `${publicBaseUrl}/webhooks/hubspot`, clientSecret: hubspot.clientSecret, appId: hubspot.appId,
+    subscriptions: readAppSubscriptions(),
+    ...(o.webhookRetryScheduleMs ? { retryScheduleMs: o.webhookRetryScheduleMs } : {}),
+  });
+  const time = createTimeControl({
+    clock,
+    calendar: () => backend.calendarFor(hubspot.portalId),
+    runDailyPass: (opts) => backend.loop.runDailyPass(hubspot.portalId, opts),
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    backend, hubspot, publicBaseUrl, webhooks, time, portalId: hubspot.portalId,
+    close() {
+      closing ??= (async () => {
+        webhooks.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await workers.close();
+        await backend.close();
+        await hubspot.sandbox.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function installPortal(backend: Backend, hubspot: EmbeddedHubSpot, config: Config): Promise<void> {
+  const portal = await backend.hubspot.portals.register({
+    portalId: hubspot.portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: config.HUBSPOT_RATE_LIMIT_TIER,
+    basePath: hubspot.sandbox.url, currency: 'EUR',
+    ...(hubspot.creditControllerOwnerId ? { creditControllerOwnerId: hubspot.creditControllerOwnerId } : {}),
+  });
+  await backend.hubspot.tokens.save(hubspot.portalId, { accessToken: hubspot.accessToken });
+  await backend.queues.upsertDailyScheduling(portal);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
