@@ -19,12 +19,15 @@ import { createJobQueues } from './jobs/queues';
 import { startWorkers } from './jobs/workers';
 import { createRedisLedgerStore } from './ledger/redis-ledger-store';
 import { createCompanyIndexCache } from './matching/company-index-cache';
+import { createMissingCompanyFinder } from './matching/find-missing';
 import { companySourceFromGateway } from './matching/gateway-company-source';
+import { createRematcher } from './matching/rematch';
 import { createUninstallAwareRefresher } from './hubspot/oauth-install';
 import { createInstallModule } from './install/install-module';
 import { createPortalRegistry } from './portals/portal-registry';
-import { createContinuousSync } from './sync/continuous-sync';
+import { createContinuousSync, DEFAULT_DEBOUNCE_MS } from './sync/continuous-sync';
 import { withChangeFeed } from './sync/ledger-change-feed';
+import { createWebhookProcessor } from './webhooks/webhook-processor';
 import { startWebhookWorker } from './webhooks/webhook-queue';
 
 export interface BackendOptions {
@@ -46,8 +49,6 @@ export interface BackendOptions {
   readonly loop?: { readonly debounceMs?: number; readonly sweepEveryMs?: number };
 }
 
-/** A change waits this long for more before its portal's refresh starts: a 1,000-row upload becomes one run. */
-export const DEFAULT_DEBOUNCE_MS = 1000;
 const DEFAULT_SWEEP_EVERY_MS = 15_000;
 
 /**
@@ -72,10 +73,14 @@ export function composeBackend(o: BackendOptions) {
     clientId: o.clientId, clientSecret: o.clientSecret, portals: createPortalRegistry(redis, prefix),
     onRevoked: (portalId) => uninstall(portalId),
   });
-  const hubspot = createHubSpotServices({ redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh });
+  // Waiting documents are re-matched before each refresh; the rematcher needs ingest, built below.
+  let rematch: (portalId: string) => Promise<number> = async () => 0;
+  const hubspot = createHubSpotServices({ redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p) });
   const calendarFor = createCalendarProvider(hubspot.portals, now);
   const companyIndex = createCompanyIndexCache({ redis, prefix, source: companySourceFromGateway(hubspot.gateway) });
-  const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), now });
+  const findMissing = createMissingCompanyFinder({ redis, prefix, findCompanies: hubspot.gateway.findCompanies, companyIndex, log: o.log });
+  const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now });
+  rematch = createRematcher({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), file: ingest.resolveUnmatched, log: o.log });
   const csvImporter = createCsvImporter(ingest, now);
   const apiKeys = createApiKeyStore(redis, prefix);
   const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, log: o.log });
@@ -87,6 +92,10 @@ export function composeBackend(o: BackendOptions) {
     ...(o.config.CREDIT_CONTROLLER_OWNER_ID ? { creditControllerOwnerId: o.config.CREDIT_CONTROLLER_OWNER_ID } : {}),
   });
   uninstall = operate.uninstallPortal;
+  const processWebhooks = createWebhookProcessor({
+    companyIndex, readCompanies: hubspot.gateway.readCompanies, ledger, claims: hubspot.scheduling.claims,
+    requestRefresh: loop.request, log: o.log,
+  });
   const fallbackOwnerFor = async (portalId: string) => (await hubspot.portals.get(portalId))?.creditControllerOwnerId;
 
   const metrics = new Registry();
@@ -117,7 +126,7 @@ export function composeBackend(o: BackendOptions) {
       .catch((err: Error) => o.log.warn({ err: err.message }, 'sweep not scheduled'));
     const webhookConnection = createRedis(o.redisUrl, 'worker');
     const webhookWorker = startWebhookWorker({
-      connection: webhookConnection, prefix, process: operate.processWebhooks,
+      connection: webhookConnection, prefix, process: processWebhooks,
       onError: (err) => o.log.error({ err: err.message }, 'webhook worker error'),
     });
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeConfig, loadConfig, usesEmbeddedSandbox, usesPrivateRedis } from '../../src/server/config';
+import { ConfigError, describeConfig, loadConfig, privateAppOf, usesEmbeddedSandbox, usesPrivateRedis } from '../../src/server/config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const REAL_HUBSPOT = {
@@ -110,9 +110,34 @@ describe('loadConfig', () => {
   });
 });
 
+describe('private-app mode', () => {
+  const PRIVATE_APP = {
+    HUBSPOT_BASE_PATH: 'https://api.hubapi.com', HUBSPOT_ACCESS_TOKEN: 'pat-token', HUBSPOT_PORTAL_ID: '14000001',
+    HUBSPOT_CLIENT_SECRET: 'client-secret-value', PUBLIC_BASE_URL: 'https://rd.example.com',
+  };
+
+  it('when the token, the portal id and HubSpot are set, then no OAuth client id or encryption key is needed', () => {
+    const config = loadConfig(PRIVATE_APP);
+    expect(privateAppOf(config)).toEqual({ portalId: '14000001', accessToken: 'pat-token' });
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(privateAppOf(loadConfig(REAL_HUBSPOT))).toBeUndefined();
+  });
+
+  it('when the token comes without a portal id (or the other way round), then start-up names what is missing', () => {
+    const { HUBSPOT_PORTAL_ID: _p, ...noPortal } = PRIVATE_APP;
+    expect(problemsOf(noPortal).join('\n')).toContain('HUBSPOT_PORTAL_ID is required for private-app mode');
+    const { HUBSPOT_ACCESS_TOKEN: _t, HUBSPOT_BASE_PATH: _b, ...noToken } = PRIVATE_APP;
+    const problems = problemsOf(noToken).join('\n');
+    expect(problems).toContain('HUBSPOT_ACCESS_TOKEN is required');
+    expect(problems).toContain('HUBSPOT_BASE_PATH is required');
+    const { HUBSPOT_CLIENT_SECRET: _s, ...noSecret } = PRIVATE_APP;
+    expect(problemsOf(noSecret).join('\n')).toContain('HUBSPOT_CLIENT_SECRET is required');
+  });
+});
+
 describe('describeConfig', () => {
   it('when describing a configured app, then secrets and the Redis password are hidden', () => {
-    const config = loadConfig({ ...REAL_HUBSPOT, HUBSPOT_ACCESS_TOKEN: 'token-value', REDIS_URL: 'redis://user:hunter2@redis:6379' });
+    const config = loadConfig({ ...REAL_HUBSPOT, HUBSPOT_ACCESS_TOKEN: 'token-value', HUBSPOT_PORTAL_ID: '123', REDIS_URL: 'redis://user:hunter2@redis:6379' });
     const described = JSON.stringify(describeConfig(config));
     for (const secret of ['client-secret-value', 'token-value', 'hunter2', KEY]) expect(described).not.toContain(secret);
     expect(describeConfig(config)).toMatchObject({ HUBSPOT_CLIENT_SECRET: '[set]', TOKEN_ENCRYPTION_KEY: '[set]', HUBSPOT_CLIENT_ID: 'client-id' });

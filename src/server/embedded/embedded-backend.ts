@@ -5,6 +5,7 @@ import { createControllableClock, type ControllableClock } from '../clock/contro
 import { composeBackend, type Backend, type BackendOptions } from '../compose';
 import type { Config } from '../config';
 import type { Logger } from '../infra/logger';
+import { createSchemaGuard } from '../sync/schema-guard';
 import { readAppSubscriptions } from './app-webhooks';
 import { startEmbeddedHubSpot, type EmbeddedHubSpot } from './embedded-hubspot';
 import { createTimeControl, type TimeControl } from './time-control';
@@ -102,6 +103,9 @@ async function installPortal(backend: Backend, hubspot: EmbeddedHubSpot, config:
   });
   await backend.hubspot.tokens.save(hubspot.portalId, { accessToken: hubspot.accessToken });
   await backend.queues.upsertDailyScheduling(portal);
+  // The app's properties exist before the first document arrives, as after an install's first sync: matching
+  // can then search HubSpot by VAT, chamber-of-commerce and customer number from the very first import.
+  await createSchemaGuard({ redis: backend.redis, prefix: config.REDIS_PREFIX, gateway: backend.hubspot.gateway })(portal, backend.hubspot.planner.policyFor(portal));
 }
 
 function listen(server: Server, port: number): Promise<number> {

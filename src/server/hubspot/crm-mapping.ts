@@ -1,4 +1,4 @@
-import type { CompanyRollup, CompanySummary, TaskDraft, TaskPriority, TaskType } from './gateway';
+import type { CompanyRollup, CompanySearchKeys, CompanySummary, TaskDraft, TaskPriority, TaskType, TaskUpdate } from './gateway';
 import { P, TASK_ACTION_KEY } from './crm-schema';
 
 /** HubSpot association type ids (reference §4.4, §4.5). */
@@ -37,6 +37,20 @@ export function toCompanySummary(o: { id: string; properties: Record<string, str
   return Object.fromEntries(Object.entries(summary).filter(([, x]) => x !== undefined)) as unknown as CompanySummary;
 }
 
+/** One filter group per key (groups are ORed): `IN` on the company property that carries it. */
+export function companySearchGroups(keys: CompanySearchKeys) {
+  const groups: { filters: { propertyName: string; operator: 'IN'; values: string[] }[] }[] = [];
+  const add = (propertyName: string, values: readonly string[] | undefined) => {
+    if (values && values.length > 0) groups.push({ filters: [{ propertyName, operator: 'IN', values: [...values] }] });
+  };
+  add(P.vatNumber, keys.vatNumbers);
+  add(P.cocNumber, keys.cocNumbers);
+  add(P.customerNumber, keys.customerNumbers);
+  add('domain', keys.domains);
+  add('name', keys.names);
+  return groups;
+}
+
 const TASK_TYPE: Record<TaskType, string> = { call: 'CALL', email: 'EMAIL', todo: 'TODO' };
 const PRIORITY: Record<TaskPriority, string> = { low: 'LOW', medium: 'MEDIUM', high: 'HIGH' };
 
@@ -59,4 +73,11 @@ export function taskInput(d: TaskDraft) {
   if (d.contactId) associations.push(assoc(d.contactId, ASSOC.taskToContact));
   // objectWriteTraceId makes HubSpot answer 207 with per-input errors instead of failing the whole batch.
   return { properties, associations, objectWriteTraceId: d.actionKey };
+}
+
+export function taskUpdateProperties(u: TaskUpdate): Record<string, string> {
+  return {
+    hs_task_subject: u.subject, hs_task_body: u.body, hs_task_priority: PRIORITY[u.priority],
+    ...(u.ownerId ? { hubspot_owner_id: u.ownerId } : {}),
+  };
 }

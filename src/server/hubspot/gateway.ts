@@ -61,6 +61,24 @@ export interface TaskDraft {
   readonly priority: TaskPriority;
 }
 
+/** Raw customer keys to look companies up by (HubSpot search, exact values; several values per key are ORed). */
+export interface CompanySearchKeys {
+  readonly vatNumbers?: readonly string[];
+  readonly cocNumbers?: readonly string[];
+  readonly customerNumbers?: readonly string[];
+  readonly domains?: readonly string[];
+  readonly names?: readonly string[];
+}
+
+/** New texts, owner or due time of an open reminder task whose facts changed. */
+export interface TaskUpdate {
+  readonly taskId: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly ownerId?: OwnerId;
+  readonly priority: TaskPriority;
+}
+
 export interface CreatedTask { readonly actionKey: string; readonly taskId: string }
 export interface RejectedTask { readonly actionKey: string; readonly reason: string }
 
@@ -82,6 +100,10 @@ export interface SchemaResult {
 export interface HubSpotGateway {
   /** Pages through every company (100 per call); resolves with the number seen. */
   listCompanies(portalId: string, onPage: (companies: readonly CompanySummary[]) => Promise<void> | void): Promise<number>;
+  /** The companies as matching sees them, for any number of ids (batch reads of 100); deleted ones are left out. */
+  readCompanies(portalId: string, companyIds: readonly CompanyId[]): Promise<CompanySummary[]>;
+  /** One HubSpot search (search budget) for companies carrying any of the keys; at most 200 results. */
+  findCompanies(portalId: string, keys: CompanySearchKeys): Promise<CompanySummary[]>;
   /** Company owners for up to any number of ids (batch reads of 100). Missing companies are left out. */
   getCompanyOwners(portalId: string, companyIds: readonly CompanyId[]): Promise<Map<CompanyId, OwnerId | undefined>>;
   /** Creates what is missing of the app's property groups and properties; a second run creates nothing. */
@@ -92,6 +114,8 @@ export interface HubSpotGateway {
   createTasks(portalId: string, drafts: readonly TaskDraft[]): Promise<{ created: CreatedTask[]; rejected: RejectedTask[] }>;
   /** Finds tasks an earlier (crashed) attempt created, by action key. */
   findTasksByActionKey(portalId: string, actionKeys: readonly string[]): Promise<Map<string, string>>;
+  /** Rewrites open tasks whose facts changed (amounts, invoices, owner); at most 100 per call. */
+  updateTasks(portalId: string, updates: readonly TaskUpdate[]): Promise<void>;
   /** Marks tasks completed (no longer needed); at most 100 per call. */
   completeTasks(portalId: string, taskIds: readonly string[]): Promise<void>;
   createNote(portalId: string, note: NoteDraft): Promise<string>;

@@ -4,7 +4,7 @@ import type { Property } from '@hubspot/api-client/lib/codegen/crm/properties';
 import { GatewayError } from './gateway-error';
 import type { CreatedTask, HubSpotGateway, RejectedTask } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
-import { ASSOC, COMPANY_READ_PROPERTIES, assoc, rollupProperties, taskInput, toCompanySummary } from './crm-mapping';
+import { ASSOC, COMPANY_READ_PROPERTIES, assoc, companySearchGroups, rollupProperties, taskInput, taskUpdateProperties, toCompanySummary } from './crm-mapping';
 import { GROUP, TASK_ACTION_KEY, appSchema, optionLabel, type PropertyDef } from './crm-schema';
 
 const BATCH = 100;
@@ -93,6 +93,26 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
       return seen;
     },
 
+    async readCompanies(portalId, companyIds) {
+      const found = [];
+      for (const ids of chunks([...new Set(companyIds)], BATCH)) {
+        const res = await call(portalId, 'read companies', 'standard', (c) => c.crm.companies.batchApi.read({
+          inputs: ids.map((id) => ({ id })), properties: COMPANY_READ_PROPERTIES, propertiesWithHistory: [],
+        }));
+        found.push(...res.results.map((o) => toCompanySummary({ id: o.id, properties: o.properties })));
+      }
+      return found;
+    },
+
+    async findCompanies(portalId, keys) {
+      const filterGroups = companySearchGroups(keys);
+      if (filterGroups.length === 0) return [];
+      const page = await call(portalId, 'search companies', 'search', (c) => c.crm.companies.searchApi.doSearch({
+        filterGroups, properties: COMPANY_READ_PROPERTIES, limit: 200, after: '0', sorts: [],
+      } as unknown as Parameters<Client['crm']['companies']['searchApi']['doSearch']>[0]));
+      return page.results.map((o) => toCompanySummary({ id: o.id, properties: o.properties }));
+    },
+
     async getCompanyOwners(portalId, companyIds) {
       const owners = new Map<CompanyId, OwnerId | undefined>();
       for (const ids of chunks([...new Set(companyIds)], BATCH)) {
@@ -162,6 +182,14 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
         } while (after);
       }
       return found;
+    },
+
+    async updateTasks(portalId, updates) {
+      assertBatch(updates.length, 'updateTasks');
+      if (updates.length === 0) return;
+      await call(portalId, 'update tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.update({
+        inputs: updates.map((u) => ({ id: u.taskId, properties: taskUpdateProperties(u) })),
+      }));
     },
 
     async completeTasks(portalId, taskIds) {

@@ -31,7 +31,9 @@ export async function startPrivateRedis(binary = process.env.REDIS_SERVER_BIN ??
       '--appendonly', 'no',
       '--maxmemory-policy', 'noeviction',
       '--dir', dir,
-    ], { stdio: 'ignore', cleanup: true, reject: false });
+      // Its own process group: Ctrl-C or `kill -TERM -<pgid>` of `npm start` must not stop Redis before the
+      // workers have drained into it; stop() ends it.
+    ], { stdio: 'ignore', detached: true, cleanup: true, reject: false });
   } catch {
     throw new Error(INSTALL_HINT);
   }

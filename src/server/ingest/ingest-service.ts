@@ -14,6 +14,11 @@ export interface IngestDeps {
   readonly ledger: RedisLedgerStore;
   /** The portal's HubSpot company index; undefined when companies cannot be listed (then nothing matches). */
   readonly companyIndex: (portalId: string) => Promise<CompanyIndex | undefined>;
+  /**
+   * Looks keys that missed the index up in HubSpot (matching/find-missing.ts); resolves with the index then,
+   * or undefined when nothing was found. Absent: misses wait at once (the CLI without HubSpot, tests).
+   */
+  readonly findMissing?: (portalId: string, customers: readonly CustomerKeys[]) => Promise<CompanyIndex | undefined>;
   readonly now?: () => Date;
 }
 
@@ -43,12 +48,24 @@ export function createIngestService(deps: IngestDeps): IngestService {
     return customer ? matchCompany(index, customer) : { unmatched: true, reason: 'no customer keys and the invoice is unknown' };
   }
 
+  /** Decides every item; the misses get one HubSpot lookup (findMissing) and are decided again with what it found. */
+  async function decideAll<T>(portalId: string, items: readonly T[], index: CompanyIndex | undefined, decideOne: (item: T, index: CompanyIndex | undefined) => MatchResult, keys: (item: T) => CustomerKeys | undefined) {
+    let results = items.map((item) => decideOne(item, index));
+    const missed = items.filter((_, i) => !('companyId' in results[i]!));
+    if (missed.length > 0 && index && deps.findMissing) {
+      const fresh = await deps.findMissing(portalId, missed.map(keys).filter((k): k is CustomerKeys => k !== undefined));
+      if (fresh) results = items.map((item, i) => ('companyId' in results[i]! ? results[i]! : decideOne(item, fresh)));
+    }
+    return results;
+  }
+
   async function ingestInvoiceInputs(portalId: string, inputs: readonly InvoiceInput[], opts: { version: string; index: CompanyIndex | undefined; receivedAt: string }): Promise<BatchCounts> {
     const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((i) => i.externalId));
     const invoices = [];
     const waiting = [];
+    const matches = await decideAll(portalId, [...inputs.keys()], opts.index, (i, index) => decide(index, inputs[i]!.customer, filed[i]), (i) => inputs[i]!.customer);
     for (const [i, input] of inputs.entries()) {
-      const match = decide(opts.index, input.customer, filed[i]);
+      const match = matches[i]!;
       if ('companyId' in match) invoices.push(toInvoice(input, match.companyId, opts.version));
       else waiting.push(unmatchedInvoice(input, opts.version, opts.receivedAt, match.reason));
     }
@@ -63,8 +80,9 @@ export function createIngestService(deps: IngestDeps): IngestService {
     const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((p) => p.invoiceExternalId ?? ''));
     const payments = [];
     const waiting = [];
+    const matches = await decideAll(portalId, [...inputs.keys()], index, (i, idx) => decide(idx, inputs[i]!.customer, inputs[i]!.invoiceExternalId ? filed[i] : undefined), (i) => inputs[i]!.customer);
     for (const [i, input] of inputs.entries()) {
-      const match = decide(index, input.customer, input.invoiceExternalId ? filed[i] : undefined);
+      const match = matches[i]!;
       if ('companyId' in match) payments.push(toPayment(input, match.companyId));
       else waiting.push(unmatchedPayment(input, receivedAt, match.reason));
     }

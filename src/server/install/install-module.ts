@@ -10,8 +10,6 @@ import type { LedgerStore } from '../ledger/ledger-store';
 import type { CompanyIndexCache } from '../matching/company-index-cache';
 import type { PortalRegistry } from '../portals/portal-registry';
 import type { TokenStore } from '../portals/token-store';
-import { createWebhookProcessor, type WebhookOutcome } from '../webhooks/webhook-processor';
-import type { WebhookJob } from '../webhooks/webhook-events';
 import { createWebhookQueue, type WebhookQueue } from '../webhooks/webhook-queue';
 import { createWebhookReceiver } from '../webhooks/webhook-receiver';
 import { readRequiredScopes } from './app-scopes';
@@ -50,8 +48,6 @@ export interface InstallModule {
   readonly webhooksRouter: Router;
   readonly uninstallPortal: UninstallPortal;
   readonly webhookQueue: WebhookQueue;
-  /** The plain processor for startWebhookWorker (webhook-queue.ts). */
-  readonly processWebhooks: (job: WebhookJob) => Promise<WebhookOutcome>;
   close(): Promise<void>;
 }
 
@@ -78,7 +74,6 @@ export function createInstallModule(d: InstallModuleDeps): InstallModule {
     webhooksRouter: createWebhooksRouter({ clientSecret: d.clientSecret, publicBaseUrl: d.publicBaseUrl, receive }),
     uninstallPortal,
     webhookQueue,
-    processWebhooks: createWebhookProcessor({ companyIndex: d.companyIndex, ledger: d.ledger, ...log }),
     close: () => webhookQueue.close(),
   };
 }

@@ -24,6 +24,8 @@ export interface HubSpotServiceDeps {
   readonly log?: { warn(obj: object, msg: string): void };
   /** The business clock (clock/clock.ts). */
   readonly now?: () => Date;
+  /** Files waiting documents before each refresh (the composition root binds it once ingest exists). */
+  readonly rematch?: (portalId: string) => Promise<number>;
 }
 
 /** Wires the HubSpot-facing services on one Redis connection; the composition root calls this once. */
@@ -37,7 +39,7 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, ...(deps.now ? { now: deps.now } : {}) };
   const sync = createSyncService(common);
   const scheduling = createSchedulingService({ ...common, deadLetters, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
-  const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}) });
+  const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}) });
   return { portals, tokens, budget, gateway, planner, deadLetters, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

@@ -11,6 +11,8 @@ import { createUninstaller } from '../install/uninstall';
 import { createRedisLedgerStore } from '../ledger/redis-ledger-store';
 import { createCompanyIndexCache } from '../matching/company-index-cache';
 import { createPortalRegistry } from '../portals/portal-registry';
+import { DEFAULT_DEBOUNCE_MS } from '../sync/continuous-sync';
+import { withChangeFeed } from '../sync/ledger-change-feed';
 import { createJobQueues } from './queues';
 import { createHubSpotServices } from './services';
 import { startWorkers } from './workers';
@@ -33,7 +35,9 @@ const prefix = args.prefix ?? config.REDIS_PREFIX;
 const log = pino({ level: config.LOG_LEVEL, base: { role: 'worker', pid: process.pid } });
 
 const redis = createRedis(args['redis-url'], 'worker');
-const ledger = createRedisLedgerStore(redis, prefix);
+const queues = createJobQueues({ connection: redis, prefix, onError: (err) => log.warn({ err: err.message }, 'queue error') });
+// The same change feed as the composition root: this process's own ledger writes reach the continuous sync.
+const ledger = withChangeFeed(createRedisLedgerStore(redis, prefix), (portalId) => queues.requestRefresh(portalId, DEFAULT_DEBOUNCE_MS));
 // The same refresher as the composition root: invalid_grant means the app was uninstalled, so the portal is
 // forgotten. The uninstaller needs the token store the refresher belongs to, hence the late binding.
 let uninstall: (portalId: string) => Promise<void> = async () => undefined;
@@ -48,17 +52,9 @@ const services = createHubSpotServices({
   ...(refresh ? { refresh } : {}),
   ...(args['claim-lease-ms'] ? { claimLeaseMs: args['claim-lease-ms'] } : {}),
 });
-uninstall = async (portalId) => {
-  // Rare: the queues (to stop the daily run) are opened only for the uninstall.
-  const queues = createJobQueues({ connection: redis, prefix, onError: (err) => log.warn({ err: err.message }, 'queue error') });
-  try {
-    await createUninstaller({
-      portals: services.portals, tokens: services.tokens, queues, ledger, companyIndex: createCompanyIndexCache({ redis, prefix }), log,
-    })(portalId);
-  } finally {
-    await queues.close();
-  }
-};
+uninstall = (portalId) => createUninstaller({
+  portals: services.portals, tokens: services.tokens, queues, ledger, companyIndex: createCompanyIndexCache({ redis, prefix }), log,
+})(portalId);
 const workers = startWorkers({
   connectionUrl: args['redis-url'], prefix, services, log,
   ...(args.concurrency ? { concurrency: args.concurrency } : {}),
@@ -70,6 +66,7 @@ log.info({ prefix }, 'workers started');
 async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, 'shutting down');
   await workers.close();
+  await queues.close();
   await redis.quit();
   process.exit(0);
 }

@@ -91,6 +91,9 @@ export interface LedgerStore {
   /** Privacy deletion: drops every reference to the contact (profile roles, contactId of records); returns the companies changed. */
   forgetContact(portalId: PortalId, contactId: string): Promise<CompanyId[]>;
 
+  /** Companies merged in HubSpot: files everything of `from` under `to`; false when `from` had nothing. */
+  moveCompany(portalId: PortalId, from: CompanyId, to: CompanyId): Promise<boolean>;
+
   /** Removes every key of the portal (uninstall, privacy deletion, or a rebuild from the source). */
   deletePortal(portalId: PortalId): Promise<void>;
 }

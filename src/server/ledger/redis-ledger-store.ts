@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { CompanyId, Dispute } from '../../domain/ledger';
 import { createCustomerLedgerReader, createCustomerLedgersReader } from './customer-ledger-reader';
 import { createForgetContact } from './forget-contact';
+import { createMoveCompany } from './move-company';
 import { ledgerKeys, type CompanyCollection } from './ledger-keys';
 import type { LedgerStore, PortalId } from './ledger-store';
 import { createLedgerLookups, type LedgerLookups } from './ledger-lookups';
@@ -106,6 +107,7 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
     ...createUnmatchedOps(redis, keysOf),
     ...createLedgerLookups(redis, keysOf),
     ...createForgetContact(redis, keysOf),
+    ...createMoveCompany(redis, keysOf),
 
     async deletePortal(portalId) {
       const { pattern } = keysOf(portalId);

@@ -1,51 +1,121 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { assertSafeId } from '../ledger/ledger-keys';
-import { createCompanyIndexBuilder, type CompanyIndex, type CompanySource } from './company-index';
+import { buildCompanyIndex, type CompanyIndex, type CompanyRecord, type CompanySource } from './company-index';
 
 export interface CompanyIndexCache {
-  /** The cached index, rebuilt from the source when absent or expired; undefined without a source and cache. */
+  /** The portal's index: listed from HubSpot once, then kept current by `upsert`/`remove`; undefined without a source and listing. */
   get(portalId: string): Promise<CompanyIndex | undefined>;
-  /** Lists the companies again (e.g. after companies were added in HubSpot) and caches the new index. */
+  /** Lists every company again (first use, reconciliation) and drops the ones HubSpot no longer has. */
   rebuild(portalId: string): Promise<CompanyIndex>;
+  /** A company was created, restored or changed in HubSpot (webhooks, a search that found it). */
+  upsert(portalId: string, companies: readonly CompanyRecord[]): Promise<void>;
+  /** Companies deleted or merged away in HubSpot. */
+  remove(portalId: string, companyIds: readonly string[]): Promise<void>;
+  /** Forgets the portal's index (uninstall). */
   invalidate(portalId: string): Promise<void>;
 }
 
 export interface CompanyIndexCacheDeps {
   readonly redis: Redis;
   readonly prefix: string;
-  /** Absent in the CLI without HubSpot: then only an index cached earlier is used. */
+  /** Absent in the CLI without HubSpot: then only an index listed earlier is used. */
   readonly source?: CompanySource;
-  readonly ttlSeconds?: number;
 }
 
-/**
- * The company index per portal, cached in Redis (`${prefix}:p:${portalId}:matching:company-index`) with a
- * TTL, because listing every company costs HubSpot calls from the portal's shared budget.
- */
-export function createCompanyIndexCache({ redis, prefix, source, ttlSeconds = 600 }: CompanyIndexCacheDeps): CompanyIndexCache {
-  const keyOf = (portalId: string) => {
-    assertSafeId('portalId', portalId);
-    return `${prefix}:p:${portalId}:matching:company-index`;
-  };
+const LISTING_LOCK_MS = 5 * 60_000;
 
-  async function rebuild(portalId: string): Promise<CompanyIndex> {
-    if (!source) throw new Error('no company source configured: cannot list HubSpot companies');
-    const builder = createCompanyIndexBuilder();
-    await source(portalId, async (page) => builder.add(page));
-    const index = builder.build();
-    await redis.set(keyOf(portalId), JSON.stringify(index), 'EX', ttlSeconds);
+/**
+ * The company index per portal, kept in Redis as one hash of company records
+ * (`${prefix}:p:${portalId}:matching:companies`) with a version token (replaced by every change). It is listed from HubSpot once and
+ * then maintained incrementally from webhooks, so a company created in HubSpot matches seconds later without
+ * re-listing (which costs a portal's shared budget: 100 companies per call). Each process keeps the parsed
+ * index in memory and re-reads it only when the version moved.
+ */
+export function createCompanyIndexCache({ redis, prefix, source }: CompanyIndexCacheDeps): CompanyIndexCache {
+  const keys = (portalId: string) => {
+    assertSafeId('portalId', portalId);
+    const root = `${prefix}:p:${portalId}:matching`;
+    return { companies: `${root}:companies`, version: `${root}:version`, listed: `${root}:listed`, lock: `${root}:listing` };
+  };
+  const loaded = new Map<string, { version: string; index: CompanyIndex }>();
+
+  async function current(portalId: string): Promise<CompanyIndex> {
+    const k = keys(portalId);
+    const version = (await redis.get(k.version)) ?? '0';
+    const hit = loaded.get(portalId);
+    if (hit && hit.version === version) return hit.index;
+    const records = Object.values(await redis.hgetall(k.companies)).map((raw) => JSON.parse(raw) as CompanyRecord);
+    const index = buildCompanyIndex(records);
+    loaded.set(portalId, { version, index });
     return index;
   }
 
+  async function list(portalId: string): Promise<void> {
+    if (!source) throw new Error('no company source configured: cannot list HubSpot companies');
+    const k = keys(portalId);
+    // Only companies known before the listing began may be dropped: one created meanwhile arrives by webhook.
+    const before = new Set(await redis.hkeys(k.companies));
+    const seen = new Set<string>();
+    await source(portalId, async (page) => {
+      if (page.length === 0) return;
+      page.forEach((c) => seen.add(c.id));
+      await redis.multi().hset(k.companies, Object.fromEntries(page.map((c) => [c.id, JSON.stringify(record(c))]))).set(k.version, randomUUID()).exec();
+    });
+    const gone = [...before].filter((id) => !seen.has(id));
+    const tx = redis.multi();
+    if (gone.length) tx.hdel(k.companies, ...gone);
+    await tx.set(k.listed, new Date().toISOString()).set(k.version, randomUUID()).exec();
+  }
+
+  /** One listing per portal at a time, across processes; the others wait for it. */
+  async function ensureListed(portalId: string): Promise<void> {
+    const k = keys(portalId);
+    for (;;) {
+      if (await redis.exists(k.listed)) return;
+      if (await redis.set(k.lock, '1', 'PX', LISTING_LOCK_MS, 'NX')) {
+        try {
+          await list(portalId);
+        } finally {
+          await redis.del(k.lock);
+        }
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   return {
-    rebuild,
     async get(portalId) {
-      const cached = await redis.get(keyOf(portalId));
-      if (cached) return JSON.parse(cached) as CompanyIndex;
-      return source ? rebuild(portalId) : undefined;
+      const k = keys(portalId);
+      if (source) await ensureListed(portalId);
+      else if (!(await redis.exists(k.listed))) return undefined;
+      return current(portalId);
+    },
+    async rebuild(portalId) {
+      await list(portalId);
+      return current(portalId);
+    },
+    async upsert(portalId, companies) {
+      if (companies.length === 0) return;
+      const k = keys(portalId);
+      await redis.multi().hset(k.companies, Object.fromEntries(companies.map((c) => [c.id, JSON.stringify(record(c))]))).set(k.version, randomUUID()).exec();
+    },
+    async remove(portalId, companyIds) {
+      if (companyIds.length === 0) return;
+      const k = keys(portalId);
+      await redis.multi().hdel(k.companies, ...companyIds).set(k.version, randomUUID()).exec();
     },
     async invalidate(portalId) {
-      await redis.del(keyOf(portalId));
+      const k = keys(portalId);
+      loaded.delete(portalId);
+      await redis.del(k.companies, k.version, k.listed, k.lock);
     },
   };
+}
+
+/** Only what matching reads (a CompanySummary also carries the owner). */
+function record(c: CompanyRecord): CompanyRecord {
+  const { id, name, domain, vatNumber, cocNumber, customerNumber } = c;
+  return Object.fromEntries(Object.entries({ id, name, domain, vatNumber, cocNumber, customerNumber }).filter(([, v]) => v !== undefined)) as unknown as CompanyRecord;
 }

@@ -9,13 +9,18 @@ export interface LifecycleLog {
  * reverse order, and exits 0. A repeated signal while stopping is ignored rather than killing the process
  * halfway (which would leave a private Redis or temp folder behind).
  */
-export function createLifecycle(log: LifecycleLog, exit: (code: number) => void = (code) => process.exit(code)) {
+export function createLifecycle(log: LifecycleLog, exit: (code: number) => void = (code) => process.exit(code), deadlineMs = 60_000) {
   const stops: { name: string; stop: () => Promise<void> }[] = [];
   let stopping: Promise<void> | undefined;
 
   const shutdown = (code: number, why: string): Promise<void> => {
     stopping ??= (async () => {
       log.info({ why }, 'shutting down');
+      // A stop that hangs (a job stuck on an unreachable HubSpot) must not keep the process serving forever.
+      setTimeout(() => {
+        log.error({ deadlineMs }, 'shutdown did not finish in time; exiting');
+        exit(1);
+      }, deadlineMs).unref();
       for (const { name, stop } of stops.reverse()) {
         await stop().catch((e: Error) => log.error({ step: name, err: e.message }, 'shutdown step failed'));
       }

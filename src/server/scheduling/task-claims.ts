@@ -56,6 +56,8 @@ export interface TaskClaims {
   /** Open tasks this app created for a company: actionKey → task and the invoices it is about. */
   openTasks(portalId: string, companyId: string): Promise<Map<string, { taskId: string; invoiceExternalIds: string[] }>>;
   markClosed(portalId: string, companyId: string, keys: readonly string[]): Promise<void>;
+  /** Companies merged in HubSpot (which moves the tasks' associations): the open tasks of `from` now belong to `to`. */
+  moveOpenTasks(portalId: string, from: string, to: string): Promise<void>;
 }
 
 const CLAIM_TTL_S = 400 * 24 * 3600;
@@ -94,6 +96,11 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
     },
     async markClosed(portalId, companyId, keys) {
       if (keys.length > 0) await redis.hdel(openKey(portalId, companyId), ...keys);
+    },
+    async moveOpenTasks(portalId, from, to) {
+      const open = await redis.hgetall(openKey(portalId, from));
+      if (Object.keys(open).length === 0) return;
+      await redis.multi().hset(openKey(portalId, to), open).del(openKey(portalId, from)).exec();
     },
   };
 }

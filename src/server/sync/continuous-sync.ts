@@ -3,6 +3,9 @@ import type { LedgerStore } from '../ledger/ledger-store';
 import type { PortalRegistry } from '../portals/portal-registry';
 import type { RefreshResult, RefreshService } from './refresh-portal';
 
+/** A change waits this long for more before its portal's refresh starts: a 1,000-row upload becomes one run. */
+export const DEFAULT_DEBOUNCE_MS = 1000;
+
 export interface ContinuousSyncDeps {
   readonly queues: Pick<JobQueues, 'requestRefresh' | 'refreshPending'>;
   readonly ledger: Pick<LedgerStore, 'countDirtyCompanies'>;

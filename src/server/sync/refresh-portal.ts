@@ -10,10 +10,14 @@ export interface RefreshDeps {
   readonly sync: Pick<SyncService, 'syncPortal'>;
   readonly scheduling: Pick<SchedulingService, 'schedulePortal'>;
   readonly now?: () => Date;
+  /** Files waiting documents the company index matches now (matching/rematch.ts); they are synced in the same run. */
+  readonly rematch?: (portalId: string) => Promise<number>;
 }
 
 export interface RefreshResult {
   readonly companies: number;
+  /** Waiting (unmatched) documents filed by this run. */
+  readonly filed: number;
   readonly sync?: SyncResult;
   readonly scheduling?: SchedulingResult;
   /** Business clock. */
@@ -39,12 +43,13 @@ export function createRefreshService(deps: RefreshDeps) {
   async function refreshPortal(portalId: string, opts: { owner: string }): Promise<RefreshResult> {
     const startedAt = now().toISOString();
     const began = Date.now();
+    const filed = (await deps.rematch?.(portalId)) ?? 0;
     const companyIds = await deps.ledger.claimDirtyCompanies(portalId);
-    if (companyIds.length === 0) return { companies: 0, startedAt, began, seconds: 0 };
+    if (companyIds.length === 0) return { companies: 0, filed, startedAt, began, seconds: 0 };
     const sync = await deps.sync.syncPortal(portalId, { companyIds });
     const scheduling = await deps.scheduling.schedulePortal(portalId, { companyIds, owner: opts.owner });
     await deps.ledger.settleDirtyCompanies(portalId, companyIds);
-    const result = { companies: companyIds.length, sync, scheduling, startedAt, began, seconds: (Date.now() - began) / 1000 };
+    const result = { companies: companyIds.length, filed, sync, scheduling, startedAt, began, seconds: (Date.now() - began) / 1000 };
     await deps.redis.multi().lpush(runsKey(portalId), JSON.stringify(result)).ltrim(runsKey(portalId), 0, KEEP_RUNS - 1).exec();
     return result;
   }

@@ -1,20 +1,32 @@
+import type { CompanySummary } from '../hubspot/gateway';
 import { MATCHING_PROPERTY_NAMES } from '../hubspot/crm-schema';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { CompanyIndexCache } from '../matching/company-index-cache';
+import type { TaskClaims } from '../scheduling/task-claims';
 import type { QueuedWebhookEvent, WebhookJob } from './webhook-events';
 
 /** Company properties the matching index is built from. */
 const INDEXED_COMPANY_PROPERTIES: ReadonlySet<string> = new Set(MATCHING_PROPERTY_NAMES);
+/** The company owner: reminder tasks that went to the old owner follow the new one. */
+const OWNER_PROPERTY = 'hubspot_owner_id';
 
 export interface WebhookProcessorDeps {
-  readonly companyIndex: Pick<CompanyIndexCache, 'invalidate'>;
-  readonly ledger: Pick<LedgerStore, 'getCustomerLedger' | 'markDirty' | 'forgetContact'>;
+  readonly companyIndex: Pick<CompanyIndexCache, 'upsert' | 'remove'>;
+  /** The companies as HubSpot has them now (deleted ones left out): the gateway's readCompanies. */
+  readonly readCompanies: (portalId: string, companyIds: readonly string[]) => Promise<readonly CompanySummary[]>;
+  readonly ledger: Pick<LedgerStore, 'getCustomerLedger' | 'markDirty' | 'forgetContact' | 'moveCompany'>;
+  readonly claims: Pick<TaskClaims, 'moveOpenTasks'>;
+  /** Asks the portal's continuous sync to run: it files waiting documents the changed index now matches. */
+  readonly requestRefresh: (portalId: string) => Promise<void>;
   readonly log?: { info(obj: object, msg: string): void };
 }
 
 export interface WebhookOutcome {
-  readonly indexInvalidated: boolean;
-  /** Ledger companies whose HubSpot company was deleted or merged away: re-evaluated by the next sync. */
+  readonly companiesIndexed: number;
+  readonly companiesRemoved: number;
+  /** Merged companies whose documents were filed under the surviving company. */
+  readonly companiesMoved: number;
+  /** Ledger companies to re-sync: deleted (documents stay filed under the old id) or with a new owner. */
   readonly companiesMarkedDirty: string[];
   readonly contactsForgotten: number;
 }
@@ -22,34 +34,57 @@ export interface WebhookOutcome {
 const action = (e: QueuedWebhookEvent) => e.subscriptionType.split('.')[1];
 const isCompany = (e: QueuedWebhookEvent) => e.subscriptionType.startsWith('company.');
 
-function changesCompanyIndex(e: QueuedWebhookEvent): boolean {
-  if (!isCompany(e)) return false;
+/** Companies whose index entry must be read again from HubSpot. */
+function toRead(e: QueuedWebhookEvent): boolean {
+  if (!isCompany(e) || !e.objectId) return false;
   const a = action(e);
   if (a === 'propertyChange') return e.propertyName !== undefined && INDEXED_COMPANY_PROPERTIES.has(e.propertyName);
-  return a === 'creation' || a === 'deletion' || a === 'merge' || a === 'restore';
+  return a === 'creation' || a === 'restore' || a === 'merge';
 }
 
 /**
- * Applies one portal's webhook events. Idempotent (a re-run after a crash does the same again):
- * - company created / restored / deleted / merged, or a matching property changed → the portal's company
- *   index is dropped, so the next match lists companies again and sees the change;
- * - company deleted or merged → its ledger (if any) is marked dirty: documents stay filed under the old id
- *   (money owed is never dropped on a CRM action that can be undone), and the next sync re-evaluates it;
+ * Applies one portal's webhook events. Idempotent (a re-run after a crash, or HubSpot's retry, does the same):
+ * - company created / restored / a matching property changed / merge survivor → read from HubSpot into the
+ *   matching index (one batch read), and the continuous sync re-matches waiting documents against it;
+ * - company deleted → out of the index; its ledger stays (a deletion can be undone) and is marked dirty;
+ * - company merged → the merged ones leave the index, their documents and open tasks move to the survivor;
+ * - company owner changed → its ledger is marked dirty, so its open tasks follow the new owner;
  * - contact.privacyDeletion → every reference to the contact leaves the ledger (LedgerStore.forgetContact).
- * Other subscriptions (contact changes) need no work yet; they are acknowledged.
+ * Other contact events need no work: contacts are read when a task or card needs them.
  */
 export function createWebhookProcessor(deps: WebhookProcessorDeps): (job: WebhookJob) => Promise<WebhookOutcome> {
   return async ({ portalId, events }) => {
-    const indexChanged = events.some(changesCompanyIndex);
-    if (indexChanged) await deps.companyIndex.invalidate(portalId);
-
-    const gone = new Set<string>();
+    const removed = new Set<string>();
+    const merges: { into: string; from: string[] }[] = [];
     for (const e of events) {
-      if (!isCompany(e) || (action(e) !== 'deletion' && action(e) !== 'merge')) continue;
-      for (const id of [e.objectId, ...(e.mergedObjectIds ?? [])]) if (id) gone.add(id);
+      if (!isCompany(e)) continue;
+      if (action(e) === 'deletion' && e.objectId) removed.add(e.objectId);
+      if (action(e) === 'merge' && e.objectId) {
+        const from = (e.mergedObjectIds ?? []).filter((id) => id !== e.objectId);
+        from.forEach((id) => removed.add(id));
+        merges.push({ into: e.objectId, from });
+      }
     }
+    const wanted = [...new Set(events.filter(toRead).map((e) => e.objectId!))].filter((id) => !removed.has(id));
+    const found = wanted.length ? await deps.readCompanies(portalId, wanted) : [];
+    const foundIds = new Set(found.map((c) => c.id));
+    // Gone by the time we asked: deleted (its deletion event may still be on its way).
+    wanted.filter((id) => !foundIds.has(id)).forEach((id) => removed.add(id));
+    await deps.companyIndex.upsert(portalId, found);
+    await deps.companyIndex.remove(portalId, [...removed]);
+
+    let moved = 0;
+    for (const { into, from } of merges) {
+      for (const id of from) {
+        if (await deps.ledger.moveCompany(portalId, id, into)) moved++;
+        await deps.claims.moveOpenTasks(portalId, id, into);
+      }
+    }
+
+    const mergedAway = new Set(merges.flatMap((m) => m.from));
+    const ownerChanged = events.filter((e) => isCompany(e) && action(e) === 'propertyChange' && e.propertyName === OWNER_PROPERTY && e.objectId).map((e) => e.objectId!);
     const dirty: string[] = [];
-    for (const companyId of [...gone].sort()) {
+    for (const companyId of [...new Set([...removed, ...ownerChanged])].filter((id) => !mergedAway.has(id)).sort()) {
       if (await deps.ledger.getCustomerLedger(portalId, companyId)) dirty.push(companyId);
     }
     if (dirty.length) await deps.ledger.markDirty(portalId, dirty);
@@ -60,7 +95,9 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps): (job: Webhoo
       await deps.ledger.forgetContact(portalId, e.objectId);
       contactsForgotten++;
     }
-    deps.log?.info({ portalId, events: events.length, indexChanged, dirty: dirty.length, contactsForgotten }, 'webhook events processed');
-    return { indexInvalidated: indexChanged, companiesMarkedDirty: dirty, contactsForgotten };
+    if (found.length > 0 || removed.size > 0) await deps.requestRefresh(portalId);
+    const outcome = { companiesIndexed: found.length, companiesRemoved: removed.size, companiesMoved: moved, companiesMarkedDirty: dirty, contactsForgotten };
+    deps.log?.info({ portalId, events: events.length, ...outcome, companiesMarkedDirty: dirty.length }, 'webhook events processed');
+    return outcome;
   };
 }

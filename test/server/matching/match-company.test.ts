@@ -52,21 +52,30 @@ describe('company index cache', () => {
     await redis.quit();
   });
 
-  it('when the index is cached, then the source is listed once until it is rebuilt or expires', async () => {
+  it('when the index is listed once, then it is kept current by upserts and removals without listing again', async () => {
     let listings = 0;
     let pages = [companies.slice(0, 2), companies.slice(2)];
     const source = async (_portal: string, onPage: (c: readonly CompanyRecord[]) => Promise<void> | void) => {
       listings++;
       for (const page of pages) await onPage(page);
     };
-    const cache = createCompanyIndexCache({ redis, prefix, source, ttlSeconds: 60 });
+    const cache = createCompanyIndexCache({ redis, prefix, source });
     expect(matchCompany((await cache.get('7'))!, { name: 'Twin Trading', domain: 'twin-a.nl' })).toMatchObject({ companyId: '103' });
     await cache.get('7');
     expect(listings).toBe(1);
-    expect(await redis.ttl(`${prefix}:p:7:matching:company-index`)).toBeGreaterThan(50);
+
+    await cache.upsert('7', [company('106', { name: 'Later B.V.', domain: 'later.nl' })]);
+    expect(matchCompany((await cache.get('7'))!, { domain: 'www.later.nl' })).toEqual({ companyId: '106', matchedBy: 'domain' });
+    await cache.upsert('7', [company('106', { name: 'Later B.V.', domain: 'anders.nl' })]);
+    expect(matchCompany((await cache.get('7'))!, { domain: 'later.nl' })).toMatchObject({ unmatched: true });
+    await cache.remove('7', ['106']);
+    expect((await cache.get('7'))!.ids).not.toHaveProperty('106');
+    expect(listings).toBe(1);
 
     pages = [[company('105', { name: 'Nieuw B.V.' })]];
-    expect(matchCompany(await cache.rebuild('7'), { name: 'Nieuw' })).toEqual({ companyId: '105', matchedBy: 'name' });
+    const rebuilt = await cache.rebuild('7');
+    expect(matchCompany(rebuilt, { name: 'Nieuw' })).toEqual({ companyId: '105', matchedBy: 'name' });
+    expect(Object.keys(rebuilt.ids)).toEqual(['105']);
     expect(listings).toBe(2);
 
     const withoutSource = createCompanyIndexCache({ redis, prefix });

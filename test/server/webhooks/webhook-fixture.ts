@@ -23,6 +23,8 @@ export interface WebhookFixture {
   readonly queue: WebhookQueue;
   /** Every job the worker processed, in order. */
   readonly processed: { job: WebhookJob; outcome: WebhookOutcome }[];
+  /** Portals whose continuous sync the processor asked for. */
+  readonly refreshes: string[];
   /** A POST signed the way HubSpot signs it (sandbox's signer), optionally with another secret. */
   post(body: string, opts?: { secret?: string; signedBody?: string }): Promise<Response>;
   /** Resolves when the worker has finished every job queued so far. */
@@ -37,7 +39,11 @@ export async function startWebhookFixture(): Promise<WebhookFixture> {
   const connection = testRedis();
   const queue = createWebhookQueue({ connection, prefix: h.prefix });
   const receive = createWebhookReceiver({ redis: h.redis, prefix: h.prefix, portals: h.services.portals, enqueue: queue.enqueue });
-  const process = createWebhookProcessor({ companyIndex, ledger: h.ledger });
+  const refreshes: string[] = [];
+  const process = createWebhookProcessor({
+    companyIndex, readCompanies: h.services.gateway.readCompanies, ledger: h.ledger, claims: h.services.scheduling.claims,
+    requestRefresh: async (portalId) => { refreshes.push(portalId); },
+  });
   const processed: { job: WebhookJob; outcome: WebhookOutcome }[] = [];
   const workerConnection = testRedis();
   const worker: Worker = startWebhookWorker({
@@ -51,7 +57,7 @@ export async function startWebhookFixture(): Promise<WebhookFixture> {
   const targetUrl = `${server.url}/webhooks/hubspot`;
 
   return {
-    h, secret, targetUrl, companyIndex, queue, processed,
+    h, secret, targetUrl, companyIndex, queue, processed, refreshes,
     post(body, opts = {}) {
       const headers = webhookSignatureHeaders(opts.secret ?? secret, targetUrl, opts.signedBody ?? body, Date.now());
       return fetch(targetUrl, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });

@@ -24,19 +24,36 @@ describe('processing webhook events delivered by the sandbox', () => {
     await f.drain();
   };
 
-  it('when a company is created in HubSpot, then the cached company index is dropped and the next match sees the new company', async () => {
+  it('when a company is created in HubSpot, then it enters the company index without a new listing, and the sync is asked to re-match', async () => {
     const { portalId } = f.h;
-    const before = await f.companyIndex.get(portalId);
+    await f.companyIndex.get(portalId);
+    const listings = () => f.h.calls(/^GET \/crm\/v3\/objects\/companies$/);
+    const listed = listings();
     const created = f.h.hub.createObject('companies', { name: 'Nieuwe Klant BV', domain: 'nieuweklant.example' });
-    // Without the webhook the cached index would still be served:
-    expect(Object.keys((await f.companyIndex.get(portalId))!.ids)).toEqual(Object.keys(before!.ids));
     await deliverAndProcess();
     const after = await f.companyIndex.get(portalId);
     expect(after!.ids).toHaveProperty(created.id);
     expect(after!.keys.domain['nieuweklant.example']).toEqual([created.id]);
+    expect(listings()).toBe(listed);
+    expect(f.refreshes).toContain(portalId);
   });
 
-  it('when a company with a ledger is merged into another, then both ledgers are marked dirty for the next sync and no document is lost', async () => {
+  it('when a company\'s domain changes or it is deleted in HubSpot, then the index follows', async () => {
+    const { portalId } = f.h;
+    const created = f.h.hub.createObject('companies', { name: 'Wisselt BV', domain: 'oud.example' });
+    await deliverAndProcess();
+    f.h.hub.updateObject('companies', created.id, { domain: 'nieuw.example' });
+    await deliverAndProcess();
+    let index = (await f.companyIndex.get(portalId))!;
+    expect(index.keys.domain['nieuw.example']).toEqual([created.id]);
+    expect(index.keys.domain['oud.example']).toBeUndefined();
+    f.h.hub.archive('companies', created.id);
+    await deliverAndProcess();
+    index = (await f.companyIndex.get(portalId))!;
+    expect(index.ids).not.toHaveProperty(created.id);
+  });
+
+  it('when a company with a ledger is merged into another, then its documents are filed under the survivor and nothing is lost', async () => {
     const { portalId } = f.h;
     const [primary, merged] = f.h.companyIds as [string, string];
     await f.h.ledger.upsertInvoices(portalId, [invoiceFor(primary, 1, '2026-10-01'), invoiceFor(merged, 1, '2026-10-01')]);
@@ -44,7 +61,11 @@ describe('processing webhook events delivered by the sandbox', () => {
     f.h.hub.merge('companies', primary, merged);
     await deliverAndProcess();
     expect(await f.h.ledger.takeDirtyCompanies(portalId)).toEqual([primary, merged].sort());
-    expect((await f.h.ledger.getCustomerLedger(portalId, merged))!.invoices).toHaveLength(1);
+    expect(await f.h.ledger.getCustomerLedger(portalId, merged)).toBeUndefined();
+    const survivor = (await f.h.ledger.getCustomerLedger(portalId, primary))!;
+    expect(survivor.invoices.map((i) => [i.externalId, i.companyId]).sort()).toEqual([[`inv-${merged}-1`, primary], [`inv-${primary}-1`, primary]].sort());
+    expect(await f.h.ledger.findInvoiceCompanies(portalId, [`inv-${merged}-1`])).toEqual([primary]);
+    expect((await f.companyIndex.get(portalId))!.ids).not.toHaveProperty(merged);
   });
 
   it('when a contact is deleted for privacy, then its id leaves the profile roles, history and promises, and other contacts stay', async () => {
@@ -71,28 +92,36 @@ describe('processing webhook events delivered by the sandbox', () => {
   });
 });
 
-describe('which company property changes drop the company index', () => {
+describe('which company property changes reach the company index', () => {
   const processWith = () => {
-    const invalidated: string[] = [];
+    const read: string[] = [];
+    const dirty: string[] = [];
     const process = createWebhookProcessor({
-      companyIndex: { invalidate: async (portalId) => { invalidated.push(portalId); } },
-      ledger: { getCustomerLedger: async () => undefined, markDirty: async () => undefined, forgetContact: async () => [] },
+      companyIndex: { upsert: async () => undefined, remove: async () => undefined },
+      readCompanies: async (_portalId, ids) => { read.push(...ids); return ids.map((id) => ({ id })); },
+      ledger: {
+        getCustomerLedger: async (_p, id) => ({ companyId: id }) as never, markDirty: async (_p, ids) => { dirty.push(...ids); },
+        forgetContact: async () => [], moveCompany: async () => false,
+      },
+      claims: { moveOpenTasks: async () => undefined },
+      requestRefresh: async () => undefined,
     });
-    return { invalidated, process };
+    return { read, dirty, process };
   };
   const change = (propertyName: string) =>
     ({ portalId: '42', events: [{ eventId: '1', subscriptionType: 'company.propertyChange', objectId: '7', propertyName }] });
 
-  it('when a property matching reads changes (the schema\'s names), then the index is dropped; any other property leaves it', async () => {
+  it('when a property matching reads changes (the schema\'s names), then the company is read again; the owner marks its ledger dirty; others do nothing', async () => {
     for (const name of MATCHING_PROPERTY_NAMES) {
-      const { invalidated, process } = processWith();
-      expect((await process(change(name))).indexInvalidated, name).toBe(true);
-      expect(invalidated).toEqual(['42']);
+      const { read, process } = processWith();
+      expect((await process(change(name))).companiesIndexed, name).toBe(1);
+      expect(read).toEqual(['7']);
     }
     expect(MATCHING_PROPERTY_NAMES).toEqual(expect.arrayContaining(['name', 'domain', 'rd_vat_number', 'rd_coc_number', 'rd_customer_number']));
-    const { invalidated, process } = processWith();
-    expect((await process(change('hubspot_owner_id'))).indexInvalidated).toBe(false);
-    expect((await process(change('rd_open_balance'))).indexInvalidated).toBe(false);
-    expect(invalidated).toEqual([]);
+    const owner = processWith();
+    expect(await owner.process(change('hubspot_owner_id'))).toMatchObject({ companiesIndexed: 0, companiesMarkedDirty: ['7'] });
+    const other = processWith();
+    expect(await other.process(change('rd_open_balance'))).toMatchObject({ companiesIndexed: 0, companiesMarkedDirty: [] });
+    expect([...owner.read, ...other.read]).toEqual([]);
   });
 });
