@@ -18,9 +18,7 @@ import { createHubSpotServices } from './jobs/services';
 import { createJobQueues } from './jobs/queues';
 import { startWorkers } from './jobs/workers';
 import { createRedisLedgerStore } from './ledger/redis-ledger-store';
-import { createCompanyIndexCache } from './matching/company-index-cache';
 import { createMissingCompanyFinder } from './matching/find-missing';
-import { companySourceFromGateway } from './matching/gateway-company-source';
 import { createRematcher } from './matching/rematch';
 import { createUninstallAwareRefresher } from './hubspot/oauth-install';
 import { createInstallModule } from './install/install-module';
@@ -77,7 +75,7 @@ export function composeBackend(o: BackendOptions) {
   let rematch: (portalId: string) => Promise<number> = async () => 0;
   const hubspot = createHubSpotServices({ redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p) });
   const calendarFor = createCalendarProvider(hubspot.portals, now);
-  const companyIndex = createCompanyIndexCache({ redis, prefix, source: companySourceFromGateway(hubspot.gateway) });
+  const { companyIndex } = hubspot;
   const findMissing = createMissingCompanyFinder({ redis, prefix, findCompanies: hubspot.gateway.findCompanies, companyIndex, log: o.log });
   const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now });
   rematch = createRematcher({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), file: ingest.resolveUnmatched, log: o.log });

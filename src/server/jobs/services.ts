@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
 import { createHubSpotGateway } from '../hubspot/hubspot-gateway';
 import type { LedgerStore } from '../ledger/ledger-store';
+import { ownerOf } from '../matching/company-index';
+import { createCompanyIndexCache } from '../matching/company-index-cache';
+import { companySourceFromGateway } from '../matching/gateway-company-source';
 import { createPortalRegistry } from '../portals/portal-registry';
 import { createTokenStore, type RefreshTokens } from '../portals/token-store';
 import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
@@ -35,11 +38,16 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const budget = createRateBudget(deps.redis, deps.prefix, deps.rate);
   const gateway = createHubSpotGateway({ portals, tokens, budget, ...(deps.log ? { log: deps.log } : {}) });
   const planner = createPlanner();
+  const companyIndex = createCompanyIndexCache({ redis: deps.redis, prefix: deps.prefix, source: companySourceFromGateway(gateway) });
+  const companyOwners = async (portalId: string, ids: readonly string[]) => {
+    const index = await companyIndex.get(portalId);
+    return new Map(ids.map((id) => [id, index ? ownerOf(index, id) : undefined]));
+  };
   const deadLetters = createDeadLetters(deps.redis, deps.prefix);
   const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, ...(deps.now ? { now: deps.now } : {}) };
   const sync = createSyncService(common);
-  const scheduling = createSchedulingService({ ...common, deadLetters, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
+  const scheduling = createSchedulingService({ ...common, deadLetters, companyOwners, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
   const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}) });
-  return { portals, tokens, budget, gateway, planner, deadLetters, sync, scheduling, refresh };
+  return { portals, tokens, budget, gateway, planner, companyIndex, deadLetters, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

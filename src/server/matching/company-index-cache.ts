@@ -114,8 +114,8 @@ export function createCompanyIndexCache({ redis, prefix, source }: CompanyIndexC
   };
 }
 
-/** Only what matching reads (a CompanySummary also carries the owner). */
+/** Only what matching and task owners read. */
 function record(c: CompanyRecord): CompanyRecord {
-  const { id, name, domain, vatNumber, cocNumber, customerNumber } = c;
-  return Object.fromEntries(Object.entries({ id, name, domain, vatNumber, cocNumber, customerNumber }).filter(([, v]) => v !== undefined)) as unknown as CompanyRecord;
+  const { id, name, domain, vatNumber, cocNumber, customerNumber, ownerId } = c;
+  return Object.fromEntries(Object.entries({ id, name, domain, vatNumber, cocNumber, customerNumber, ownerId }).filter(([, v]) => v !== undefined)) as unknown as CompanyRecord;
 }

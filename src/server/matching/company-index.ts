@@ -2,7 +2,7 @@ import type { CompanySummary } from '../hubspot/gateway';
 import { normaliseCoc, normaliseCustomerNumber, normaliseDomain, normaliseName, normaliseVat } from './normalise';
 
 /** A HubSpot company as the gateway lists it (its `CompanySummary`), as far as matching reads it. */
-export type CompanyRecord = Pick<CompanySummary, 'id' | 'name' | 'domain' | 'vatNumber' | 'cocNumber' | 'customerNumber'>;
+export type CompanyRecord = Pick<CompanySummary, 'id' | 'name' | 'domain' | 'vatNumber' | 'cocNumber' | 'customerNumber' | 'ownerId'>;
 
 /** Lists a portal's companies page by page: the gateway's `listCompanies` itself. */
 export type CompanySource = (portalId: string, onPage: (companies: readonly CompanyRecord[]) => Promise<void> | void) => Promise<unknown>;
@@ -14,6 +14,8 @@ export type MatchKey = (typeof MATCH_KEYS)[number];
 export interface CompanyIndex {
   /** Every company id, as an object's keys: O(1) lookups and plain JSON. */
   readonly ids: Readonly<Record<string, 1>>;
+  /** The company owner, where HubSpot has one: reminder tasks follow it without asking HubSpot each time. */
+  readonly owners?: Readonly<Record<string, string>>;
   readonly keys: Readonly<Record<MatchKey, Readonly<Record<string, readonly string[]>>>>;
 }
 
@@ -30,11 +32,14 @@ export function companyKeysOf(company: CompanyRecord): Record<MatchKey, string |
 /** Builds the index incrementally, one page at a time, so a large portal never needs its full listing in memory. */
 export function createCompanyIndexBuilder() {
   const ids: Record<string, 1> = {};
+  const owners: Record<string, string> = {};
   const keys = Object.fromEntries(MATCH_KEYS.map((k) => [k, {} as Record<string, string[]>])) as Record<MatchKey, Record<string, string[]>>;
   return {
     add(companies: readonly CompanyRecord[]): void {
       for (const company of companies) {
         ids[company.id] = 1;
+        if (company.ownerId) owners[company.id] = company.ownerId;
+        else delete owners[company.id];
         const own = companyKeysOf(company);
         for (const k of MATCH_KEYS) {
           const value = own[k];
@@ -44,7 +49,7 @@ export function createCompanyIndexBuilder() {
         }
       }
     },
-    build: (): CompanyIndex => ({ ids, keys }),
+    build: (): CompanyIndex => ({ ids, owners, keys }),
   };
 }
 
@@ -61,3 +66,7 @@ export function lookup(index: CompanyIndex, key: MatchKey, value: string): reado
 }
 
 export const hasCompany = (index: CompanyIndex, id: string): boolean => Object.hasOwn(index.ids, id);
+
+/** The owner HubSpot gave the company (as last seen by the index). */
+export const ownerOf = (index: CompanyIndex, id: string): string | undefined =>
+  index.owners && Object.hasOwn(index.owners, id) ? index.owners[id] : undefined;

@@ -90,6 +90,6 @@ export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: 
 
 async function markCreated(deps: BatchDeps, portalId: string, items: readonly { task: PlannedTask; taskId: string }[]): Promise<void> {
   await deps.claims.markCreated(portalId, items.map(({ task, taskId }) => ({
-    actionKey: task.action.key, taskId, companyId: task.action.companyId, invoiceExternalIds: task.action.invoiceExternalIds,
+    actionKey: task.action.key, taskId, companyId: task.action.companyId, invoiceExternalIds: task.action.invoiceExternalIds, action: task.action,
   })));
 }

@@ -14,6 +14,7 @@ import type { createPlanner } from './planner';
 import { createTaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { taskStillNeeded } from './task-still-needed';
+import { createTaskUpdater } from './update-tasks';
 
 export interface SchedulingDeps {
   readonly redis: Redis;
@@ -26,19 +27,24 @@ export interface SchedulingDeps {
   readonly now?: () => Date;
   /** How long a claim protects an action before another worker may take it over (crash recovery). */
   readonly claimLeaseMs?: number;
+  /** Company owners as HubSpot has them now, for rewriting open tasks whose owner changed. */
+  readonly companyOwners?: (portalId: string, companyIds: readonly string[]) => Promise<Map<string, string | undefined>>;
 }
 
 export interface SchedulingResult extends BatchCounts {
   readonly companies: number;
   readonly planned: number;
   closed: number;
+  /** Open tasks rewritten because their facts changed (amounts, invoices, owner). */
+  updated: number;
 }
 
 const BATCH = 100;
 
 /**
  * The reminder run of one portal: plan every customer, create the due tasks in HubSpot (batches of 100,
- * exactly once per action key) and complete the app's tasks that are no longer needed.
+ * exactly once per action key), complete the app's tasks that are no longer needed and rewrite the open ones
+ * whose facts changed.
  * `owner` identifies the job: a re-run of the same job after a crash may take its own claims over at once.
  */
 export function createSchedulingService(deps: SchedulingDeps) {
@@ -46,6 +52,10 @@ export function createSchedulingService(deps: SchedulingDeps) {
   const now = deps.now ?? (() => new Date());
   const ensureSchema = createSchemaGuard(deps);
   const batchDeps = { gateway: deps.gateway, claims, ledger: deps.ledger, deadLetters: deps.deadLetters };
+  const tasks = createTaskUpdater({
+    redis: deps.redis, prefix: deps.prefix, gateway: deps.gateway, claims,
+    companyOwners: deps.companyOwners ?? ((portalId, ids) => deps.gateway.getCompanyOwners(portalId, ids)),
+  });
 
   async function closeUnneeded(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
     const toClose: { companyId: string; key: string; taskId: string }[] = [];
@@ -58,6 +68,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const batch = toClose.slice(i, i + BATCH);
       await deps.gateway.completeTasks(portal.portalId, batch.map((t) => t.taskId));
       for (const t of batch) await claims.markClosed(portal.portalId, t.companyId, [t.key]);
+      await tasks.forget(portal.portalId, batch.map((t) => t.key));
     }
     return toClose.length;
   }
@@ -73,11 +84,13 @@ export function createSchedulingService(deps: SchedulingDeps) {
     const counts = emptyCounts();
     let planned = 0;
     let closed = 0;
+    let updated = 0;
     let pending: PlannedTask[] = [];
 
     for (let i = 0; i < ids.length; i += BATCH) {
       const ledgers = await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH));
       closed += await closeUnneeded(portal, ledgers, today);
+      updated += await tasks.updateChangedTasks(portal, ledgers, today);
       for (const ledger of ledgers) {
         const actions = deps.planner(ledger, portal, at).actions.filter((a) => a.createsTask);
         if (actions.length === 0) continue;
@@ -101,7 +114,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       }
     }
     await createTaskBatch(batchDeps, portalId, pending, who, counts);
-    const result = { companies: ids.length, planned, closed, ...counts };
+    const result = { companies: ids.length, planned, closed, updated, ...counts };
     await deps.redis.set(`${deps.prefix}:p:${portalId}:scheduling:last`, JSON.stringify({ at, ...result }));
     return result;
   }

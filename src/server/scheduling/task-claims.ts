@@ -1,4 +1,12 @@
 import type { Redis } from 'ioredis';
+import type { PlannedAction } from '../../domain/policy/plan';
+
+/** What the app remembers about one of its open tasks; `action` lets a changed task be rewritten (older entries lack it). */
+export interface OpenTask {
+  readonly taskId: string;
+  readonly invoiceExternalIds: string[];
+  readonly action?: PlannedAction;
+}
 
 /**
  * One claim per planned action (its idempotency key), shared by every worker and process:
@@ -51,10 +59,10 @@ return out
 export interface TaskClaims {
   claim(portalId: string, keys: readonly string[], owner: string, run: string): Promise<ClaimOutcome[]>;
   confirm(portalId: string, keys: readonly string[], run: string): Promise<boolean[]>;
-  markCreated(portalId: string, tasks: readonly { actionKey: string; taskId: string; companyId: string; invoiceExternalIds: readonly string[] }[]): Promise<void>;
+  markCreated(portalId: string, tasks: readonly { actionKey: string; taskId: string; companyId: string; invoiceExternalIds: readonly string[]; action?: PlannedAction }[]): Promise<void>;
   markRejected(portalId: string, keys: readonly string[], reason: string): Promise<void>;
   /** Open tasks this app created for a company: actionKey → task and the invoices it is about. */
-  openTasks(portalId: string, companyId: string): Promise<Map<string, { taskId: string; invoiceExternalIds: string[] }>>;
+  openTasks(portalId: string, companyId: string): Promise<Map<string, OpenTask>>;
   markClosed(portalId: string, companyId: string, keys: readonly string[]): Promise<void>;
   /** Companies merged in HubSpot (which moves the tasks' associations): the open tasks of `from` now belong to `to`. */
   moveOpenTasks(portalId: string, from: string, to: string): Promise<void>;
@@ -81,7 +89,7 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
       const m = redis.multi();
       for (const t of tasks) {
         m.hset(k(portalId, t.actionKey), 'state', 'created', 'taskId', t.taskId).expire(k(portalId, t.actionKey), CLAIM_TTL_S);
-        m.hset(openKey(portalId, t.companyId), t.actionKey, JSON.stringify({ taskId: t.taskId, invoiceExternalIds: t.invoiceExternalIds }));
+        m.hset(openKey(portalId, t.companyId), t.actionKey, JSON.stringify({ taskId: t.taskId, invoiceExternalIds: t.invoiceExternalIds, ...(t.action ? { action: t.action } : {}) }));
       }
       await m.exec();
     },
@@ -92,7 +100,7 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
     },
     async openTasks(portalId, companyId) {
       const raw = await redis.hgetall(openKey(portalId, companyId));
-      return new Map(Object.entries(raw).map(([key, v]) => [key, JSON.parse(v) as { taskId: string; invoiceExternalIds: string[] }]));
+      return new Map(Object.entries(raw).map(([key, v]) => [key, JSON.parse(v) as OpenTask]));
     },
     async markClosed(portalId, companyId, keys) {
       if (keys.length > 0) await redis.hdel(openKey(portalId, companyId), ...keys);

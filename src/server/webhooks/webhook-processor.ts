@@ -38,7 +38,7 @@ const isCompany = (e: QueuedWebhookEvent) => e.subscriptionType.startsWith('comp
 function toRead(e: QueuedWebhookEvent): boolean {
   if (!isCompany(e) || !e.objectId) return false;
   const a = action(e);
-  if (a === 'propertyChange') return e.propertyName !== undefined && INDEXED_COMPANY_PROPERTIES.has(e.propertyName);
+  if (a === 'propertyChange') return e.propertyName !== undefined && (INDEXED_COMPANY_PROPERTIES.has(e.propertyName) || e.propertyName === OWNER_PROPERTY);
   return a === 'creation' || a === 'restore' || a === 'merge';
 }
 
@@ -48,7 +48,7 @@ function toRead(e: QueuedWebhookEvent): boolean {
  *   matching index (one batch read), and the continuous sync re-matches waiting documents against it;
  * - company deleted → out of the index; its ledger stays (a deletion can be undone) and is marked dirty;
  * - company merged → the merged ones leave the index, their documents and open tasks move to the survivor;
- * - company owner changed → its ledger is marked dirty, so its open tasks follow the new owner;
+ * - company owner changed → read into the index too, and its ledger is marked dirty: open tasks follow the owner;
  * - contact.privacyDeletion → every reference to the contact leaves the ledger (LedgerStore.forgetContact).
  * Other contact events need no work: contacts are read when a task or card needs them.
  */

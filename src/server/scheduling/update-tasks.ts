@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { CustomerLedger } from '../../domain/ledger';
+import { sum } from '../../domain/money';
+import type { PlannedAction } from '../../domain/policy/plan';
+import { scoreCustomer } from '../../domain/prioritisation/score';
+import type { HubSpotGateway, TaskDraft, TaskUpdate } from '../hubspot/gateway';
+import type { Portal } from '../portals/portal-registry';
+import type { TaskClaims } from './task-claims';
+import { taskDraftFor } from './task-draft';
+import { invoicesStillOwed } from './task-still-needed';
+
+export interface TaskUpdaterDeps {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly gateway: Pick<HubSpotGateway, 'updateTasks'>;
+  readonly claims: Pick<TaskClaims, 'openTasks'>;
+  /** The company owner HubSpot has now (the company index, kept current by webhooks). */
+  readonly companyOwners: (portalId: string, companyIds: readonly string[]) => Promise<Map<string, string | undefined>>;
+}
+
+const BATCH = 100;
+
+const fingerprint = (d: Pick<TaskDraft, 'subject' | 'body' | 'ownerId' | 'priority'>): string =>
+  createHash('sha1').update(JSON.stringify([d.subject, d.body, d.ownerId ?? '', d.priority])).digest('base64url');
+
+/** The action as it stands today: only its invoices still owed, and what they still amount to. */
+function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string): PlannedAction {
+  const ids = invoicesStillOwed(ledger, action.invoiceExternalIds, today);
+  const open = new Map(ledger.invoices.map((i) => [i.externalId, i.open]));
+  return { ...action, invoiceExternalIds: ids, amount: sum(action.currency, ids.map((id) => open.get(id)!)) };
+}
+
+/**
+ * The open reminder tasks whose facts changed — a partial payment, one of its invoices paid or disputed, a new
+ * company owner — are rewritten in HubSpot: subject, body (amounts, invoices, script), priority and owner.
+ * What was written last is remembered as a fingerprint per action key, so an unchanged task costs nothing;
+ * a task seen for the first time only has its fingerprint remembered.
+ */
+export function createTaskUpdater(deps: TaskUpdaterDeps) {
+  const fpKey = (portalId: string) => `${deps.prefix}:p:${portalId}:task-fingerprints`;
+
+  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
+    const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
+    for (const ledger of ledgers) {
+      for (const [key, t] of await deps.claims.openTasks(portal.portalId, ledger.companyId)) {
+        if (t.action) open.push({ key, companyId: ledger.companyId, taskId: t.taskId, action: t.action, ledger });
+      }
+    }
+    if (open.length === 0) return 0;
+    const owners = await deps.companyOwners(portal.portalId, [...new Set(open.filter((o) => !o.action.ownerId).map((o) => o.companyId))]);
+    const drafts = open.map((o) => {
+      const action = asOfToday(o.action, o.ledger, today);
+      // Nothing of it is owed any more: closing it is the closer's job, not a rewrite.
+      if (action.invoiceExternalIds.length === 0 && o.action.invoiceExternalIds.length > 0) return undefined;
+      const companyOwnerId = owners.get(o.companyId);
+      return taskDraftFor(action, {
+        ledger: o.ledger, timeZone: portal.timeZone, segment: scoreCustomer(o.ledger, today).segment,
+        ...(companyOwnerId ? { companyOwnerId } : {}),
+        ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
+      });
+    });
+    const prints = drafts.map((d) => (d ? fingerprint(d) : undefined));
+    const stored = await deps.redis.hmget(fpKey(portal.portalId), ...open.map((o) => o.key));
+    const updates: TaskUpdate[] = [];
+    const remember: Record<string, string> = {};
+    open.forEach((o, i) => {
+      const d = drafts[i];
+      const fp = prints[i];
+      if (!d || !fp || stored[i] === fp) return;
+      remember[o.key] = fp;
+      if (stored[i] !== null) updates.push({ taskId: o.taskId, subject: d.subject, body: d.body, priority: d.priority, ...(d.ownerId ? { ownerId: d.ownerId } : {}) });
+    });
+    for (let i = 0; i < updates.length; i += BATCH) await deps.gateway.updateTasks(portal.portalId, updates.slice(i, i + BATCH));
+    if (Object.keys(remember).length > 0) await deps.redis.hset(fpKey(portal.portalId), remember);
+    return updates.length;
+  }
+
+  return {
+    updateChangedTasks,
+    /** Tasks that were completed: nothing to compare against any more. */
+    async forget(portalId: string, keys: readonly string[]): Promise<void> {
+      if (keys.length > 0) await deps.redis.hdel(fpKey(portalId), ...keys);
+    },
+  };
+}
