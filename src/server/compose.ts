@@ -1,12 +1,14 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { buildCallScript } from '../domain/call-script';
 import { DEFAULT_POLICY } from '../domain/policy/policy';
+import { createApiKeyService } from './api-keys/api-key-service';
 import { createApiKeyStore } from './api-keys/api-key-store';
 import { createCalendarProvider } from './calendar/calendar-provider';
 import { systemClock, type Clock } from './clock/clock';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import { createActionsRouter } from './http/actions/router';
+import { createApiKeysRouter } from './http/admin/api-keys-router';
 import { createCardsRouter } from './http/cards/router';
 import { createIngestRouter } from './http/ingest/ingest-router';
 import { createEngagements } from './hubspot/engagements';
@@ -112,6 +114,7 @@ export function composeBackend(o: BackendOptions) {
       ingest: createIngestRouter({ ingest, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
+      admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
     },
   });
 

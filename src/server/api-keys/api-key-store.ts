@@ -7,6 +7,8 @@ export interface ApiKeyInfo {
   readonly portalId: string;
   readonly label?: string;
   readonly createdAt: string;
+  /** The key's last four characters (not a secret on their own): tells keys apart in lists. */
+  readonly hint?: string;
 }
 
 export interface ApiKeyStore {
@@ -39,7 +41,7 @@ export function createApiKeyStore(redis: Redis, prefix: string): ApiKeyStore {
   return {
     async createApiKey(portalId, label) {
       const key = `rdk_${portalId}_${randomBytes(32).toString('base64url')}`;
-      const info: ApiKeyInfo = { id: randomUUID(), portalId, ...(label ? { label } : {}), createdAt: new Date().toISOString() };
+      const info: ApiKeyInfo = { id: randomUUID(), portalId, ...(label ? { label } : {}), createdAt: new Date().toISOString(), hint: key.slice(-4) };
       await redis.hset(keyOf(portalId), sha256(key), JSON.stringify(info));
       return { key, info };
     },

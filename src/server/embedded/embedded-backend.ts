@@ -35,6 +35,8 @@ export interface EmbeddedBackend {
   readonly webhooks: WebhookDelivery;
   readonly time: TimeControl;
   readonly portalId: string;
+  /** Stops the workers (they finish what they hold) and starts new ones, as a restarted worker process would. */
+  restartWorkers(): Promise<void>;
   /** Stops taking requests, lets the workers finish what they hold, closes the queues and the sandbox. */
   close(): Promise<void>;
 }
@@ -64,7 +66,7 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
     const mount = o.mounts?.find((m) => req.url === m.path || req.url?.startsWith(`${m.path}/`) || req.url?.startsWith(`${m.path}?`));
     (mount?.handler ?? backend.app)(req, res);
   });
-  const workers = backend.startBackgroundWork();
+  let workers = backend.startBackgroundWork();
   const webhooks = startWebhookDelivery(hubspot.sandbox.state, {
     targetUrl: `${publicBaseUrl}/webhooks/hubspot`, clientSecret: hubspot.clientSecret, appId: hubspot.appId,
     subscriptions: readAppSubscriptions(),
@@ -79,6 +81,10 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
   let closing: Promise<void> | undefined;
   return {
     backend, hubspot, publicBaseUrl, webhooks, time, portalId: hubspot.portalId,
+    async restartWorkers() {
+      await workers.close();
+      workers = backend.startBackgroundWork();
+    },
     close() {
       closing ??= (async () => {
         webhooks.stop();

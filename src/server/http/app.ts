@@ -14,6 +14,8 @@ export interface AppRouters {
   readonly oauth?: Router;
   /** Signed HubSpot webhooks: /webhooks/hubspot. */
   readonly webhooks?: Router;
+  /** Signed admin endpoints of the settings page (ingest API keys), at /api/admin. */
+  readonly admin?: Router;
 }
 
 export interface AppDeps {
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.ingest) app.use('/api/ingest', deps.routers.ingest);
   if (deps.routers.oauth) app.use('/oauth', deps.routers.oauth);
   if (deps.routers.webhooks) app.use('/webhooks', deps.routers.webhooks);
+  if (deps.routers.admin) app.use('/api/admin', deps.routers.admin);
   app.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });
   });

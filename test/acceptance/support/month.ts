@@ -1,0 +1,243 @@
+import { Client } from '@hubspot/api-client';
+import { addBusinessDays } from '../../../src/domain/calendar';
+import { zonedTimeToInstant } from '../../../src/domain/dates';
+import type { ApiKeyListVM, CreatedApiKeyVM } from '../../../src/contracts/api-keys';
+import type { IngestReport, UnmatchedList } from '../../../src/contracts/ingest';
+import type { PaymentStatusVM, ReceivablesVM } from '../../../src/contracts/cards';
+import { createControllableClock } from '../../../src/server/clock/controllable-clock';
+import { loadConfig } from '../../../src/server/config';
+import { startEmbeddedBackend, type EmbeddedBackend } from '../../../src/server/embedded/embedded-backend';
+import { createLogger } from '../../../src/server/infra/logger';
+import { hubspotHeaders } from '../../server/http/sign-request';
+import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+
+/** A task as HubSpot holds it, with the ladder step read from its subject ("Call: late payment call · …"). */
+export interface HubSpotTask {
+  readonly id: string;
+  readonly step: string;
+  readonly type: string;
+  readonly status: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly ownerId: string | undefined;
+  readonly dueAt: string;
+  readonly actionKey: string | undefined;
+}
+
+export interface Rollup {
+  readonly open: number;
+  readonly overdue: number;
+  readonly stage: string;
+  readonly nextAction: string;
+  readonly promiseDate: string;
+  readonly oldestOverdueDays: number;
+  readonly optOut: string;
+}
+
+export interface InvoiceLine {
+  readonly id: string;
+  readonly amount: number;
+  readonly issued: string;
+  readonly due: string;
+  readonly kind?: 'invoice' | 'credit_note';
+  readonly open?: number;
+}
+
+const TZ = 'Europe/Amsterdam';
+const TASK_PROPS = ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_task_type', 'hubspot_owner_id', 'hs_timestamp', 'rd_action_key'];
+
+/**
+ * A month in the life of one portal, driven only from the outside: the real composition `npm start` runs
+ * (composeBackend on the embedded sandbox, real Redis, real BullMQ workers, sandbox webhooks), a business clock
+ * that stands still between moves, HubSpot through the real api-client, the ingest API over HTTP, card
+ * requests signed like HubSpot signs them. `day(n)` is the morning of business day n: the clock moves there
+ * and the daily pass runs, as the 07:00 job does.
+ */
+export async function startMonth(opts: { firstDay: string }) {
+  const prefix = uniquePrefix('month');
+  const config = loadConfig({ PORT: '0', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const clock = createControllableClock({ start: zonedTimeToInstant(opts.firstDay, 8, 0, TZ), ticking: false });
+  const embedded: EmbeddedBackend = await startEmbeddedBackend({
+    config, log: createLogger('silent'), redisUrl: testRedisUrl(), clock,
+    loop: { debounceMs: 50, sweepEveryMs: 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
+  });
+  const { hubspot: local, publicBaseUrl: base, portalId } = embedded;
+  const hs = new Client({ accessToken: local.accessToken, basePath: local.sandbox.url, numberOfApiCallRetries: 0 });
+  const calendar = await embedded.backend.calendarFor(portalId);
+
+  /** A request signed by HubSpot with the app's secret (cards, the settings page). */
+  const signedFetch = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
+    const raw = body === undefined ? '' : JSON.stringify(body);
+    const headers = hubspotHeaders({ secret: local.clientSecret, method, publicUri: `${base}${path}`, body: raw });
+    return fetch(`${base}${path}`, { method, headers: { ...headers, ...(raw ? { 'Content-Type': 'application/json' } : {}) }, ...(raw ? { body: raw } : {}) });
+  };
+  // The ingest key comes the way an admin gets one: from the settings page's signed admin endpoint.
+  const created = await signedFetch('POST', `/api/admin/api-keys?portalId=${portalId}`, { label: 'accounting export' });
+  if (created.status !== 201) throw new Error(`could not create an ingest key: ${created.status}`);
+  const apiKey = ((await created.json()) as CreatedApiKeyVM).key;
+
+  const ingest = async (path: string, body: string, type = 'application/json'): Promise<IngestReport> => {
+    const res = await fetch(`${base}/api/ingest${path}`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': type }, body });
+    if (res.status !== 200) throw new Error(`ingest ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as IngestReport;
+  };
+
+  const month = {
+    embedded, hs, portalId, calendar, prefix,
+    creditControllerOwnerId: local.creditControllerOwnerId!,
+    /** The owners of the demo portal (the account managers), as HubSpot lists them. */
+    async owners(): Promise<string[]> {
+      return (await hs.crm.owners.ownersApi.getPage()).results.map((o) => o.id);
+    },
+    today: () => clock.now(),
+    /** Calendar date of business day n (1 = the first day). */
+    date: (n: number) => (n === 1 ? opts.firstDay : addBusinessDays(opts.firstDay, n - 1, calendar)),
+
+    /** The morning of business day n: the clock moves to 08:00 and the daily pass runs; then the day's events. */
+    async day(n: number): Promise<void> {
+      clock.set(zonedTimeToInstant(month.date(n), 8, 0, TZ));
+      await embedded.time.runDailyPass({ timeoutMs: 60_000 });
+      await month.settle();
+    },
+    /** Later the same day (events at a given hour). */
+    at(hour: number, minute = 0): void {
+      clock.set(zonedTimeToInstant(month.date(month.currentDay()), hour, minute, TZ));
+    },
+    currentDay(): number {
+      const today = clock.now().toISOString().slice(0, 10);
+      for (let n = 1; n < 400; n++) if (month.date(n) >= today) return n;
+      throw new Error('clock outside the simulated months');
+    },
+
+    /** Everything sent so far has reached HubSpot: webhooks delivered and processed, every change synced. */
+    async settle(): Promise<void> {
+      for (let round = 0; round < 20; round++) {
+        await embedded.webhooks.flush({ waitForRetries: false });
+        const q = embedded.backend.operate.webhookQueue.queue;
+        for (let i = 0; i < 400 && Object.values(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).some((c) => c > 0); i++) {
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        await embedded.backend.loop.settled(portalId, { timeoutMs: 60_000 });
+        // Quiet when a last look finds nothing new on the way.
+        await new Promise((r) => setTimeout(r, 60));
+        const webhooksQuiet = Object.values(await q.getJobCounts('waiting', 'active', 'delayed')).every((c) => c === 0);
+        if (webhooksQuiet && (await embedded.backend.ledger.countDirtyCompanies(portalId)) === 0 && !(await embedded.backend.queues.refreshPending(portalId))) return;
+      }
+      throw new Error('the portal did not settle');
+    },
+
+    // — the accounting system, through the ingest API —
+    async invoices(company: { domain?: string; name?: string; hubspotCompanyId?: string; customerNumber?: string }, lines: readonly InvoiceLine[], extra: Record<string, unknown> = {}): Promise<IngestReport> {
+      const report = await ingest('/invoices', JSON.stringify({
+        invoices: lines.map((l) => ({
+          externalId: l.id, number: l.id, kind: l.kind ?? 'invoice', customer: company, currency: 'EUR',
+          amountMinor: l.amount, ...(l.open !== undefined ? { openMinor: l.open } : {}), issueDate: l.issued, dueDate: l.due, ...extra,
+        })),
+      }));
+      await month.settle();
+      return report;
+    },
+    async payment(invoiceId: string, amountMinor: number, date: string, id = `pay-${invoiceId}-${date}-${amountMinor}`): Promise<IngestReport> {
+      const report = await ingest('/payments', JSON.stringify({ payments: [{ externalId: id, invoiceExternalId: invoiceId, currency: 'EUR', amountMinor, date }] }));
+      await month.settle();
+      return report;
+    },
+    async csv(text: string): Promise<IngestReport> {
+      const report = await ingest('/csv', text, 'text/csv');
+      await month.settle();
+      return report;
+    },
+    async unmatched(): Promise<UnmatchedList> {
+      return (await (await fetch(`${base}/api/ingest/unmatched?limit=500`, { headers: { Authorization: `Bearer ${apiKey}` } })).json()) as UnmatchedList;
+    },
+
+    // — people in HubSpot, through the api-client —
+    async createCompany(properties: Record<string, string>): Promise<string> {
+      const c = await hs.crm.companies.basicApi.create({ properties, associations: [] });
+      await month.settle();
+      return c.id;
+    },
+    async updateCompany(id: string, properties: Record<string, string>): Promise<void> {
+      await hs.crm.companies.basicApi.update(id, { properties });
+      await month.settle();
+    },
+    async mergeCompanies(primaryObjectId: string, objectIdToMerge: string): Promise<void> {
+      await hs.crm.companies.basicApi.merge({ primaryObjectId, objectIdToMerge });
+      await month.settle();
+    },
+
+    // — what HubSpot shows —
+    async rollup(companyId: string): Promise<Rollup> {
+      const p = (await hs.crm.companies.basicApi.getById(companyId, [
+        'rd_open_balance', 'rd_overdue_balance', 'rd_dunning_stage', 'rd_next_action', 'rd_promise_date', 'rd_oldest_overdue_days', 'rd_opt_out',
+      ])).properties;
+      return {
+        open: Number(p.rd_open_balance ?? 'NaN'), overdue: Number(p.rd_overdue_balance ?? 'NaN'), stage: p.rd_dunning_stage ?? '',
+        nextAction: p.rd_next_action ?? '', promiseDate: p.rd_promise_date ?? '', oldestOverdueDays: Number(p.rd_oldest_overdue_days ?? 'NaN'),
+        optOut: p.rd_opt_out ?? '',
+      };
+    },
+    async tasks(companyId: string): Promise<HubSpotTask[]> {
+      const ids = (await hs.crm.associations.v4.basicApi.getPage('companies', companyId, 'tasks')).results.map((a) => String(a.toObjectId));
+      if (ids.length === 0) return [];
+      const read = await hs.crm.objects.tasks.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: TASK_PROPS, propertiesWithHistory: [] });
+      return read.results.map((t) => {
+        const p = t.properties;
+        return {
+          id: t.id, step: /^[^:]+: (.+?) · /.exec(p.hs_task_subject ?? '')?.[1] ?? '', type: p.hs_task_type ?? '', status: p.hs_task_status ?? '',
+          subject: p.hs_task_subject ?? '', body: p.hs_task_body ?? '', ownerId: p.hubspot_owner_id || undefined, dueAt: p.hs_timestamp ?? '',
+          actionKey: p.rd_action_key || undefined,
+        };
+      }).sort((a, b) => Number(a.id) - Number(b.id));
+    },
+    async openSteps(companyId: string): Promise<string[]> {
+      return (await month.tasks(companyId)).filter((t) => t.status !== 'COMPLETED').map((t) => t.step);
+    },
+    async engagements(companyId: string, type: 'calls' | 'notes'): Promise<string[]> {
+      return (await hs.crm.associations.v4.basicApi.getPage('companies', companyId, type)).results.map((a) => String(a.toObjectId));
+    },
+
+    // — the cards, signed like hubspot.fetch —
+    async receivables(companyId: string): Promise<ReceivablesVM> {
+      const res = await signedFetch('GET', `/api/cards/receivables?portalId=${portalId}&companyId=${companyId}`);
+      if (res.status !== 200) throw new Error(`receivables card: ${res.status}`);
+      return (await res.json()) as ReceivablesVM;
+    },
+    async paymentStatus(companyId: string): Promise<PaymentStatusVM> {
+      return (await (await signedFetch('GET', `/api/cards/payment-status?portalId=${portalId}&companyId=${companyId}`)).json()) as PaymentStatusVM;
+    },
+    /** The Call script card's outcome form. */
+    async logOutcome(companyId: string, outcome: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+      const res = await signedFetch('POST', `/api/cards/outcomes?portalId=${portalId}&companyId=${companyId}`, { outcomeId: `o-${Math.random().toString(36).slice(2, 12)}`, ...outcome });
+      const body = (await res.json()) as Record<string, unknown>;
+      await month.settle();
+      return { status: res.status, body };
+    },
+    async savePreferences(companyId: string, preferences: Record<string, unknown>): Promise<number> {
+      const res = await signedFetch('PUT', `/api/cards/preferences?portalId=${portalId}&companyId=${companyId}`, preferences);
+      await month.settle();
+      return res.status;
+    },
+    async apiKeys(): Promise<ApiKeyListVM> {
+      return (await (await signedFetch('GET', `/api/admin/api-keys?portalId=${portalId}`)).json()) as ApiKeyListVM;
+    },
+    signedFetch,
+    /** Sandbox admin (fault injection), as the HubSpot stand-in offers it. */
+    async fault(spec: Record<string, unknown>): Promise<void> {
+      const res = await fetch(`${local.sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hubId: Number(portalId), ...spec }) });
+      if (res.status !== 201) throw new Error(`fault not injected: ${res.status} ${await res.text()}`);
+    },
+    restartWorkers: () => embedded.restartWorkers(),
+    async close(): Promise<void> {
+      await embedded.close();
+      const redis = testRedis();
+      await deletePrefix(redis, prefix);
+      await redis.quit();
+    },
+  };
+  return month;
+}
+export type Month = Awaited<ReturnType<typeof startMonth>>;
+
+/** Amounts in HubSpot are major units; ingest sends minor units. */
+export const euros = (minor: number): number => minor / 100;
