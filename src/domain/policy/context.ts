@@ -1,13 +1,13 @@
 import { dateInZone, type Instant, type IsoDate } from '../dates';
 import { fourteenDayLetter } from '../legal/fourteen-day-letter';
-import type { BusinessCalendar, CustomerLedger, Invoice } from '../ledger';
+import type { BusinessCalendar, CustomerLedger, Invoice, OwnerId } from '../ledger';
 import type { DatedRecord } from './history';
 import { money, type Money } from '../money';
 import type { ActivePause } from '../pauses';
 import { actionKey } from './action-key';
 import { chooseChannel } from './channels';
 import type { PlannedAction, Reason } from './plan';
-import { TONES, type FollowUpRule, type PolicyStep, type ReminderPolicy, type Tone } from './policy';
+import { TONES, type FollowUpRule, type OwnerRule, type PolicyStep, type ReminderPolicy, type Tone } from './policy';
 import { dayAfter, firstSlot, laterDate } from './schedule';
 
 /** Everything one planning run knows, computed once. */
@@ -43,6 +43,14 @@ export interface ActionDraft {
   readonly reasons: readonly Reason[];
 }
 
+/**
+ * Who does a step: the credit controller for credit-controller steps (else the account owner), the account
+ * owner for the others (else the credit controller). Re-applied when the account owner changes later.
+ */
+export function ownerForRule(rule: OwnerRule, owners: { accountOwnerId?: OwnerId; creditControllerOwnerId?: OwnerId }): OwnerId | undefined {
+  return rule === 'credit_controller' ? (owners.creditControllerOwnerId ?? owners.accountOwnerId) : (owners.accountOwnerId ?? owners.creditControllerOwnerId);
+}
+
 /** Turns a decision into the planned action: channel, tone, owner, contact, dueAt, amount and key. */
 export function toPlannedAction(ctx: PlanContext, d: ActionDraft): PlannedAction {
   const { profile } = ctx.ledger;
@@ -52,8 +60,10 @@ export function toPlannedAction(ctx: PlanContext, d: ActionDraft): PlannedAction
   // Failed direct debit stays friendly: the customer usually meant to pay (involuntary churn is the risk).
   if (ctx.habitualLatePayer && !isFollowUp) tone = firmer(tone);
   if (d.brokenPromise) tone = atLeast(tone, 'firm');
-  const accountOwner = profile.ownerId ?? ctx.creditControllerOwnerId;
-  const ownerId = d.step.ownerRule === 'credit_controller' ? (ctx.creditControllerOwnerId ?? profile.ownerId) : accountOwner;
+  const ownerId = ownerForRule(d.step.ownerRule, {
+    ...(profile.ownerId !== undefined ? { accountOwnerId: profile.ownerId } : {}),
+    ...(ctx.creditControllerOwnerId !== undefined ? { creditControllerOwnerId: ctx.creditControllerOwnerId } : {}),
+  });
   const escalating = d.step.ownerRule === 'escalation_owner' || choice.action === 'escalation';
   const contactId = escalating
     ? (profile.decisionMakerContactId ?? profile.accountsPayableContactId)

@@ -54,14 +54,27 @@ export function createSchedulingService(deps: SchedulingDeps) {
   const batchDeps = { gateway: deps.gateway, claims, ledger: deps.ledger, deadLetters: deps.deadLetters };
   const tasks = createTaskUpdater({
     redis: deps.redis, prefix: deps.prefix, gateway: deps.gateway, claims,
-    companyOwners: deps.companyOwners ?? ((portalId, ids) => deps.gateway.getCompanyOwners(portalId, ids)),
+    companyOwners: (portalId, ids) => companyOwners(portalId, ids),
   });
+
+  // The plan's own pause rules: a customer netted below the tolerance is not chased, so its tasks end too.
+  const pauseOptions = (portal: Portal) => ({ toleranceMinor: deps.planner.policyFor(portal).toleranceMinor });
+
+  const companyOwners = deps.companyOwners ?? ((portalId: string, ids: readonly string[]) => deps.gateway.getCompanyOwners(portalId, ids));
+  /** The company owner HubSpot has is the account owner, unless the customer's profile names one. */
+  async function withAccountOwners(portalId: string, ledgers: CustomerLedger[]): Promise<CustomerLedger[]> {
+    const owners = await companyOwners(portalId, ledgers.filter((l) => !l.profile.ownerId).map((l) => l.companyId));
+    return ledgers.map((l) => {
+      const ownerId = l.profile.ownerId ?? owners.get(l.companyId);
+      return ownerId && ownerId !== l.profile.ownerId ? { ...l, profile: { ...l.profile, ownerId } } : l;
+    });
+  }
 
   async function closeUnneeded(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
     const toClose: { companyId: string; key: string; taskId: string }[] = [];
     for (const ledger of ledgers) {
       for (const [key, t] of await claims.openTasks(portal.portalId, ledger.companyId)) {
-        if (!taskStillNeeded(ledger, t.invoiceExternalIds, today)) toClose.push({ companyId: ledger.companyId, key, taskId: t.taskId });
+        if (!taskStillNeeded(ledger, t.invoiceExternalIds, today, pauseOptions(portal))) toClose.push({ companyId: ledger.companyId, key, taskId: t.taskId });
       }
     }
     for (let i = 0; i < toClose.length; i += BATCH) {
@@ -88,9 +101,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
     let pending: PlannedTask[] = [];
 
     for (let i = 0; i < ids.length; i += BATCH) {
-      const ledgers = await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH));
+      const ledgers = await withAccountOwners(portalId, await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH)));
       closed += await closeUnneeded(portal, ledgers, today);
-      updated += await tasks.updateChangedTasks(portal, ledgers, today);
+      updated += await tasks.updateChangedTasks(portal, ledgers, today, pauseOptions(portal));
       for (const ledger of ledgers) {
         const actions = deps.planner(ledger, portal, at).actions.filter((a) => a.createsTask);
         if (actions.length === 0) continue;

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CustomerLedger } from '../../domain/ledger';
 import { sum } from '../../domain/money';
+import type { PauseOptions } from '../../domain/pauses';
+import { ownerForRule } from '../../domain/policy/context';
 import type { PlannedAction } from '../../domain/policy/plan';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { HubSpotGateway, TaskDraft, TaskUpdate } from '../hubspot/gateway';
@@ -25,8 +27,8 @@ const fingerprint = (d: Pick<TaskDraft, 'subject' | 'body' | 'ownerId' | 'priori
   createHash('sha1').update(JSON.stringify([d.subject, d.body, d.ownerId ?? '', d.priority])).digest('base64url');
 
 /** The action as it stands today: only its invoices still owed, and what they still amount to. */
-function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string): PlannedAction {
-  const ids = invoicesStillOwed(ledger, action.invoiceExternalIds, today);
+function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string, pauses: PauseOptions): PlannedAction {
+  const ids = invoicesStillOwed(ledger, action.invoiceExternalIds, today, pauses);
   const open = new Map(ledger.invoices.map((i) => [i.externalId, i.open]));
   return { ...action, invoiceExternalIds: ids, amount: sum(action.currency, ids.map((id) => open.get(id)!)) };
 }
@@ -40,7 +42,7 @@ function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string)
 export function createTaskUpdater(deps: TaskUpdaterDeps) {
   const fpKey = (portalId: string) => `${deps.prefix}:p:${portalId}:task-fingerprints`;
 
-  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
+  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, pauses: PauseOptions = {}): Promise<number> {
     const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
     for (const ledger of ledgers) {
       for (const [key, t] of await deps.claims.openTasks(portal.portalId, ledger.companyId)) {
@@ -48,9 +50,15 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       }
     }
     if (open.length === 0) return 0;
-    const owners = await deps.companyOwners(portal.portalId, [...new Set(open.filter((o) => !o.action.ownerId).map((o) => o.companyId))]);
+    const owners = await deps.companyOwners(portal.portalId, [...new Set(open.map((o) => o.companyId))]);
     const drafts = open.map((o) => {
-      const action = asOfToday(o.action, o.ledger, today);
+      // The step's owner rule again, with the company's owner as HubSpot has it now: account-owner tasks follow a new owner.
+      const accountOwnerId = o.ledger.profile.ownerId ?? owners.get(o.companyId);
+      const ownerId = ownerForRule(o.action.ownerRule, {
+        ...(accountOwnerId ? { accountOwnerId } : {}),
+        ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
+      });
+      const action = { ...asOfToday(o.action, o.ledger, today, pauses), ...(ownerId ? { ownerId } : {}) };
       // Nothing of it is owed any more: closing it is the closer's job, not a rewrite.
       if (action.invoiceExternalIds.length === 0 && o.action.invoiceExternalIds.length > 0) return undefined;
       const companyOwnerId = owners.get(o.companyId);

@@ -44,7 +44,23 @@ export interface InvoiceLine {
 }
 
 const TZ = 'Europe/Amsterdam';
-const TASK_PROPS = ['hs_task_subject', 'hs_task_body', 'hs_task_status', 'hs_task_type', 'hubspot_owner_id', 'hs_timestamp', 'rd_action_key'];
+
+interface SandboxRecordJson { id: string; archived: boolean; properties: Record<string, string | undefined> }
+interface SandboxState {
+  objects: Record<string, SandboxRecordJson[] | undefined>;
+  associations: { fromType: string; fromId: string; toType: string; toId: string }[];
+  requestCounts: Record<string, Record<string, number>>;
+}
+
+function record(state: SandboxState, type: string, id: string): SandboxRecordJson {
+  const found = state.objects[type]?.find((r) => r.id === id);
+  if (!found) throw new Error(`HubSpot has no ${type} ${id}`);
+  return found;
+}
+
+function associated(state: SandboxState, fromType: string, fromId: string, toType: string): Set<string> {
+  return new Set(state.associations.filter((a) => a.fromType === fromType && a.fromId === fromId && a.toType === toType).map((a) => a.toId));
+}
 
 /**
  * A month in the life of one portal, driven only from the outside: the real composition `npm start` runs
@@ -62,7 +78,7 @@ export async function startMonth(opts: { firstDay: string }) {
     loop: { debounceMs: 50, sweepEveryMs: 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
   });
   const { hubspot: local, publicBaseUrl: base, portalId } = embedded;
-  const hs = new Client({ accessToken: local.accessToken, basePath: local.sandbox.url, numberOfApiCallRetries: 0 });
+  const hs = new Client({ accessToken: local.accessToken, basePath: local.sandbox.url, numberOfApiCallRetries: 3 });
   const calendar = await embedded.backend.calendarFor(portalId);
 
   /** A request signed by HubSpot with the app's secret (cards, the settings page). */
@@ -75,6 +91,9 @@ export async function startMonth(opts: { firstDay: string }) {
   const created = await signedFetch('POST', `/api/admin/api-keys?portalId=${portalId}`, { label: 'accounting export' });
   if (created.status !== 201) throw new Error(`could not create an ingest key: ${created.status}`);
   const apiKey = ((await created.json()) as CreatedApiKeyVM).key;
+
+  const hubspotState = async (): Promise<SandboxState> =>
+    (await (await fetch(`${local.sandbox.url}/_sandbox/portals/${portalId}/state`)).json()) as SandboxState;
 
   const ingest = async (path: string, body: string, type = 'application/json'): Promise<IngestReport> => {
     const res = await fetch(`${base}/api/ingest${path}`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': type }, body });
@@ -166,11 +185,10 @@ export async function startMonth(opts: { firstDay: string }) {
       await month.settle();
     },
 
-    // — what HubSpot shows —
+    // — what HubSpot shows: read through the stand-in's inspection endpoint, so checking costs the portal's
+    //   API budget nothing (the backend's calls and the people's writes above are what it counts) —
     async rollup(companyId: string): Promise<Rollup> {
-      const p = (await hs.crm.companies.basicApi.getById(companyId, [
-        'rd_open_balance', 'rd_overdue_balance', 'rd_dunning_stage', 'rd_next_action', 'rd_promise_date', 'rd_oldest_overdue_days', 'rd_opt_out',
-      ])).properties;
+      const p = (await record(await hubspotState(), 'companies', companyId)).properties;
       return {
         open: Number(p.rd_open_balance ?? 'NaN'), overdue: Number(p.rd_overdue_balance ?? 'NaN'), stage: p.rd_dunning_stage ?? '',
         nextAction: p.rd_next_action ?? '', promiseDate: p.rd_promise_date ?? '', oldestOverdueDays: Number(p.rd_oldest_overdue_days ?? 'NaN'),
@@ -178,10 +196,9 @@ export async function startMonth(opts: { firstDay: string }) {
       };
     },
     async tasks(companyId: string): Promise<HubSpotTask[]> {
-      const ids = (await hs.crm.associations.v4.basicApi.getPage('companies', companyId, 'tasks')).results.map((a) => String(a.toObjectId));
-      if (ids.length === 0) return [];
-      const read = await hs.crm.objects.tasks.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: TASK_PROPS, propertiesWithHistory: [] });
-      return read.results.map((t) => {
+      const state = await hubspotState();
+      const ids = associated(state, 'companies', companyId, 'tasks');
+      return (state.objects.tasks ?? []).filter((t) => ids.has(t.id) && !t.archived).map((t) => {
         const p = t.properties;
         return {
           id: t.id, step: /^[^:]+: (.+?) · /.exec(p.hs_task_subject ?? '')?.[1] ?? '', type: p.hs_task_type ?? '', status: p.hs_task_status ?? '',
@@ -194,7 +211,11 @@ export async function startMonth(opts: { firstDay: string }) {
       return (await month.tasks(companyId)).filter((t) => t.status !== 'COMPLETED').map((t) => t.step);
     },
     async engagements(companyId: string, type: 'calls' | 'notes'): Promise<string[]> {
-      return (await hs.crm.associations.v4.basicApi.getPage('companies', companyId, type)).results.map((a) => String(a.toObjectId));
+      return [...associated(await hubspotState(), 'companies', companyId, type)];
+    },
+    /** Requests HubSpot answered for this portal, by route and status. */
+    async requestCounts(): Promise<Record<string, Record<string, number>>> {
+      return (await hubspotState()).requestCounts;
     },
 
     // — the cards, signed like hubspot.fetch —
