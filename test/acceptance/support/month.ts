@@ -207,8 +207,11 @@ export async function startMonth(opts: { firstDay: string }) {
         };
       }).sort((a, b) => Number(a.id) - Number(b.id));
     },
+    async openTasks(companyId: string): Promise<HubSpotTask[]> {
+      return (await month.tasks(companyId)).filter((t) => t.status !== 'COMPLETED');
+    },
     async openSteps(companyId: string): Promise<string[]> {
-      return (await month.tasks(companyId)).filter((t) => t.status !== 'COMPLETED').map((t) => t.step);
+      return (await month.openTasks(companyId)).map((t) => t.step);
     },
     async engagements(companyId: string, type: 'calls' | 'notes'): Promise<string[]> {
       return [...associated(await hubspotState(), 'companies', companyId, type)];
@@ -249,6 +252,14 @@ export async function startMonth(opts: { firstDay: string }) {
       if (res.status !== 201) throw new Error(`fault not injected: ${res.status} ${await res.text()}`);
     },
     restartWorkers: () => embedded.restartWorkers(),
+    /** For work that no request of this process starts (another process's writes): polls until it holds. */
+    async waitFor(holds: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await holds())) {
+        if (Date.now() > deadline) throw new Error(`not so within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     async close(): Promise<void> {
       await embedded.close();
       const redis = testRedis();
@@ -259,6 +270,15 @@ export async function startMonth(opts: { firstDay: string }) {
   return month;
 }
 export type Month = Awaited<ReturnType<typeof startMonth>>;
+
+/** A Dutch accounting export (the layout `npm run import` and /api/ingest/csv recognise), `;`-separated. */
+export function dutchCsv(rows: readonly { number: string; name?: string; domain?: string; customerNumber?: string; issued: string; due: string; amount: string; open?: string; status?: string }[]): string {
+  const nl = (iso: string) => iso.split('-').reverse().join('-');
+  const header = 'Factuurnummer;Debiteurnummer;Debiteur;Domein;BTW-nummer;KvK-nummer;Factuurdatum;Vervaldatum;Valuta;Bedrag;Openstaand;Status;Incasso';
+  return [header, ...rows.map((r) => [
+    r.number, r.customerNumber ?? '', r.name ?? '', r.domain ?? '', '', '', nl(r.issued), nl(r.due), 'EUR', r.amount, r.open ?? r.amount, r.status ?? '', 'nee',
+  ].join(';'))].join('\n') + '\n';
+}
 
 /** Amounts in HubSpot are major units; ingest sends minor units. */
 export const euros = (minor: number): number => minor / 100;
