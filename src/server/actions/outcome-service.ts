@@ -68,7 +68,7 @@ export function createOutcomeService(deps: ActionServiceDeps) {
           const policy = await policyFor(deps, portalId);
           const dueAt = zonedTimeToInstant(plan.dueOn, policy.workingHours.fromHour, 0, c.calendar.timeZone);
           const res = await deps.gateway.createTasks(portalId, [{
-            actionKey, companyId, ...contact, ...owner, type: plan.type, subject: plan.subject, body: plan.body, dueAt, priority: plan.priority,
+            actionKey, companyId, ...contact, ...owner, type: plan.type, subject: plan.subject, body: plan.body, dueAt, priority: plan.priority, stepId: plan.kind,
           }]);
           taskId = res.created[0]?.taskId;
           if (!taskId) throw new AppError('task_not_created', 'HubSpot did not create the follow-up task. Try again.', 502);

@@ -1,5 +1,5 @@
 import type { CompanyRollup, CompanySearchKeys, CompanySummary, TaskDraft, TaskPriority, TaskType, TaskUpdate } from './gateway';
-import { P, TASK_ACTION_KEY } from './crm-schema';
+import { P, TASK_ACTION_KEY, TASK_STEP } from './crm-schema';
 
 /** HubSpot association type ids (reference §4.4, §4.5). */
 export const ASSOC = { taskToCompany: 192, taskToContact: 204, noteToCompany: 190, noteToContact: 202 } as const;
@@ -69,6 +69,7 @@ export function taskInput(d: TaskDraft) {
     [TASK_ACTION_KEY]: d.actionKey,
   };
   if (d.ownerId) properties.hubspot_owner_id = d.ownerId;
+  if (d.stepId) properties[TASK_STEP] = d.stepId;
   const associations = [assoc(d.companyId, ASSOC.taskToCompany)];
   if (d.contactId) associations.push(assoc(d.contactId, ASSOC.taskToContact));
   // objectWriteTraceId makes HubSpot answer 207 with per-input errors instead of failing the whole batch.

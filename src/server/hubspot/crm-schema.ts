@@ -76,7 +76,13 @@ export function preferenceProperties(): PropertyDef[] {
   ];
 }
 
-export const taskProperties = (): PropertyDef[] => [text(TASK_ACTION_KEY, 'Receivables Desk action key', 'Idempotency key of the planned reminder action.')];
+/** Task property naming the reminder step (receipt_check, formal_reminder, …) or card follow-up (check_promise, …) the task is for. */
+export const TASK_STEP = 'rd_step';
+
+export const taskProperties = (): PropertyDef[] => [
+  text(TASK_ACTION_KEY, 'Receivables Desk action key', 'Idempotency key of the planned reminder action.'),
+  text(TASK_STEP, 'Receivables Desk step', 'The reminder step or follow-up this task is for (receipt_check, formal_reminder, check_promise, …).'),
+];
 
 /** Labels for enumeration options: `after_due_call` → `After due call`. */
 export const optionLabel = (value: string): string => (value.charAt(0).toUpperCase() + value.slice(1)).replace(/_/g, ' ');

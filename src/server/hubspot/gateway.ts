@@ -59,6 +59,8 @@ export interface TaskDraft {
   readonly body: string;
   readonly dueAt: Instant;
   readonly priority: TaskPriority;
+  /** The reminder step or follow-up kind (rd_step): HubSpot views and reports can filter tasks by it. */
+  readonly stepId?: string;
 }
 
 /** Raw customer keys to look companies up by (HubSpot search, exact values; several values per key are ORed). */

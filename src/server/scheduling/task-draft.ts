@@ -67,7 +67,7 @@ export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraf
   ].join('\n');
   const ownerId = action.ownerId ?? ctx.companyOwnerId ?? ctx.creditControllerOwnerId;
   return {
-    actionKey: action.key, companyId: action.companyId, type, subject, body, dueAt: action.dueAt,
+    actionKey: action.key, companyId: action.companyId, type, subject, body, dueAt: action.dueAt, stepId: action.stepId,
     priority: priorityFor(ctx.segment, action),
     ...(ownerId ? { ownerId } : {}),
     ...(action.contactId ? { contactId: action.contactId } : {}),

@@ -11,7 +11,7 @@ import { createLogger } from '../../../src/server/infra/logger';
 import { hubspotHeaders } from '../../server/http/sign-request';
 import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 
-/** A task as HubSpot holds it, with the ladder step read from its subject ("Call: late payment call · …"). */
+/** A task as HubSpot holds it, with its step (rd_step: receipt_check, formal_reminder, … or a follow-up such as check_promise). */
 export interface HubSpotTask {
   readonly id: string;
   readonly step: string;
@@ -101,8 +101,11 @@ export async function startMonth(opts: { firstDay: string }) {
     return (await res.json()) as IngestReport;
   };
 
+  // The scenario being told: the companies it creates are its own (story.ts checks them after each day).
+  let tracked: Set<string> | undefined;
   const month = {
     embedded, hs, portalId, calendar, prefix,
+    track(companies: Set<string>): void { tracked = companies; },
     creditControllerOwnerId: local.creditControllerOwnerId!,
     /** The owners of the demo portal (the account managers), as HubSpot lists them. */
     async owners(): Promise<string[]> {
@@ -173,11 +176,17 @@ export async function startMonth(opts: { firstDay: string }) {
     // — people in HubSpot, through the api-client —
     async createCompany(properties: Record<string, string>): Promise<string> {
       const c = await hs.crm.companies.basicApi.create({ properties, associations: [] });
+      tracked?.add(c.id);
       await month.settle();
       return c.id;
     },
     async updateCompany(id: string, properties: Record<string, string>): Promise<void> {
       await hs.crm.companies.basicApi.update(id, { properties });
+      await month.settle();
+    },
+    /** Someone in HubSpot marks a task done (the call made, the letter sent). */
+    async completeTask(taskId: string): Promise<void> {
+      await hs.crm.objects.tasks.basicApi.update(taskId, { properties: { hs_task_status: 'COMPLETED' } });
       await month.settle();
     },
     async mergeCompanies(primaryObjectId: string, objectIdToMerge: string): Promise<void> {
@@ -201,7 +210,7 @@ export async function startMonth(opts: { firstDay: string }) {
       return (state.objects.tasks ?? []).filter((t) => ids.has(t.id) && !t.archived).map((t) => {
         const p = t.properties;
         return {
-          id: t.id, step: /^[^:]+: (.+?) · /.exec(p.hs_task_subject ?? '')?.[1] ?? '', type: p.hs_task_type ?? '', status: p.hs_task_status ?? '',
+          id: t.id, step: p.rd_step ?? '', type: p.hs_task_type ?? '', status: p.hs_task_status ?? '',
           subject: p.hs_task_subject ?? '', body: p.hs_task_body ?? '', ownerId: p.hubspot_owner_id || undefined, dueAt: p.hs_timestamp ?? '',
           actionKey: p.rd_action_key || undefined,
         };
