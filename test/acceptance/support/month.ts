@@ -20,6 +20,7 @@ export interface HubSpotTask {
   readonly subject: string;
   readonly body: string;
   readonly ownerId: string | undefined;
+  readonly priority: string;
   readonly dueAt: string;
   readonly actionKey: string | undefined;
 }
@@ -211,7 +212,7 @@ export async function startMonth(opts: { firstDay: string }) {
         const p = t.properties;
         return {
           id: t.id, step: p.rd_step ?? '', type: p.hs_task_type ?? '', status: p.hs_task_status ?? '',
-          subject: p.hs_task_subject ?? '', body: p.hs_task_body ?? '', ownerId: p.hubspot_owner_id || undefined, dueAt: p.hs_timestamp ?? '',
+          subject: p.hs_task_subject ?? '', body: p.hs_task_body ?? '', ownerId: p.hubspot_owner_id || undefined, priority: p.hs_task_priority ?? '', dueAt: p.hs_timestamp ?? '',
           actionKey: p.rd_action_key || undefined,
         };
       }).sort((a, b) => Number(a.id) - Number(b.id));
@@ -287,6 +288,14 @@ export function dutchCsv(rows: readonly { number: string; name?: string; domain?
   return [header, ...rows.map((r) => [
     r.number, r.customerNumber ?? '', r.name ?? '', r.domain ?? '', '', '', nl(r.issued), nl(r.due), 'EUR', r.amount, r.open ?? r.amount, r.status ?? '', 'nee',
   ].join(';'))].join('\n') + '\n';
+}
+
+/** Whether a text (a task's subject, say) names the amount, in Dutch (1.210,00) or English (1,210.00) notation. */
+export function mentions(text: string, minor: number): boolean {
+  const whole = Math.trunc(minor / 100);
+  const cents = String(minor % 100).padStart(2, '0');
+  const group = (sep: string) => String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  return [`${group('.')},${cents}`, `${group(',')}.${cents}`].some((f) => new RegExp(`(^|[^\\d.,])${f.replace(/[.]/g, '\\.')}($|[^\\d])`).test(text));
 }
 
 /** Amounts in HubSpot are major units; ingest sends minor units. */

@@ -9,6 +9,8 @@ export interface Story {
   on(day: number, text: string, run: (m: Month) => Promise<unknown>): void;
   /** What a credit controller would see at that point of the day, in HubSpot and on the cards. */
   then(day: number, text: string, check: (m: Month) => Promise<unknown>): void;
+  /** The same check at the end of every business day from `from` to `to`. */
+  throughout(from: number, to: number, text: string, check: (m: Month) => Promise<unknown>): void;
 }
 
 interface Scenario { readonly name: string; readonly steps: Step[]; readonly companies: Set<string>; failure?: Error }
@@ -23,7 +25,11 @@ export function monthInTheLife(title: string, opts: { firstDay: string; days: nu
   const scenarios: Scenario[] = [];
   define((name, tell) => {
     const steps: Step[] = [];
-    tell({ on: (day, text, run) => steps.push({ day, text, run }), then: (day, text, run) => steps.push({ day, text, run }) });
+    const add = (day: number, text: string, run: Step['run']) => steps.push({ day, text, run });
+    tell({
+      on: add, then: add,
+      throughout: (from, to, text, check) => { for (let day = from; day <= to; day++) add(day, text, check); },
+    });
     scenarios.push({ name, steps, companies: new Set() });
   });
 
