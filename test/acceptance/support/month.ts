@@ -1,6 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import { addBusinessDays } from '../../../src/domain/calendar';
 import { zonedTimeToInstant } from '../../../src/domain/dates';
+import type { CallScriptVM } from '../../../src/contracts/actions';
 import type { ApiKeyListVM, CreatedApiKeyVM } from '../../../src/contracts/api-keys';
 import type { IngestReport, UnmatchedList } from '../../../src/contracts/ingest';
 import type { PaymentStatusVM, ReceivablesVM } from '../../../src/contracts/cards';
@@ -239,6 +240,11 @@ export async function startMonth(opts: { firstDay: string }) {
     },
     async paymentStatus(companyId: string): Promise<PaymentStatusVM> {
       return (await (await signedFetch('GET', `/api/cards/payment-status?portalId=${portalId}&companyId=${companyId}`)).json()) as PaymentStatusVM;
+    },
+    async callScript(companyId: string): Promise<CallScriptVM> {
+      const res = await signedFetch('GET', `/api/cards/call-script?portalId=${portalId}&companyId=${companyId}`);
+      if (res.status !== 200) throw new Error(`call script card: ${res.status}`);
+      return (await res.json()) as CallScriptVM;
     },
     /** The Call script card's outcome form. */
     async logOutcome(companyId: string, outcome: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
