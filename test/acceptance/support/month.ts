@@ -162,8 +162,14 @@ export async function startMonth(opts: { firstDay: string }) {
       return report;
     },
     async payment(invoiceId: string, amountMinor: number, date: string, id = `pay-${invoiceId}-${date}-${amountMinor}`): Promise<IngestReport> {
-      const report = await ingest('/payments', JSON.stringify({ payments: [{ externalId: id, invoiceExternalId: invoiceId, currency: 'EUR', amountMinor, date }] }));
-      await month.settle();
+      return month.payments([{ invoiceId, amountMinor, date, id }]);
+    },
+    /** A bank file's worth of payments in one request; `settle: false` returns as soon as the backend accepted it. */
+    async payments(lines: readonly { invoiceId: string; amountMinor: number; date: string; id?: string }[], opts: { settle?: boolean } = {}): Promise<IngestReport> {
+      const report = await ingest('/payments', JSON.stringify({
+        payments: lines.map((l) => ({ externalId: l.id ?? `pay-${l.invoiceId}-${l.date}-${l.amountMinor}`, invoiceExternalId: l.invoiceId, currency: 'EUR', amountMinor: l.amountMinor, date: l.date })),
+      }));
+      if (opts.settle !== false) await month.settle();
       return report;
     },
     async csv(text: string): Promise<IngestReport> {
@@ -181,6 +187,19 @@ export async function startMonth(opts: { firstDay: string }) {
       tracked?.add(c.id);
       await month.settle();
       return c.id;
+    },
+    /** Many companies at once (an import in HubSpot): one batch request, one webhook each. */
+    async createCompanies(list: readonly Record<string, string>[]): Promise<string[]> {
+      const ids: string[] = [];
+      for (let i = 0; i < list.length; i += 100) {
+        const res = await hs.crm.companies.batchApi.create({ inputs: list.slice(i, i + 100).map((properties) => ({ properties, associations: [] })) });
+        // HubSpot answers a batch in no particular order: match the results back by name.
+        const byName = new Map(res.results.map((r) => [r.properties.name, r.id]));
+        ids.push(...list.slice(i, i + 100).map((p) => byName.get(p.name)!));
+      }
+      ids.forEach((id) => tracked?.add(id));
+      await month.settle();
+      return ids;
     },
     async updateCompany(id: string, properties: Record<string, string>): Promise<void> {
       await hs.crm.companies.basicApi.update(id, { properties });
