@@ -74,8 +74,10 @@ monthInTheLife('A month of changes in HubSpot', { firstDay: '2027-03-01', days: 
     let first = '';
     let second = '';
     s.on(1, 'Groothandel Peters (account owner: a sales rep) has invoice F-1201 of €5,000, due today', async (m) => {
-      [first, second] = (await m.owners()).filter((o) => o !== m.creditControllerOwnerId);
-      c = await m.createCompany({ name: 'Groothandel Peters BV', domain: 'groothandel-peters.example', hubspot_owner_id: first! });
+      const reps = (await m.owners()).filter((o) => o !== m.creditControllerOwnerId);
+      first = reps[0]!;
+      second = reps[1]!;
+      c = await m.createCompany({ name: 'Groothandel Peters BV', domain: 'groothandel-peters.example', hubspot_owner_id: first });
       await m.invoices({ domain: 'groothandel-peters.example' }, [{ id: 'F-1201', amount: 500_000, issued: '2027-02-15', due: m.date(1) }]);
     });
     s.then(3, 'the late-payment call goes to the credit controller', async (m) => {
@@ -84,7 +86,7 @@ monthInTheLife('A month of changes in HubSpot', { firstDay: '2027-03-01', days: 
     s.then(34, 'six and a half weeks late: the escalation goes to the account owner', async (m) => {
       expect((await ladderTasks(m, c)).find((t) => t.step === 'escalation')?.ownerId).toBe(first);
     });
-    s.on(35, 'the account moves to another sales rep in HubSpot', async (m) => m.updateCompany(c, { hubspot_owner_id: second! }));
+    s.on(35, 'the account moves to another sales rep in HubSpot', async (m) => m.updateCompany(c, { hubspot_owner_id: second }));
     s.then(35, 'the open escalation is now the new owner\'s; the credit controller keeps hers', async (m) => {
       const tasks = await ladderTasks(m, c);
       expect(tasks.find((t) => t.step === 'escalation')?.ownerId).toBe(second);

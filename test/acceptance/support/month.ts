@@ -172,6 +172,12 @@ export async function startMonth(opts: { firstDay: string }) {
       if (opts.settle !== false) await month.settle();
       return report;
     },
+    /** Any ingest endpoint with the portal's key (new sources: bank files, failed direct debits…). */
+    async ingestJson(path: string, body: unknown): Promise<IngestReport> {
+      const report = await ingest(path, JSON.stringify(body));
+      await month.settle();
+      return report;
+    },
     async csv(text: string): Promise<IngestReport> {
       const report = await ingest('/csv', text, 'text/csv');
       await month.settle();
