@@ -146,7 +146,7 @@ export function composeBackend(o: BackendOptions) {
     await redis.quit().catch(() => undefined);
   };
   return {
-    app, clock, redis, ledger, hubspot, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
+    app, clock, redis, prefix, ledger, hubspot, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
     startBackgroundWork, close,
   };
 }

@@ -61,7 +61,10 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
     publicBaseUrl, tokenKey: o.config.TOKEN_ENCRYPTION_KEY,
     ...(o.loop ? { loop: o.loop } : {}),
   });
-  await installPortal(backend, hubspot, o.config);
+  await installLocalPortal(backend, {
+    portalId: hubspot.portalId, basePath: hubspot.sandbox.url, accessToken: hubspot.accessToken, tier: o.config.HUBSPOT_RATE_LIMIT_TIER,
+    ...(hubspot.creditControllerOwnerId ? { creditControllerOwnerId: hubspot.creditControllerOwnerId } : {}),
+  });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const mount = o.mounts?.find((m) => req.url === m.path || req.url?.startsWith(`${m.path}/`) || req.url?.startsWith(`${m.path}?`));
     (mount?.handler ?? backend.app)(req, res);
@@ -101,17 +104,21 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
   };
 }
 
-async function installPortal(backend: Backend, hubspot: EmbeddedHubSpot, config: Config): Promise<void> {
+/**
+ * A local HubSpot portal installed as an OAuth install leaves it (the embedded default, benchmarks): registered
+ * (Dutch, Europe/Amsterdam, EUR), its long-lived token stored, the daily pass scheduled and the app's properties
+ * created — so matching can search HubSpot by VAT, chamber-of-commerce and customer number from the first import.
+ */
+export async function installLocalPortal(backend: Backend, p: {
+  portalId: string; basePath: string; accessToken: string; tier: Config['HUBSPOT_RATE_LIMIT_TIER']; creditControllerOwnerId?: string;
+}): Promise<void> {
   const portal = await backend.hubspot.portals.register({
-    portalId: hubspot.portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: config.HUBSPOT_RATE_LIMIT_TIER,
-    basePath: hubspot.sandbox.url, currency: 'EUR',
-    ...(hubspot.creditControllerOwnerId ? { creditControllerOwnerId: hubspot.creditControllerOwnerId } : {}),
+    portalId: p.portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: p.tier, basePath: p.basePath, currency: 'EUR',
+    ...(p.creditControllerOwnerId ? { creditControllerOwnerId: p.creditControllerOwnerId } : {}),
   });
-  await backend.hubspot.tokens.save(hubspot.portalId, { accessToken: hubspot.accessToken });
+  await backend.hubspot.tokens.save(p.portalId, { accessToken: p.accessToken });
   await backend.queues.upsertDailyScheduling(portal);
-  // The app's properties exist before the first document arrives, as after an install's first sync: matching
-  // can then search HubSpot by VAT, chamber-of-commerce and customer number from the very first import.
-  await createSchemaGuard({ redis: backend.redis, prefix: config.REDIS_PREFIX, gateway: backend.hubspot.gateway })(portal, backend.hubspot.planner.policyFor(portal));
+  await createSchemaGuard({ redis: backend.redis, prefix: backend.prefix, gateway: backend.hubspot.gateway })(portal, backend.hubspot.planner.policyFor(portal));
 }
 
 function listen(server: Server, port: number): Promise<number> {
