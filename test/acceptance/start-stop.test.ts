@@ -38,15 +38,20 @@ describe('starting and stopping npm start', () => {
     ['SIGTERM to the npm process only', (pid: number) => process.kill(pid, 'SIGTERM')],
   ])('when it serves and gets %s, then it exits 0 with no process and no temp folder left', async (_how, signal) => {
     const run = startNpm();
-    await run.ready;
-    // Nothing before the summary may be a raw JSON log line.
-    const beforeSummary = run.output().split('Receivables Desk — first run')[0]!;
-    expect(beforeSummary).not.toMatch(/^\{"level"/m);
-    const redisDir = /unix:\/\/(\/\S+)\/redis\.sock/.exec(run.output())?.[1];
-    expect(redisDir && existsSync(redisDir)).toBe(true);
-    signal(run.child.pid!);
-    expect(await run.exited).toBe(0);
-    expect(await waitGone(run.child.pid!, 10_000)).toBe(true);
-    expect(existsSync(redisDir!)).toBe(false);
+    try {
+      await run.ready;
+      // Nothing before the summary may be a raw JSON log line.
+      const beforeSummary = run.output().split('Receivables Desk — first run')[0]!;
+      expect(beforeSummary).not.toMatch(/^\{"level"/m);
+      const redisDir = /unix:\/\/(\/\S+)\/redis\.sock/.exec(run.output())?.[1];
+      expect(redisDir && existsSync(redisDir)).toBe(true);
+      signal(run.child.pid!);
+      expect(await run.exited).toBe(0);
+      expect(await waitGone(run.child.pid!, 10_000)).toBe(true);
+      expect(existsSync(redisDir!)).toBe(false);
+    } finally {
+      // A failed expectation must not leave a backend serving: the whole group goes.
+      if (groupAlive(run.child.pid!)) process.kill(-run.child.pid!, 'SIGKILL');
+    }
   }, 120_000);
 });
