@@ -31,9 +31,9 @@ export interface RefreshResult {
 const KEEP_RUNS = 100;
 
 /**
- * The continuous sync of one portal: the companies whose ledger changed since the last run get their rollups
- * written (only those that changed) and their reminder tasks re-planned (new ones created, unneeded ones
- * completed). Claimed companies are settled only after both succeeded, so a crash or a failed attempt hands
+ * The continuous sync of one portal: the companies whose ledger changed since the last run get their reminder
+ * tasks re-planned (new ones created, changed ones updated, unneeded ones completed) and their rollups written
+ * (only those that changed). Claimed companies are settled only after both succeeded, so a crash or a failed attempt hands
  * them to the next attempt again. The daily pass is the same run over every company.
  */
 export function createRefreshService(deps: RefreshDeps) {
@@ -46,8 +46,9 @@ export function createRefreshService(deps: RefreshDeps) {
     const filed = (await deps.rematch?.(portalId)) ?? 0;
     const companyIds = await deps.ledger.claimDirtyCompanies(portalId);
     if (companyIds.length === 0) return { companies: 0, filed, startedAt, began, seconds: 0 };
-    const sync = await deps.sync.syncPortal(portalId, { companyIds });
+    // Tasks first: the rollup then already shows the steps just planned (stage, next action), in one write.
     const scheduling = await deps.scheduling.schedulePortal(portalId, { companyIds, owner: opts.owner });
+    const sync = await deps.sync.syncPortal(portalId, { companyIds });
     await deps.ledger.settleDirtyCompanies(portalId, companyIds);
     const result = { companies: companyIds.length, filed, sync, scheduling, startedAt, began, seconds: (Date.now() - began) / 1000 };
     await deps.redis.multi().lpush(runsKey(portalId), JSON.stringify(result)).ltrim(runsKey(portalId), 0, KEEP_RUNS - 1).exec();
