@@ -1,18 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Client } from '@hubspot/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type StartedSandbox } from '../../src/sandbox/server';
 import { hubspotHeaders } from '../server/http/sign-request';
 import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../support/redis';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../support/free-port';
 
 const PUBLIC = 'https://desk.example';
 const SECRET = 'private-app-client-secret';
