@@ -7,6 +7,10 @@ import { createCalendarProvider } from './calendar/calendar-provider';
 import { systemClock, type Clock } from './clock/clock';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import { DEMO_CREDITOR, fixedCreditor, type CreditorSource } from './debtor-page/creditor';
+import { createDebtorLinkStore } from './debtor-page/link-store';
+import { createDebtorPageService } from './debtor-page/page-service';
+import { createDebtorPageRouter } from './http/debtor-page/router';
 import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
 import { createCardsRouter } from './http/cards/router';
@@ -47,6 +51,8 @@ export interface BackendOptions {
   readonly clock?: Clock;
   /** The continuous sync's timing; defaults suit production. */
   readonly loop?: { readonly debounceMs?: number; readonly sweepEveryMs?: number };
+  /** The creditor the debtor page presents, per portal (the settings store; the demo creditor until one exists). */
+  readonly creditor?: CreditorSource;
 }
 
 const DEFAULT_SWEEP_EVERY_MS = 15_000;
@@ -98,6 +104,13 @@ export function composeBackend(o: BackendOptions) {
   });
   const fallbackOwnerFor = async (portalId: string) => (await hubspot.portals.get(portalId))?.creditControllerOwnerId;
 
+  // The debtor page: per-customer links (hashed lookup, sealed token) and the page built from the same ledger,
+  // policy and calendar as the cards.
+  const debtorLinks = createDebtorLinkStore({ redis, prefix, tokenKey: o.tokenKey, now, validDays: o.config.DEBTOR_LINK_DAYS });
+  const debtorPages = createDebtorPageService({
+    links: debtorLinks, ledger, now, calendarFor, policy: DEFAULT_POLICY, creditor: o.creditor ?? fixedCreditor(DEMO_CREDITOR),
+  });
+
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const signed = { clientSecret: o.clientSecret, publicBaseUrl: o.publicBaseUrl };
@@ -115,6 +128,7 @@ export function composeBackend(o: BackendOptions) {
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
+      debtorPage: createDebtorPageRouter({ pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE }),
     },
   });
 
@@ -147,6 +161,7 @@ export function composeBackend(o: BackendOptions) {
   };
   return {
     app, clock, redis, prefix, ledger, hubspot, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
+    debtorLinks, debtorPages,
     startBackgroundWork, close,
   };
 }

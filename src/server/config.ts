@@ -46,6 +46,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   INGEST_MAX_BODY_BYTES: z.coerce.number({ error: 'must be a whole number of bytes' })
     .int({ error: 'must be a whole number of bytes' }).min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** Debtor page: requests per client address per minute before 429. */
+  DEBTOR_PAGE_RATE_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(1).max(1_000_000).default(120),
+  /** Debtor page: days a customer's link stays valid after it is issued. */
+  DEBTOR_LINK_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1).max(366).default(90),
 }).superRefine((env, ctx) => {
   const privateApp = env.HUBSPOT_ACCESS_TOKEN !== undefined || env.HUBSPOT_PORTAL_ID !== undefined;
   if (privateApp && (env.HUBSPOT_ACCESS_TOKEN === undefined || env.HUBSPOT_PORTAL_ID === undefined || env.HUBSPOT_BASE_PATH === undefined)) {

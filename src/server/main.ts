@@ -9,6 +9,7 @@ import { composeBackend } from './compose';
 import { ConfigError, loadConfig, privateAppOf, usesEmbeddedSandbox, type Config } from './config';
 import { formatDemoSummary, runDemo } from './embedded/demo-run';
 import { startEmbeddedBackend } from './embedded/embedded-backend';
+import { demoDebtorLink } from './debtor-page/demo-link';
 import { createLogger, type Logger } from './infra/logger';
 import { startPrivateRedis } from './infra/redis-server';
 import { TIER_PER_10S } from './rate/rate-budget';
@@ -35,6 +36,7 @@ async function startEmbedded(config: Config, log: Logger, redisUrl: string, onSt
   const { backend, hubspot, publicBaseUrl } = embedded;
   const result = await runDemo(backend, hubspot);
   const apiKey = await backend.apiKeys.createApiKey(hubspot.portalId, 'local demo');
+  const debtor = await demoDebtorLink(backend, hubspot.portalId);
   console.log([
     '',
     ...formatDemoSummary(result, TIER_PER_10S[config.HUBSPOT_RATE_LIMIT_TIER]),
@@ -43,6 +45,7 @@ async function startEmbedded(config: Config, log: Logger, redisUrl: string, onSt
     `  Ingest API key:       ${apiKey.key}  (local demo; send it as Authorization: Bearer <key>)`,
     `  Local HubSpot:        ${hubspot.sandbox.url}  portal ${hubspot.portalId} (state: ${hubspot.sandbox.url}/_sandbox/portals/${hubspot.portalId}/state)`,
     `  HubSpot access token: ${hubspot.accessToken}  (new Client({ accessToken, basePath: '${hubspot.sandbox.url}' }) from @hubspot/api-client)`,
+    ...(debtor ? [`  Debtor page:          ${publicBaseUrl}/my/${debtor.token}  (company ${debtor.companyId}'s own page; ?lang=en|nl)`] : []),
     `  Workspace:            ${publicBaseUrl}/workspace  (the local HubSpot UI with the cards, once the workspace is part of this build)`,
     '',
     '  Every change — invoices and payments in, card actions, companies created, changed or merged in the local',

@@ -16,6 +16,8 @@ export interface AppRouters {
   readonly webhooks?: Router;
   /** Signed admin endpoints of the settings page (ingest API keys), at /api/admin. */
   readonly admin?: Router;
+  /** The debtor's own page, reached by a per-customer link outside HubSpot, at /my. */
+  readonly debtorPage?: Router;
 }
 
 export interface AppDeps {
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.oauth) app.use('/oauth', deps.routers.oauth);
   if (deps.routers.webhooks) app.use('/webhooks', deps.routers.webhooks);
   if (deps.routers.admin) app.use('/api/admin', deps.routers.admin);
+  if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);
   app.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });
   });

@@ -1,0 +1,165 @@
+import { addDays, daysBetween, type IsoDate } from '../dates';
+import type { CustomerLedger, Invoice, Language } from '../ledger';
+import { wikCollectionCosts } from '../legal/collection-costs';
+import { STATUTORY_INTEREST_RATES, statutoryInterest, type InterestKind } from '../legal/interest';
+import { daysPastDue, isOpenReceivable, isOverdueInvoice } from '../measures/aging';
+import { totalsByCurrency, type Money } from '../money';
+import { isDisputeOpen } from '../pauses';
+import type { LadderPosition } from '../policy/plan';
+import type { PolicyStep, ReminderPolicy } from '../policy/policy';
+import { arrangementStatus, promiseStatus } from '../promises';
+
+/**
+ * What the customer sees on their own page (the mijn-omgeving): the same figures the cards and letters use —
+ * open and overdue per currency, statutory interest to date, the WIK collection costs of the scale — and where
+ * they stand on the ladder. Pure: the ladder position is planned by the caller with the portal's calendar.
+ */
+
+export const DEBTOR_INVOICE_STATUSES = ['open', 'due_soon', 'overdue', 'disputed', 'in_arrangement', 'deferred'] as const;
+export type DebtorInvoiceStatus = (typeof DEBTOR_INVOICE_STATUSES)[number];
+
+/** "Due soon": within this many days of the due date. */
+export const DUE_SOON_DAYS = 7;
+
+export interface DebtorInvoice {
+  readonly externalId: string;
+  readonly number: string;
+  readonly kind: Invoice['kind'];
+  readonly issueDate: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly amount: Money;
+  readonly open: Money;
+  readonly status: DebtorInvoiceStatus;
+  readonly daysOverdue: number;
+  /** Statutory interest on the open amount from the day after the due date up to today (zero when not overdue or disputed). */
+  readonly interest: Money;
+  /** The date a deferral (a promise made on the page or to credit control) moved it to. */
+  readonly deferredTo?: IsoDate;
+}
+
+export type StepState = 'done' | 'current' | 'next' | 'later';
+
+export interface DebtorStep {
+  readonly stepId: string;
+  readonly action: PolicyStep['action'];
+  readonly state: StepState;
+  /** The day the next step is planned (only for `next`). */
+  readonly on?: IsoDate;
+  /** Taking this step means collection costs (WIK scale) are charged if still unpaid. */
+  readonly chargesCosts: boolean;
+}
+
+export interface DebtorStanding {
+  readonly asOf: IsoDate;
+  readonly language: Language;
+  /** Open documents, oldest due first (credit notes count against the balance). */
+  readonly invoices: readonly DebtorInvoice[];
+  readonly totals: { readonly open: readonly Money[]; readonly overdue: readonly Money[]; readonly interest: readonly Money[] };
+  /** The WIK collection costs of the scale on the overdue EUR principal (not disputed): what the later steps charge. */
+  readonly collectionCosts?: Money;
+  /** The ladder as the customer's type walks it, with the position marked. */
+  readonly steps: readonly DebtorStep[];
+  /** The next planned reminder, whichever invoice it is for. */
+  readonly next?: { readonly stepId: string; readonly on: IsoDate };
+  readonly paused: boolean;
+  readonly payments: readonly { readonly date: IsoDate; readonly amount: Money; readonly invoiceNumber?: string }[];
+  readonly arrangements: readonly { readonly id: string; readonly agreedOn: IsoDate; readonly instalments: readonly { readonly dueDate: IsoDate; readonly amount: Money }[] }[];
+}
+
+/** Steps whose letter or hand-over is where the scale's collection costs come in (sommatie, 14-day letter, escalation). */
+const chargesCosts = (step: PolicyStep): boolean => step.legal === 'fourteen_day_letter' || step.action === 'letter' || step.action === 'escalation';
+
+const FIRST_RATE_DAY: Record<InterestKind, IsoDate> = {
+  commercial: STATUTORY_INTEREST_RATES.filter((r) => r.kind === 'commercial').map((r) => r.validFrom).sort()[0]!,
+  consumer: STATUTORY_INTEREST_RATES.filter((r) => r.kind === 'consumer').map((r) => r.validFrom).sort()[0]!,
+};
+
+function interestToDate(inv: Invoice, asOf: IsoDate, kind: InterestKind): Money {
+  // Before the rate table starts there is no figure to show: interest runs from the table's first day instead.
+  const from = inv.dueDate < FIRST_RATE_DAY[kind] ? addDays(FIRST_RATE_DAY[kind], -1) : inv.dueDate;
+  return statutoryInterest({ principal: inv.open, from, to: asOf, kind });
+}
+
+export function debtorStanding(input: {
+  ledger: CustomerLedger;
+  asOf: IsoDate;
+  policy: ReminderPolicy;
+  position: LadderPosition;
+  /** The portal's calendar day of the next step (the caller converts the planned instant in the portal's zone). */
+  nextOn?: IsoDate;
+}): DebtorStanding {
+  const { ledger, asOf, policy, position } = input;
+  const kind: InterestKind = ledger.profile.customerType === 'consumer' ? 'consumer' : 'commercial';
+  const disputed = new Set(ledger.disputes.filter((d) => d.openedOn <= asOf && isDisputeOpen(d, asOf)).map((d) => d.invoiceExternalId));
+  const overdueIds = ledger.invoices.filter((i) => isOverdueInvoice(i, asOf)).map((i) => i.externalId);
+  const covered = (ids: readonly string[]) => (ids.length > 0 ? ids : overdueIds);
+  const arranged = new Set(ledger.arrangements
+    .filter((a) => a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf) === 'on_track').flatMap((a) => covered(a.invoiceExternalIds)));
+  const deferredTo = new Map<string, IsoDate>();
+  for (const p of ledger.promises) {
+    if (p.madeOn > asOf || promiseStatus(p, ledger, asOf) !== 'open') continue;
+    for (const id of covered(p.invoiceExternalIds)) if ((deferredTo.get(id) ?? '') < p.promisedDate) deferredTo.set(id, p.promisedDate);
+  }
+
+  const statusOf = (inv: Invoice, days: number): DebtorInvoiceStatus => {
+    if (disputed.has(inv.externalId)) return 'disputed';
+    if (arranged.has(inv.externalId)) return 'in_arrangement';
+    if (deferredTo.has(inv.externalId)) return 'deferred';
+    if (days > 0) return 'overdue';
+    return daysBetween(asOf, inv.dueDate) <= DUE_SOON_DAYS ? 'due_soon' : 'open';
+  };
+
+  const invoices = ledger.invoices.filter(isOpenReceivable)
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number < b.number ? -1 : 1))
+    .map((inv): DebtorInvoice => {
+      const days = inv.kind === 'invoice' ? daysPastDue(inv, asOf) : 0;
+      const status = inv.kind === 'credit_note' ? 'open' : statusOf(inv, days);
+      const accrues = inv.kind === 'invoice' && days > 0 && status !== 'disputed';
+      const deferral = deferredTo.get(inv.externalId);
+      return {
+        externalId: inv.externalId, number: inv.number, kind: inv.kind, issueDate: inv.issueDate, dueDate: inv.dueDate,
+        amount: inv.amount, open: inv.open, status, daysOverdue: days,
+        interest: accrues ? interestToDate(inv, asOf, kind) : { minor: 0, currency: inv.open.currency },
+        ...(deferral ? { deferredTo: deferral } : {}),
+      };
+    });
+
+  const signed = (i: DebtorInvoice): Money => (i.kind === 'credit_note' ? { minor: -i.open.minor, currency: i.open.currency } : i.open);
+  const overdue = invoices.filter((i) => i.kind === 'invoice' && i.daysOverdue > 0);
+  const principal = totalsByCurrency(overdue.filter((i) => i.status !== 'disputed').map((i) => i.open)).find((m) => m.currency === 'EUR');
+  const byCurrency = (list: readonly Money[]) => totalsByCurrency(list).sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return {
+    asOf,
+    language: ledger.profile.language,
+    invoices,
+    totals: {
+      open: byCurrency(invoices.map(signed)),
+      overdue: byCurrency(overdue.map((i) => i.open)),
+      interest: byCurrency(invoices.map((i) => i.interest)).filter((m) => m.minor > 0),
+    },
+    ...(principal && principal.minor > 0 ? { collectionCosts: wikCollectionCosts(principal) } : {}),
+    steps: ladderSteps(policy, ledger.profile.customerType, position, input.nextOn),
+    ...(position.next && input.nextOn ? { next: { stepId: position.next.stepId, on: input.nextOn } } : {}),
+    paused: position.paused.length > 0,
+    payments: [...ledger.payments].filter((p) => p.date <= asOf)
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, 20)
+      .map((p) => {
+        const number = ledger.invoices.find((i) => i.externalId === p.invoiceExternalId)?.number;
+        return { date: p.date, amount: p.amount, ...(number ? { invoiceNumber: number } : {}) };
+      }),
+    arrangements: ledger.arrangements.filter((a) => a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf) === 'on_track')
+      .map((a) => ({ id: a.id, agreedOn: a.agreedOn, instalments: a.instalments.map((i) => ({ dueDate: i.dueDate, amount: i.amount })) })),
+  };
+}
+
+function ladderSteps(policy: ReminderPolicy, customerType: 'business' | 'consumer', position: LadderPosition, nextOn?: IsoDate): DebtorStep[] {
+  const steps = policy.steps.filter((s) => s.appliesTo === 'all' || s.appliesTo === customerType);
+  const currentIndex = steps.findIndex((s) => s.id === position.currentStepId);
+  const nextIndex = position.next ? steps.findIndex((s) => s.id === position.next!.stepId) : -1;
+  return steps.map((s, i): DebtorStep => {
+    // The ladder runs forward: a step before the current one is done; the next planned step is "next" only
+    // when it lies ahead (a newer invoice's early reminder is named in the sentence under the ladder instead).
+    const state: StepState = i === currentIndex ? 'current' : i < currentIndex ? 'done' : i === nextIndex ? 'next' : 'later';
+    return { stepId: s.id, action: s.action, state, chargesCosts: chargesCosts(s), ...(state === 'next' && nextOn ? { on: nextOn } : {}) };
+  });
+}

@@ -1,0 +1,5 @@
+import type { Language } from '../../domain/ledger';
+import { en, type DebtorMessages } from './messages-en';
+import { nl } from './messages-nl';
+
+export const messagesFor = (lang: Language): DebtorMessages => (lang === 'nl' ? nl : en);

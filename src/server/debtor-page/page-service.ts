@@ -1,0 +1,51 @@
+import { debtorStanding, type DebtorStanding } from '../../domain/debtor-page/standing';
+import { dateInZone } from '../../domain/dates';
+import type { CustomerLedger, Language } from '../../domain/ledger';
+import { planActions } from '../../domain/policy/engine';
+import type { ReminderPolicy } from '../../domain/policy/policy';
+import { policyFor, portalDay, type PortalDayDeps } from '../cards/portal-day';
+import type { LedgerStore } from '../ledger/ledger-store';
+import type { CreditorDetails, CreditorSource } from './creditor';
+import type { DebtorLinkStore } from './link-store';
+
+export interface DebtorPageDeps extends PortalDayDeps {
+  readonly links: DebtorLinkStore;
+  readonly ledger: LedgerStore;
+  readonly creditor: CreditorSource;
+}
+
+/** What a link opens: one customer of one portal, as of the portal's today. */
+export interface DebtorView {
+  readonly portalId: string;
+  readonly companyId: string;
+  readonly ledger: CustomerLedger;
+  readonly standing: DebtorStanding;
+  readonly creditor: CreditorDetails;
+  readonly policy: ReminderPolicy;
+  /** The customer's language (their profile, else the creditor's default). */
+  readonly language: Language;
+}
+
+/**
+ * Resolves a link to its customer's view: the same ledger, policy and calendar the cards use, planned with the
+ * same engine, so the page, the cards and the letters show the same phase and figures. `undefined` for any link
+ * that does not open a customer (the router answers the neutral page).
+ */
+export function createDebtorPageService(deps: DebtorPageDeps) {
+  return {
+    async view(token: string): Promise<DebtorView | undefined> {
+      const found = await deps.links.resolve(token);
+      if (!found) return undefined;
+      const { portalId, companyId } = found;
+      const [ledger, day, policy, creditor] = await Promise.all([
+        deps.ledger.getCustomerLedger(portalId, companyId), portalDay(deps, portalId), policyFor(deps, portalId), deps.creditor(portalId),
+      ]);
+      if (!ledger) return undefined;
+      const { position } = planActions({ ledger, policy, now: day.now.toISOString(), calendar: day.calendar });
+      const nextOn = position.next ? dateInZone(position.next.dueAt, day.calendar.timeZone) : undefined;
+      const standing = debtorStanding({ ledger, asOf: day.asOf, policy, position, ...(nextOn ? { nextOn } : {}) });
+      return { portalId, companyId, ledger, standing, creditor, policy, language: ledger.profile.language ?? creditor.defaultLanguage };
+    },
+  };
+}
+export type DebtorPageService = ReturnType<typeof createDebtorPageService>;

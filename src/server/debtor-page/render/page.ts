@@ -1,0 +1,98 @@
+import type { DebtorInvoice, DebtorStanding, DebtorStep } from '../../../domain/debtor-page/standing';
+import type { Language } from '../../../domain/ledger';
+import type { Money } from '../../../domain/money';
+import type { CreditorDetails } from '../creditor';
+import { messagesFor } from '../messages';
+import { html, type SafeHtml } from './html';
+import { layout } from './layout';
+
+export interface PageInput {
+  readonly standing: DebtorStanding;
+  readonly creditor: CreditorDetails;
+  readonly lang: Language;
+  /** The page's own path (`/my/<token>`), for the language switch and the forms. */
+  readonly selfPath: string;
+  /** Sections added by later features (pay, arrange), rendered after the overview. */
+  readonly extra?: readonly SafeHtml[];
+}
+
+export function formatters(lang: Language) {
+  const t = messagesFor(lang);
+  const money = (m: Money) => new Intl.NumberFormat(t.locale, { style: 'currency', currency: m.currency }).format(m.minor / 100);
+  const date = (d: string) => new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  return { t, money, date, list: (ms: readonly Money[]) => ms.map(money).join(' + ') };
+}
+
+/** The customer's own page: who the creditor is, what is open, where they stand, what they paid. */
+export function renderDebtorPage(input: PageInput): string {
+  const { standing: s, creditor, lang } = input;
+  const { t, money, date, list } = formatters(lang);
+  const otherLang: Language = lang === 'nl' ? 'en' : 'nl';
+  const openInvoices = s.invoices.filter((i) => i.kind === 'invoice');
+
+  const invoiceItem = (i: DebtorInvoice) => html`<li class="invoice">
+<h3>${i.kind === 'credit_note' ? `${t.creditNote} ${i.number}` : `${t.colNumber} ${i.number}`}</h3>
+<dl>
+<dt>${t.colDue}</dt><dd>${date(i.dueDate)}</dd>
+<dt>${t.colOpen}</dt><dd>${i.kind === 'credit_note' ? `− ${money(i.open)}` : money(i.open)}</dd>
+<dt>${t.colStatus}</dt><dd><span class="status status-${i.status}">${t.status[i.status]}</span>${i.daysOverdue > 0 ? html` <span class="note">(${t.daysOverdue(i.daysOverdue)})</span>` : ''}${i.deferredTo ? html` <span class="note">(${t.deferredTo(date(i.deferredTo))})</span>` : ''}</dd>
+${i.interest.minor > 0 ? html`<dt>${t.colInterest}</dt><dd>${money(i.interest)}</dd>` : ''}
+</dl>
+</li>`;
+
+  const stepName = (id: string) => t.steps[id] ?? t.stepFallback;
+  const stepItem = (st: DebtorStep) => html`<li${st.state === 'current' || st.state === 'next' ? html` aria-current="step"` : ''}>${stepName(st.stepId)} <span class="note">— ${t.stepState[st.state]}${st.on ? `, ${date(st.on)}` : ''}</span></li>`;
+
+  const body = html`
+<h1>${t.title(creditor.legalName)}</h1>
+<p>${t.intro}</p>
+<nav aria-label="${t.switchLabel}"><a href="${input.selfPath}?lang=${otherLang}" lang="${otherLang}" hreflang="${otherLang}">${t.switchTo}</a></nav>
+<section aria-labelledby="summary-h">
+<h2 id="summary-h">${openInvoices.length > 0 ? t.openCount(openInvoices.length) : t.nothingOpen}</h2>
+${s.invoices.length > 0 ? html`<dl class="totals">
+<dt>${t.totalOpen}</dt><dd data-testid="total-open">${list(s.totals.open)}</dd>
+${s.totals.overdue.length > 0 ? html`<dt>${t.totalOverdue}</dt><dd data-testid="total-overdue">${list(s.totals.overdue)}</dd>` : ''}
+${s.totals.interest.length > 0 ? html`<dt>${t.totalInterest}</dt><dd data-testid="total-interest">${list(s.totals.interest)}</dd>` : ''}
+</dl>` : ''}
+</section>
+${input.extra ?? []}
+${s.invoices.length > 0 ? html`<section aria-labelledby="invoices-h">
+<h2 id="invoices-h">${t.invoicesHeading}</h2>
+<ul class="plain" data-testid="invoices">${s.invoices.map(invoiceItem)}</ul>
+</section>` : ''}
+${s.arrangements.length > 0 ? html`<section aria-labelledby="arr-h" data-testid="arrangement">
+<h2 id="arr-h">${t.arrangementHeading}</h2>
+${s.arrangements.map((a) => html`<ol>${a.instalments.map((i, n) => html`<li>${t.instalment(n + 1)}: ${money(i.amount)} — ${date(i.dueDate)}</li>`)}</ol>`)}
+</section>` : ''}
+${openInvoices.length > 0 ? html`<section aria-labelledby="standing-h" data-testid="standing">
+<h2 id="standing-h">${t.standingHeading}</h2>
+${s.paused ? html`<p>${t.paused}</p>` : ''}
+<ol class="steps">${s.steps.map(stepItem)}</ol>
+${s.next ? html`<p data-testid="next-step">${t.nextOn(stepName(s.next.stepId), date(s.next.on))}</p>` : html`<p>${t.noSteps}</p>`}
+${s.collectionCosts ? html`<p data-testid="costs">${t.costsWarning(money(s.collectionCosts))}</p>` : ''}
+</section>` : ''}
+<section aria-labelledby="payments-h">
+<h2 id="payments-h">${t.paymentsHeading}</h2>
+${s.payments.length > 0
+    ? html`<ul class="plain" data-testid="payments">${s.payments.map((p) => html`<li>${date(p.date)}: ${money(p.amount)}${p.invoiceNumber ? ` ${t.paymentFor(p.invoiceNumber)}` : ''}</li>`)}</ul>`
+    : html`<p>${t.noPayments}</p>`}
+</section>`;
+
+  const footer = html`<p>${creditor.legalName}${creditor.cocNumber ? ` · ${t.footerCoc} ${creditor.cocNumber}` : ''}${creditor.vatNumber ? ` · ${t.footerVat} ${creditor.vatNumber}` : ''}</p>
+${creditor.supportEmail ? html`<p>${t.questions(creditor.supportEmail)}</p>` : ''}`;
+  return layout({ lang, title: t.title(creditor.legalName), brand: creditor.brandColour, creditorName: creditor.legalName, body, footer });
+}
+
+/** The one page for every link that does not open a customer: the same words whatever the reason. */
+export function renderNeutralPage(lang: Language, kind: 'not_found' | 'too_many' = 'not_found'): string {
+  const t = messagesFor(lang);
+  const other = messagesFor(lang === 'nl' ? 'en' : 'nl');
+  const [title, body, otherTitle, otherBody] = kind === 'too_many'
+    ? [t.tooManyTitle, t.tooManyBody, other.tooManyTitle, other.tooManyBody]
+    : [t.neutralTitle, t.neutralBody, other.neutralTitle, other.neutralBody];
+  // Who asks is unknown, so both languages are shown; nothing names a creditor or a customer.
+  return layout({
+    lang, title, brand: '#3b4350', creditorName: 'Receivables Desk',
+    body: html`<h1>${title}</h1><p>${body}</p><h2 lang="${lang === 'nl' ? 'en' : 'nl'}">${otherTitle}</h2><p lang="${lang === 'nl' ? 'en' : 'nl'}">${otherBody}</p>`,
+  });
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { debtorStanding } from '../../../src/domain/debtor-page/standing';
+import { wikCollectionCosts } from '../../../src/domain/legal/collection-costs';
+import { statutoryInterest } from '../../../src/domain/legal/interest';
+import { money } from '../../../src/domain/money';
+import { DEFAULT_POLICY } from '../../../src/domain/policy/policy';
+import { aDispute, aLedger, anArrangement, anInvoice, aPayment, aProfile, aPromise } from '../builders';
+
+const position = { paused: [] };
+
+describe('the debtor standing', () => {
+  it('when invoices are overdue, due soon, disputed, deferred or arranged, then each carries its own status and only undisputed overdue ones accrue interest', () => {
+    const ledger = aLedger({
+      invoices: [
+        anInvoice({ externalId: 'late', number: 'A', dueDate: '2026-02-01' }),
+        anInvoice({ externalId: 'soon', number: 'B', dueDate: '2026-03-05' }),
+        anInvoice({ externalId: 'later', number: 'C', dueDate: '2026-04-30' }),
+        anInvoice({ externalId: 'disputed', number: 'D', dueDate: '2026-02-01' }),
+        anInvoice({ externalId: 'deferred', number: 'E', dueDate: '2026-02-10' }),
+        anInvoice({ externalId: 'arranged', number: 'F', dueDate: '2026-02-10' }),
+      ],
+      disputes: [aDispute({ invoiceExternalId: 'disputed', openedOn: '2026-02-20' })],
+      promises: [aPromise({ invoiceExternalIds: ['deferred'], promisedDate: '2026-03-15', madeOn: '2026-02-25' })],
+      arrangements: [anArrangement({ invoiceExternalIds: ['arranged'], agreedOn: '2026-02-25', instalments: [{ dueDate: '2026-03-20', amount: money(100_000, 'EUR') }] })],
+    });
+    const s = debtorStanding({ ledger, asOf: '2026-03-01', policy: DEFAULT_POLICY, position });
+    expect(Object.fromEntries(s.invoices.map((i) => [i.externalId, i.status]))).toEqual({
+      late: 'overdue', disputed: 'disputed', deferred: 'deferred', arranged: 'in_arrangement', soon: 'due_soon', later: 'open',
+    });
+    const late = s.invoices.find((i) => i.externalId === 'late')!;
+    expect(late.daysOverdue).toBe(28);
+    expect(late.interest).toEqual(statutoryInterest({ principal: money(100_000, 'EUR'), from: '2026-02-01', to: '2026-03-01', kind: 'commercial' }));
+    expect(s.invoices.find((i) => i.externalId === 'disputed')!.interest.minor).toBe(0);
+    expect(s.invoices.find((i) => i.externalId === 'deferred')!.deferredTo).toBe('2026-03-15');
+    // WIK on the overdue principal that is not disputed: late + deferred + arranged.
+    expect(s.collectionCosts).toEqual(wikCollectionCosts(money(300_000, 'EUR')));
+    expect(s.arrangements).toHaveLength(1);
+  });
+
+  it('when the customer is a consumer, then interest is the consumer rate and the ladder has the 14-day letter instead of the final notice', () => {
+    const ledger = aLedger({ invoices: [anInvoice({ dueDate: '2026-02-01' })], profile: aProfile({ customerType: 'consumer' }) });
+    const s = debtorStanding({ ledger, asOf: '2026-03-01', policy: DEFAULT_POLICY, position: { currentStepId: 'formal_reminder', paused: [], next: { stepId: 'fourteen_day_letter', action: 'letter', dueAt: '2026-03-02T08:00:00.000Z' } }, nextOn: '2026-03-02' });
+    expect(s.invoices[0]!.interest).toEqual(statutoryInterest({ principal: money(100_000, 'EUR'), from: '2026-02-01', to: '2026-03-01', kind: 'consumer' }));
+    expect(s.steps.map((st) => st.stepId)).toContain('fourteen_day_letter');
+    expect(s.steps.map((st) => st.stepId)).not.toContain('final_notice');
+    expect(s.steps.find((st) => st.stepId === 'formal_reminder')!.state).toBe('current');
+    expect(s.steps.find((st) => st.stepId === 'late_payment_call')!.state).toBe('done');
+    expect(s.steps.find((st) => st.stepId === 'fourteen_day_letter')).toMatchObject({ state: 'next', on: '2026-03-02', chargesCosts: true });
+    expect(s.next).toEqual({ stepId: 'fourteen_day_letter', on: '2026-03-02' });
+  });
+
+  it('when a credit note is open and payments came in, then the credit counts against the open total and payments are listed newest first', () => {
+    const ledger = aLedger({
+      invoices: [anInvoice({ externalId: 'i', number: 'F1', dueDate: '2026-03-31' }), anInvoice({ externalId: 'cn', number: 'C1', kind: 'credit_note', amount: money(20_000, 'EUR'), dueDate: '2026-03-31' })],
+      payments: [aPayment({ externalId: 'p1', date: '2026-02-01', invoiceExternalId: 'i' }), aPayment({ externalId: 'p2', date: '2026-02-10', invoiceExternalId: 'x' }), aPayment({ externalId: 'p3', date: '2026-04-01' })],
+    });
+    const s = debtorStanding({ ledger, asOf: '2026-03-01', policy: DEFAULT_POLICY, position });
+    expect(s.totals.open).toEqual([money(80_000, 'EUR')]);
+    expect(s.totals.overdue).toEqual([]);
+    expect(s.collectionCosts).toBeUndefined();
+    expect(s.payments).toEqual([{ date: '2026-02-10', amount: money(100_000, 'EUR') }, { date: '2026-02-01', amount: money(100_000, 'EUR'), invoiceNumber: 'F1' }]);
+  });
+});
