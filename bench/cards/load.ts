@@ -21,12 +21,15 @@ export function signHeaders(secret: string, method: string, publicUri: string, b
   };
 }
 
-function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>): Promise<{ status: number; bytes: number }> {
+function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>): Promise<{ status: number; bytes: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', headers, agent }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => { bytes += c.length; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => { chunks.push(c); });
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, bytes: body.length, body: body.toString('utf8') });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -36,41 +39,47 @@ function get(agent: http.Agent, port: number, path: string, headers: Record<stri
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-/** `connections` workers, each sending signed GETs back to back for `seconds` (after a short warm-up). */
-export async function runLoad(opts: {
-  port: number; path: string; publicBaseUrl: string; secret: string; connections: number; seconds: number; warmupSeconds?: number;
-}): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
-  const publicUri = `${opts.publicBaseUrl}${opts.path}`;
-  const phase = async (seconds: number, record: boolean) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    let bytes = 0;
-    const until = performance.now() + seconds * 1000;
-    const worker = async () => {
-      while (performance.now() < until) {
-        const start = performance.now();
-        try {
-          const res = await get(agent, opts.port, opts.path, signHeaders(opts.secret, 'GET', publicUri));
-          if (res.status !== 200) errors++;
-          bytes += res.bytes;
-        } catch {
-          errors++;
-        }
-        if (record) latencies.push(performance.now() - start);
-      }
-    };
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: opts.connections }, worker));
-    return { latencies, errors, bytes, elapsed: (performance.now() - t0) / 1000 };
-  };
-  await phase(opts.warmupSeconds ?? 2, false);
-  const { latencies, errors, bytes, elapsed } = await phase(opts.seconds, true);
-  agent.destroy();
+const summarize = (latencies: number[], errors: number, bytes: number, elapsed: number): LoadResult => {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     requests: latencies.length, errors, seconds: elapsed,
     p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
     rps: latencies.length / elapsed, bytes: latencies.length ? bytes / latencies.length : 0,
   };
+};
+
+/** Keep-alive connections to one server, opened once and reused by every phase (as HubSpot's proxy keeps them). */
+export const connectionPool = (connections: number) => new http.Agent({ keepAlive: true, maxSockets: connections });
+
+/**
+ * Each path exactly once, `connections` at a time: every request is the first for its path (a first open).
+ * Returns the latencies and the bodies, so an anchor can answer the same bytes.
+ */
+export async function runEachOnce(opts: {
+  agent: http.Agent; port: number; paths: readonly string[]; publicBaseUrl: string; secret: string; connections: number; quiet?: boolean;
+}): Promise<LoadResult & { bodies: Map<string, string> }> {
+  const { agent } = opts;
+  const latencies: number[] = [];
+  const bodies = new Map<string, string>();
+  let errors = 0;
+  let bytes = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < opts.paths.length) {
+      const path = opts.paths[next++]!;
+      const start = performance.now();
+      try {
+        const res = await get(agent, opts.port, path, signHeaders(opts.secret, 'GET', `${opts.publicBaseUrl}${path}`));
+        if (res.status !== 200 && errors++ === 0 && !opts.quiet) console.error(`  first error: ${res.status} ${res.body.slice(0, 200)}`);
+        bytes += res.bytes;
+        bodies.set(path, res.body);
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - start);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: opts.connections }, worker));
+  return { ...summarize(latencies, errors, bytes, (performance.now() - t0) / 1000), bodies };
 }

@@ -4,6 +4,8 @@ import { DEFAULT_POLICY } from '../domain/policy/policy';
 import { createApiKeyService } from './api-keys/api-key-service';
 import { createApiKeyStore } from './api-keys/api-key-store';
 import { createCalendarProvider } from './calendar/calendar-provider';
+import { createReceivablesViews } from './cards/receivables-views';
+import { createStoredViews } from './cards/stored-views';
 import { systemClock, type Clock } from './clock/clock';
 import type { Config } from './config';
 import { createApp } from './http/app';
@@ -13,7 +15,7 @@ import { createDebtorPageService } from './debtor-page/page-service';
 import { createDebtorPageRouter } from './http/debtor-page/router';
 import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
-import { createCardsRouter } from './http/cards/router';
+import { createCardsRouter, DEFAULT_VIEW_CACHE_TTL_MS } from './http/cards/router';
 import { createIngestRouter } from './http/ingest/ingest-router';
 import { createEngagements } from './hubspot/engagements';
 import type { Logger } from './infra/logger';
@@ -81,8 +83,16 @@ export function composeBackend(o: BackendOptions) {
   });
   // Waiting documents are re-matched before each refresh; the rematcher needs ingest, built below.
   let rematch: (portalId: string) => Promise<number> = async () => 0;
-  const hubspot = createHubSpotServices({ redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p) });
+  // The refresh warms the cards' views of what it just refreshed; the views need the calendar, built below.
+  let warmViews: (portalId: string, companyIds: readonly string[]) => Promise<void> = async () => undefined;
+  const hubspot = createHubSpotServices({
+    redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p), warmViews: (p, ids) => warmViews(p, ids),
+  });
   const calendarFor = createCalendarProvider(hubspot.portals, now);
+  const receivablesViews = createReceivablesViews({
+    ledger, now, calendarFor, policy: DEFAULT_POLICY, stored: createStoredViews(redis, prefix), viewCacheTtlMs: DEFAULT_VIEW_CACHE_TTL_MS, log: o.log,
+  });
+  warmViews = receivablesViews.warm;
   const { companyIndex } = hubspot;
   const findMissing = createMissingCompanyFinder({ redis, prefix, findCompanies: hubspot.gateway.findCompanies, companyIndex, log: o.log });
   const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now });
@@ -119,7 +129,7 @@ export function composeBackend(o: BackendOptions) {
     metrics,
     ready: async () => (await redis.ping()) === 'PONG',
     routers: {
-      cards: createCardsRouter({ ...signed, ledger, now, calendarFor, policy: DEFAULT_POLICY }),
+      cards: createCardsRouter({ ...signed, ledger, now, calendarFor, policy: DEFAULT_POLICY, receivables: receivablesViews }),
       actions: createActionsRouter({
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
         policy: DEFAULT_POLICY, buildCallScript, fallbackOwnerFor,
@@ -160,7 +170,7 @@ export function composeBackend(o: BackendOptions) {
     await redis.quit().catch(() => undefined);
   };
   return {
-    app, clock, redis, prefix, ledger, hubspot, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
+    app, clock, redis, prefix, ledger, hubspot, receivablesViews, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
     debtorLinks, debtorPages,
     startBackgroundWork, close,
   };

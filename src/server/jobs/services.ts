@@ -29,6 +29,8 @@ export interface HubSpotServiceDeps {
   readonly now?: () => Date;
   /** Files waiting documents before each refresh (the composition root binds it once ingest exists). */
   readonly rematch?: (portalId: string) => Promise<number>;
+  /** Precomputes the cards' views after each refresh (the composition root binds it once the cards exist). */
+  readonly warmViews?: (portalId: string, companyIds: readonly string[]) => Promise<void>;
 }
 
 /** Wires the HubSpot-facing services on one Redis connection; the composition root calls this once. */
@@ -47,7 +49,8 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, ...(deps.now ? { now: deps.now } : {}) };
   const sync = createSyncService(common);
   const scheduling = createSchedulingService({ ...common, deadLetters, companyOwners, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
-  const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}) });
+  const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}),
+    ...(deps.warmViews ? { warmViews: deps.warmViews } : {}), ...(deps.log ? { log: deps.log } : {}) });
   return { portals, tokens, budget, gateway, planner, companyIndex, deadLetters, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

@@ -12,6 +12,9 @@ export interface RefreshDeps {
   readonly now?: () => Date;
   /** Files waiting documents the company index matches now (matching/rematch.ts); they are synced in the same run. */
   readonly rematch?: (portalId: string) => Promise<number>;
+  /** Precomputes the cards' views of the companies just refreshed (cards/receivables-views.ts). */
+  readonly warmViews?: (portalId: string, companyIds: readonly string[]) => Promise<void>;
+  readonly log?: { warn(obj: object, msg: string): void };
 }
 
 export interface RefreshResult {
@@ -50,6 +53,8 @@ export function createRefreshService(deps: RefreshDeps) {
     const scheduling = await deps.scheduling.schedulePortal(portalId, { companyIds, owner: opts.owner });
     const sync = await deps.sync.syncPortal(portalId, { companyIds });
     await deps.ledger.settleDirtyCompanies(portalId, companyIds);
+    // Only an optimisation: a card opened before (or without) it computes its view from the ledger.
+    await deps.warmViews?.(portalId, companyIds).catch((err: Error) => deps.log?.warn({ portalId, err: err.message }, 'card views not warmed'));
     const result = { companies: companyIds.length, filed, sync, scheduling, startedAt, began, seconds: (Date.now() - began) / 1000 };
     await deps.redis.multi().lpush(runsKey(portalId), JSON.stringify(result)).ltrim(runsKey(portalId), 0, KEEP_RUNS - 1).exec();
     return result;

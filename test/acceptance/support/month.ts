@@ -173,9 +173,9 @@ export async function startMonth(opts: { firstDay: string }) {
       return report;
     },
     /** Any ingest endpoint with the portal's key (new sources: bank files, failed direct debits…). */
-    async ingestJson(path: string, body: unknown): Promise<IngestReport> {
+    async ingestJson(path: string, body: unknown, opts: { settle?: boolean } = {}): Promise<IngestReport> {
       const report = await ingest(path, JSON.stringify(body));
-      await month.settle();
+      if (opts.settle !== false) await month.settle();
       return report;
     },
     async csv(text: string): Promise<IngestReport> {

@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import type { PaymentStatusVM } from '../../../contracts/cards';
 import { CompanyCardQuery, ReceivablesQuery } from '../../../contracts/card-context';
-import { ladderFor } from '../../cards/ladder-vm';
 import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
-import { policyFor, portalDay, type PortalDayDeps } from '../../cards/portal-day';
-import { receivablesPageJson, receivablesSnapshot, type ReceivablesSnapshot } from '../../cards/receivables-vm';
+import { portalDay, type PortalDayDeps } from '../../cards/portal-day';
+import { createReceivablesViews, type ReceivablesViews } from '../../cards/receivables-views';
 import { createViewCache } from '../../cards/view-cache';
 import { companyNotFound } from '../../errors';
 import type { LedgerStore } from '../../ledger/ledger-store';
@@ -21,6 +20,8 @@ export interface CardsRouterDeps extends PortalDayDeps {
   readonly maxBodyBytes?: number;
   /** How long a computed company view is reused (default 2 s; 0 = always recompute). See view-cache.ts. */
   readonly viewCacheTtlMs?: number;
+  /** The Receivables views, shared with the refresh that warms them (composeBackend); absent: computed on open. */
+  readonly receivables?: ReceivablesViews;
 }
 
 export const DEFAULT_VIEW_CACHE_TTL_MS = 2_000;
@@ -42,22 +43,15 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
   router.use(noStore);
 
   const ttlMs = deps.viewCacheTtlMs ?? DEFAULT_VIEW_CACHE_TTL_MS;
-  const snapshots = createViewCache<ReceivablesSnapshot | null>({ ttlMs });
+  const receivables = deps.receivables ?? createReceivablesViews({ ...deps, viewCacheTtlMs: ttlMs });
   const statuses = createViewCache<PaymentStatusVM | null>({ ttlMs });
 
   router.get('/receivables', async (req, res) => {
     const q = ReceivablesQuery.parse(req.query);
-    // "Today" is the portal's calendar day; the cache key includes it, so a view never outlives its day.
-    const { calendar, now, asOf } = await portalDay(deps, q.portalId);
-    const snapshot = await snapshots.get(`${q.portalId}:${q.companyId}:${asOf}`, async () => {
-      const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
-      if (!ledger) return null;
-      const ladder = ladderFor(ledger, { now, calendar, policy: await policyFor(deps, q.portalId) });
-      return receivablesSnapshot({ companyId: q.companyId, ledger, asOf, ladder });
-    });
-    if (!snapshot) throw companyNotFound();
-    // Already a ReceivablesVM serialized (receivablesPage): repeats within the cache window skip JSON.stringify.
-    res.type('application/json').send(receivablesPageJson(snapshot, q));
+    const json = await receivables.pageJson(q);
+    if (json === null) throw companyNotFound();
+    // Already a ReceivablesVM serialized (receivablesPageJson): a stored or repeated view skips JSON.stringify.
+    res.type('application/json').send(json);
   });
 
   router.get('/payment-status', async (req, res) => {
