@@ -19,12 +19,36 @@ export const DateVM = CalendarDate;
 /** Instant, ISO-8601 UTC. */
 export const InstantVM = z.iso.datetime();
 
-/** A decision's reason: stable code + parameters; the card translates known codes and skips unknown ones. */
-export const ReasonVM = z.object({
-  code: z.string().min(1).max(64),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-});
+/**
+ * Why a customer scores as it does: one member per code, each with exactly its own parameters, so the compiler
+ * catches a card that reads a field the server does not send. Mirrors the domain's prioritisation reasons.
+ */
+export const ReasonVM = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('overdue_money_days'), params: z.object({
+    currency: z.string().regex(/^[A-Z]{3}$/), overdueMinor: z.number().int(), moneyDaysMinor: z.number(), oldestDaysPastDue: z.number().int().min(0),
+  }) }),
+  z.object({ code: z.literal('broken_promise'), params: z.object({ count: z.number().int().min(1) }) }),
+  z.object({ code: z.literal('failed_direct_debit'), params: z.object({ count: z.number().int().min(1) }) }),
+  z.object({ code: z.literal('worsening'), params: z.object({}) }),
+  z.object({ code: z.literal('habitual_late'), params: z.object({ weightedDaysLate: z.number().int() }) }),
+  z.object({ code: z.literal('relationship_value'), params: z.object({ tier: z.enum(['key', 'regular', 'small']) }) }),
+  z.object({ code: z.literal('dispute_open'), params: z.object({ count: z.number().int().min(1) }) }),
+  z.object({ code: z.literal('promise_not_due'), params: z.object({ promiseId: z.string(), promisedDate: DateVM }) }),
+  z.object({ code: z.literal('arrangement_on_track'), params: z.object({ arrangementId: z.string() }) }),
+]);
 export type ReasonVM = z.infer<typeof ReasonVM>;
+export type ReasonCode = ReasonVM['code'];
+const REASON_CODES: ReadonlySet<string> = new Set(ReasonVM.options.map((o) => o.shape.code.value));
+
+/**
+ * The list as the card receives it: a code this card version does not know yet (a newer backend) is left out
+ * rather than failing the whole card; a known code with the wrong parameters is still an invalid answer.
+ */
+export const ReasonsVM = z
+  .array(z.looseObject({ code: z.string() }))
+  .max(20)
+  .transform((items) => items.filter((r) => REASON_CODES.has(r.code)))
+  .pipe(z.array(ReasonVM));
 
 export const INVOICE_TAGS = ['overdue', 'disputed', 'promised', 'in_arrangement', 'direct_debit'] as const;
 export type InvoiceTag = (typeof INVOICE_TAGS)[number];
@@ -110,7 +134,7 @@ export type RiskSegment = (typeof RISK_SEGMENTS)[number];
 export const RiskVM = z.object({
   score: z.number(),
   segment: z.enum(RISK_SEGMENTS),
-  reasons: z.array(ReasonVM).max(20),
+  reasons: ReasonsVM,
 });
 export type RiskVM = z.infer<typeof RiskVM>;
 

@@ -37,7 +37,6 @@ export function aReceivablesVM(over: Partial<ReceivablesVM> = {}): ReceivablesVM
     risk: { score: 120.5, segment: 'at_risk', reasons: [
       { code: 'overdue_money_days', params: { currency: 'EUR', overdueMinor: 1_840_000, moneyDaysMinor: 1, oldestDaysPastDue: 53 } },
       { code: 'broken_promise', params: { count: 1 } },
-      { code: 'some_future_code', params: {} },
     ] },
     ...over,
   });

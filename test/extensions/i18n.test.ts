@@ -66,11 +66,13 @@ describe('texts', () => {
     expect(text).toBe("€18,400.00 + $1.00 overdue for 46 days; promise of Nov 12, 2026 broken — don't raise new orders before payment.");
   });
 
-  it('when a reason code is unknown, then there is no text (the card skips it)', () => {
+  it('when a reason is known, then it is worded with its own parameters', () => {
     const i = createI18n({ language: 'nl' }, 'UTC');
-    expect(reasonText(i, { code: 'from_the_future', params: {} })).toBeUndefined();
     expect(reasonText(i, { code: 'habitual_late', params: { weightedDaysLate: 21 } })).toBe('Betaalt meestal te laat (gemiddeld 21 dagen)');
+    expect(reasonText(createI18n({ locale: 'en-US' }, 'UTC'), { code: 'promise_not_due', params: { promiseId: 'p1', promisedDate: '2026-12-04' } }))
+      .toBe('Payment promised for Dec 4, 2026');
   });
+
 });
 
 describe('backend origin', () => {

@@ -31,7 +31,10 @@ describe('ReceivablesView', () => {
   });
 
   it('when loaded, then it fetched the signed card API for this portal and company and shows KPIs, aging, invoices, ladder and commitments', async () => {
-    const fetch = vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(aReceivablesVM()));
+    // A newer backend may send a reason code this card does not know yet.
+    const vm = aReceivablesVM();
+    const answer = { ...vm, risk: { ...vm.risk, reasons: [...vm.risk.reasons, { code: 'some_future_code', params: {} }] } };
+    const fetch = vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(answer));
     const { render, find, findAll, findByTestId, waitFor, getRootNode } = setup({ locale: 'en-US' });
     render(<ReceivablesView />);
     await waitFor(() => expect(find(StatisticsItem, { label: 'Open' }).props.number).toBe('€18,400.00 + $75.00'));

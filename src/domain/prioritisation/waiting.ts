@@ -24,7 +24,11 @@ export function waitingCover(
   const disputedOverdue = overdue.filter((i) => waiting.some((p) => p.kind === 'dispute' && p.invoiceExternalId === i.externalId));
   if (disputedOverdue.length > 0) reasons.push({ code: 'dispute_open', params: { count: disputedOverdue.length } });
   for (const p of waiting) {
-    if (p.kind === 'promise') reasons.push({ code: 'promise_not_due', params: { promiseId: p.promiseId, until: p.until } });
+    if (p.kind === 'promise') {
+      // The promised date itself (what the customer said), not the deadline with grace the pause runs to.
+      const promisedDate = ledger.promises.find((x) => x.id === p.promiseId)?.promisedDate ?? p.until;
+      reasons.push({ code: 'promise_not_due', params: { promiseId: p.promiseId, promisedDate } });
+    }
     if (p.kind === 'arrangement') reasons.push({ code: 'arrangement_on_track', params: { arrangementId: p.arrangementId } });
   }
   return { chaseable, reasons };

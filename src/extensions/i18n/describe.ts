@@ -16,25 +16,21 @@ export const pauseName = (t: Messages, kind: string): string => lookup(t, 'pause
 export const disputeReason = (t: Messages, reason: string): string => lookup(t, 'dispute_', reason) ?? reason;
 export const segmentName = (t: Messages, s: RiskSegment): string => t[`segment_${s}` as Keyed<'segment_'>] as string;
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);
-const str = (v: unknown): string => (v === undefined ? '' : String(v));
-
-/** A risk reason as one line, or undefined for codes this card version does not know. */
+/** A risk reason as one line; every code the contract knows has its text (the switch is exhaustive). */
 export function reasonText(i: I18n, r: ReasonVM): string | undefined {
   const { t } = i;
-  const p = r.params;
   switch (r.code) {
     case 'overdue_money_days':
-      return t.reason_overdue_money_days(i.money({ minor: num(p.overdueMinor), currency: str(p.currency) }), num(p.oldestDaysPastDue));
-    case 'broken_promise': return t.reason_broken_promise(num(p.count));
-    case 'failed_direct_debit': return t.reason_failed_direct_debit(num(p.count));
+      return t.reason_overdue_money_days(i.money({ minor: r.params.overdueMinor, currency: r.params.currency }), r.params.oldestDaysPastDue);
+    case 'broken_promise': return t.reason_broken_promise(r.params.count);
+    case 'failed_direct_debit': return t.reason_failed_direct_debit(r.params.count);
     case 'worsening': return t.reason_worsening;
-    case 'habitual_late': return t.reason_habitual_late(num(p.weightedDaysLate));
-    case 'relationship_value': return p.tier === 'key' ? t.reason_relationship_key : p.tier === 'small' ? t.reason_relationship_small : undefined;
-    case 'dispute_open': return t.reason_dispute_open(num(p.count));
-    case 'promise_not_due': return t.reason_promise_not_due(i.date(str(p.promisedDate)));
+    case 'habitual_late': return t.reason_habitual_late(r.params.weightedDaysLate);
+    // A regular relationship is the baseline: nothing worth saying.
+    case 'relationship_value': return r.params.tier === 'key' ? t.reason_relationship_key : r.params.tier === 'small' ? t.reason_relationship_small : undefined;
+    case 'dispute_open': return t.reason_dispute_open(r.params.count);
+    case 'promise_not_due': return t.reason_promise_not_due(i.date(r.params.promisedDate));
     case 'arrangement_on_track': return t.reason_arrangement_on_track;
-    default: return undefined;
   }
 }
 

@@ -25,7 +25,7 @@ export function behaviourVM(ledger: CustomerLedger, asOf: IsoDate): BehaviourVM 
 
 export function riskVM(ledger: CustomerLedger, asOf: IsoDate): RiskVM {
   const s = scoreCustomer(ledger, asOf);
-  return { score: Math.round(s.score * 100) / 100, segment: s.segment, reasons: s.reasons.slice(0, 20).map((r) => ({ code: r.code, params: { ...r.params } })) };
+  return { score: Math.round(s.score * 100) / 100, segment: s.segment, reasons: s.reasons.slice(0, 20) };
 }
 
 /** Promises that matter now: open ones and recently broken ones, soonest/most recent first. */

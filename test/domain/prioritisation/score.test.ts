@@ -74,7 +74,8 @@ describe('scoreCustomer', () => {
     );
     expect(s.score).toBe(10_000);
     expect(s.segment).toBe('low_hanging_fruit');
-    expect(s.reasons).toContainEqual({ code: 'promise_not_due', params: { promiseId: 'ptp-1', until: '2026-07-11' } });
+    // The date the customer named, not the deadline with a day's grace the pause runs to.
+    expect(s.reasons).toContainEqual({ code: 'promise_not_due', params: { promiseId: 'ptp-1', promisedDate: '2026-07-10' } });
   });
 
   it('when a 90-day invoice is disputed and a 10-day one is not, then the disputed one neither scores nor makes it at risk', () => {
