@@ -13,6 +13,9 @@ import { DEMO_CREDITOR, fixedCreditor, type CreditorSource } from './debtor-page
 import { createDebtorLinkStore } from './debtor-page/link-store';
 import { createDebtorPageService } from './debtor-page/page-service';
 import { createDebtorPageRouter } from './http/debtor-page/router';
+import { createPaymentWebhooksRouter } from './http/payments/router';
+import { createCheckoutService } from './payments/checkout-service';
+import { createMollieProvider } from './payments/mollie-provider';
 import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
 import { createCardsRouter, DEFAULT_VIEW_CACHE_TTL_MS } from './http/cards/router';
@@ -55,6 +58,8 @@ export interface BackendOptions {
   readonly loop?: { readonly debounceMs?: number; readonly sweepEveryMs?: number };
   /** The creditor the debtor page presents, per portal (the settings store; the demo creditor until one exists). */
   readonly creditor?: CreditorSource;
+  /** Online payments on the debtor page through Mollie (MOLLIE_API_KEY; the embedded default: its local stand-in). */
+  readonly mollie?: { readonly apiKey: string; readonly apiEndpoint?: string };
 }
 
 const DEFAULT_SWEEP_EVERY_MS = 15_000;
@@ -120,6 +125,10 @@ export function composeBackend(o: BackendOptions) {
   const debtorPages = createDebtorPageService({
     links: debtorLinks, ledger, now, calendarFor, policy: DEFAULT_POLICY, creditor: o.creditor ?? fixedCreditor(DEMO_CREDITOR),
   });
+  const checkout = o.mollie ? createCheckoutService({
+    provider: createMollieProvider(o.mollie), ledger, redis, prefix, publicBaseUrl: o.publicBaseUrl, now,
+    timeZoneOf: async (portalId) => (await calendarFor(portalId)).timeZone, log: o.log,
+  }) : undefined;
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -138,7 +147,8 @@ export function composeBackend(o: BackendOptions) {
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
-      debtorPage: createDebtorPageRouter({ pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE }),
+      debtorPage: createDebtorPageRouter({ pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, ...(checkout ? { checkout } : {}) }),
+      ...(checkout ? { payments: createPaymentWebhooksRouter({ checkout }) } : {}),
     },
   });
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const RATE_LIMIT_TIERS = ['marketplace', 'private-starter', 'private-pro', 'private-addon'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const SECRET_KEYS = ['HUBSPOT_CLIENT_SECRET', 'HUBSPOT_ACCESS_TOKEN', 'TOKEN_ENCRYPTION_KEY'] as const;
+const SECRET_KEYS = ['HUBSPOT_CLIENT_SECRET', 'HUBSPOT_ACCESS_TOKEN', 'TOKEN_ENCRYPTION_KEY', 'MOLLIE_API_KEY'] as const;
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
@@ -48,6 +48,10 @@ const EnvSchema = z.object({
     .int({ error: 'must be a whole number of bytes' }).min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** Debtor page: requests per client address per minute before 429. */
   DEBTOR_PAGE_RATE_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(1).max(1_000_000).default(120),
+  /** Debtor page online payments: a Mollie API key (test_… or live_…); without it the page offers transfers only. */
+  MOLLIE_API_KEY: z.string().regex(/^(test|live)_[A-Za-z0-9]{20,}$/, { error: 'must be a Mollie API key (test_… or live_…)' }).optional(),
+  /** Mollie's API origin and path (default Mollie's own); the embedded default points it at the local stand-in. */
+  MOLLIE_API_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** Debtor page: days a customer's link stays valid after it is issued. */
   DEBTOR_LINK_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1).max(366).default(90),
 }).superRefine((env, ctx) => {

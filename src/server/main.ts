@@ -46,6 +46,7 @@ async function startEmbedded(config: Config, log: Logger, redisUrl: string, onSt
     `  Local HubSpot:        ${hubspot.sandbox.url}  portal ${hubspot.portalId} (state: ${hubspot.sandbox.url}/_sandbox/portals/${hubspot.portalId}/state)`,
     `  HubSpot access token: ${hubspot.accessToken}  (new Client({ accessToken, basePath: '${hubspot.sandbox.url}' }) from @hubspot/api-client)`,
     ...(debtor ? [`  Debtor page:          ${publicBaseUrl}/my/${debtor.token}  (company ${debtor.companyId}'s own page; ?lang=en|nl)`] : []),
+    `  Payments (Mollie):    local stand-in at ${embedded.mollie.url}: its checkout page lets the payment succeed, fail or expire`,
     `  Workspace:            ${publicBaseUrl}/workspace  (the local HubSpot UI with the cards, once the workspace is part of this build)`,
     '',
     '  Every change — invoices and payments in, card actions, companies created, changed or merged in the local',
@@ -65,6 +66,7 @@ async function startWithHubSpot(config: Config, log: Logger, redisUrl: string, o
     hubspotBasePath: config.HUBSPOT_BASE_PATH!,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     tokenKey: config.TOKEN_ENCRYPTION_KEY,
+    ...(config.MOLLIE_API_KEY ? { mollie: { apiKey: config.MOLLIE_API_KEY, ...(config.MOLLIE_API_ENDPOINT ? { apiEndpoint: config.MOLLIE_API_ENDPOINT } : {}) } } : {}),
   });
   onStop('queues and redis', () => backend.close());
   const server = await listen(backend.app, config.PORT);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statutoryInterest } from '../../src/domain/legal/interest';
 import { wikCollectionCosts } from '../../src/domain/legal/collection-costs';
+import { printReference, rfReference } from '../../src/domain/payments/rf-reference';
 import { launchBrowser, openPage, seriousA11yViolations } from '../support/browser';
 import { startMonth, type Month } from './support/month';
 
@@ -136,6 +137,74 @@ describe('the debtor page', () => {
       await browser.close();
     }
   }, 60_000);
+
+  it('when the customer opens "pay" for an invoice, then they get the EPC QR, the IBAN and the RF reference to copy, and the online checkout', async () => {
+    const pay = await fetch(`${m.embedded.publicBaseUrl}/my/${link}/pay?invoice=KOR-1&lang=en`);
+    expect(pay.status).toBe(200);
+    const raw = await pay.text();
+    expect(raw).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" width="240" height="240" alt="QR code for your banking app: a transfer of €1,210.00 to Voorbeeld Groothandel B.V."/);
+    expect(raw).toContain('value="NL91 ABNA 0417 1643 00"');
+    expect(raw).toContain(`value="${printReference(rfReference('KOR-1')!)}"`);
+    expect(raw).toContain('value="1210.00"');
+    expect(raw).toContain('Pay €1,210.00 online — iDEAL | Wero, card, Bancontact');
+    // Another customer's invoice, or an unknown one, is nothing to pay here: back to the overview.
+    const foreign = await fetch(`${m.embedded.publicBaseUrl}/my/${link}/pay?invoice=AND-1`, { redirect: 'manual' });
+    expect(foreign.status).toBe(303);
+  });
+
+  it('when an online payment fails, then the page says so and the invoice stays open', async () => {
+    const base = m.embedded.publicBaseUrl;
+    const start = await fetch(`${base}/my/${link}/checkout`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'invoice=KOR-1' });
+    expect(start.status).toBe(303);
+    const checkoutUrl = start.headers.get('location')!;
+    expect(checkoutUrl.startsWith(m.embedded.mollie.url)).toBe(true);
+    const back = await fetch(checkoutUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'outcome=failed' });
+    expect(back.headers.get('location')).toBe(`${base}/my/${link}/paid`);
+    const paid = await fetch(back.headers.get('location')!, { redirect: 'manual' });
+    expect(paid.headers.get('location')).toBe(`/my/${link}?payment=failed`);
+    const body = await text(await fetch(`${base}${paid.headers.get('location')}&lang=en`));
+    expect(body).toContain('The payment did not go through');
+    expect(body).toContain('Invoice KOR-1');
+  });
+
+  it('when the customer pays in the browser through the provider, then the page shows it paid at once and HubSpot\'s rollup is zero within 30 s', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+      const { page: tab } = await openPage(context);
+      await tab.goto(`${m.embedded.publicBaseUrl}/my/${link}`);
+      await tab.getByRole('link', { name: 'Factuur KOR-1 betalen' }).click();
+      await tab.getByRole('button', { name: /online betalen/ }).click();
+      await tab.getByRole('button', { name: 'Paid' }).click();
+      expect(await tab.getByTestId('banner').textContent()).toBe('Dank u wel — uw betaling is ontvangen.');
+      expect(await tab.locator('h2#summary-h').textContent()).toBe('Er staat niets open. Dank u wel!');
+      expect((await tab.getByTestId('payments').textContent())!.replace(/\s+/g, ' ')).toContain('1.210,00 voor factuur KOR-1');
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+    const started = Date.now();
+    await m.waitFor(async () => (await m.rollup(company)).open === 0, 30_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect((await m.rollup(company)).overdue).toBe(0);
+  }, 60_000);
+
+  it('when Mollie calls the webhook again or someone posts a made-up id, then nothing is recorded twice or at all', async () => {
+    const mollie = m.embedded.mollie;
+    // The failed payment's webhook came first; the paid one is the latest.
+    const paidCall = mollie.webhookCalls.at(-1)!;
+    expect(paidCall.status).toBe(200);
+    expect(await mollie.redeliver(paidCall.id)).toBe(200);
+    expect(await mollie.redeliver(paidCall.id)).toBe(200);
+    const ledger = (await m.embedded.backend.ledger.getCustomerLedger(m.portalId, company))!;
+    expect(ledger.payments.filter((p) => p.externalId.startsWith('mollie-')).map((p) => p.externalId)).toEqual([`mollie-${paidCall.id}-KOR-1`]);
+    expect(ledger.invoices.find((i) => i.externalId === 'KOR-1')!.open.minor).toBe(0);
+    const hook = (body: string, portal = m.portalId) => fetch(`${m.embedded.publicBaseUrl}/payments/mollie/webhook?portal=${portal}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    expect((await hook('id=tr_madeup1234')).status).toBe(200);
+    expect((await hook(`id=${paidCall.id}`, '999')).status).toBe(200);
+    expect((await hook('id=<script>')).status).toBe(400);
+    expect((await m.embedded.backend.ledger.getCustomerLedger(m.portalId, company))!.payments).toHaveLength(ledger.payments.length);
+  });
 
   it('when the link is older than its validity, then it gets the neutral page', async () => {
     await m.embedded.time.advance({ days: 91 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startMollieStandIn, type MollieStandIn } from '../../sandbox/mollie/mollie-standin';
 import { startWebhookDelivery, type WebhookDelivery } from '../../sandbox/webhooks';
 import { createControllableClock, type ControllableClock } from '../clock/controllable-clock';
 import { composeBackend, type Backend, type BackendOptions } from '../compose';
@@ -33,6 +34,8 @@ export interface EmbeddedBackend {
   /** Where the backend listens and what HubSpot (the sandbox) calls: e.g. http://localhost:3000. */
   readonly publicBaseUrl: string;
   readonly webhooks: WebhookDelivery;
+  /** The local Mollie stand-in the debtor page's online payments go to. */
+  readonly mollie: MollieStandIn;
   readonly time: TimeControl;
   readonly portalId: string;
   /** Stops the workers (they finish what they hold) and starts new ones, as a restarted worker process would. */
@@ -55,10 +58,12 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
   const publicBaseUrl = o.config.PORT === 0 ? `http://localhost:${port}` : o.config.PUBLIC_BASE_URL;
   const hubspot = await startEmbeddedHubSpot({ seed: o.seed ?? DEMO_SEED, redirectUri: `${publicBaseUrl}/oauth/callback` });
   const clock = o.clock ?? createControllableClock();
+  const mollie = await startMollieStandIn();
   const backend = composeBackend({
     config: o.config, log: o.log, redisUrl: o.redisUrl, clock,
     clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, hubspotBasePath: hubspot.sandbox.url,
     publicBaseUrl, tokenKey: o.config.TOKEN_ENCRYPTION_KEY,
+    mollie: { apiKey: mollie.apiKey, apiEndpoint: mollie.apiEndpoint },
     ...(o.loop ? { loop: o.loop } : {}),
   });
   await installLocalPortal(backend, {
@@ -83,7 +88,7 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
 
   let closing: Promise<void> | undefined;
   return {
-    backend, hubspot, publicBaseUrl, webhooks, time, portalId: hubspot.portalId,
+    backend, hubspot, publicBaseUrl, webhooks, mollie, time, portalId: hubspot.portalId,
     async restartWorkers() {
       await workers.close();
       workers = backend.startBackgroundWork();
@@ -98,6 +103,7 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
         await workers.close();
         await backend.close();
         await hubspot.sandbox.close();
+        await mollie.close();
       })();
       return closing;
     },

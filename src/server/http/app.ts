@@ -18,6 +18,8 @@ export interface AppRouters {
   readonly admin?: Router;
   /** The debtor's own page, reached by a per-customer link outside HubSpot, at /my. */
   readonly debtorPage?: Router;
+  /** The payment provider's webhook (Mollie), at /payments/mollie. */
+  readonly payments?: Router;
 }
 
 export interface AppDeps {
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.webhooks) app.use('/webhooks', deps.routers.webhooks);
   if (deps.routers.admin) app.use('/api/admin', deps.routers.admin);
   if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);
+  if (deps.routers.payments) app.use('/payments/mollie', deps.routers.payments);
   app.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });
   });

@@ -25,6 +25,10 @@ ol.steps li[aria-current]{font-weight:700}
 footer{max-width:46rem;margin:0 auto;padding:1rem;color:#4a5261;font-size:.875rem}
 a{color:#0a4d92}
 a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #ffbf47;outline-offset:2px}
+.banner{background:#e7f4ec;border:1px solid #0f5e2e;color:#0f5e2e;padding:.75rem;border-radius:.5rem}
+a.button,button.primary{display:inline-block;background:var(--brand);color:var(--on-brand);border:0;border-radius:.5rem;padding:.75rem 1rem;font:inherit;font-weight:600;text-decoration:none;cursor:pointer;min-height:44px}
+.copy{margin:.5rem 0}.copy label{display:block;color:#4a5261}.copy input{width:100%;font:inherit;padding:.5rem;border:1px solid #6b7280;border-radius:.25rem;background:#fff;color:#1a1a1a}
+img{display:block;margin:.5rem 0;max-width:100%;height:auto}
 @media (min-width:40rem){.invoice dl{grid-template-columns:repeat(4,auto 1fr)}}
 `);
 

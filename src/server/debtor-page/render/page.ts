@@ -3,6 +3,7 @@ import type { Language } from '../../../domain/ledger';
 import type { Money } from '../../../domain/money';
 import type { CreditorDetails } from '../creditor';
 import { messagesFor } from '../messages';
+import { paySelection } from '../../../domain/debtor-page/pay-selection';
 import { html, type SafeHtml } from './html';
 import { layout } from './layout';
 
@@ -12,8 +13,12 @@ export interface PageInput {
   readonly lang: Language;
   /** The page's own path (`/my/<token>`), for the language switch and the forms. */
   readonly selfPath: string;
-  /** Sections added by later features (pay, arrange), rendered after the overview. */
+  /** Sections added by later features (arrange), rendered after the overview. */
   readonly extra?: readonly SafeHtml[];
+  /** Online or by transfer: the page links to the pay page per invoice and for everything overdue. */
+  readonly payable: boolean;
+  /** The outcome of the payer's return from the provider's checkout. */
+  readonly banner?: 'paid' | 'pending' | 'failed';
 }
 
 export function formatters(lang: Language) {
@@ -38,13 +43,17 @@ export function renderDebtorPage(input: PageInput): string {
 <dt>${t.colStatus}</dt><dd><span class="status status-${i.status}">${t.status[i.status]}</span>${i.daysOverdue > 0 ? html` <span class="note">(${t.daysOverdue(i.daysOverdue)})</span>` : ''}${i.deferredTo ? html` <span class="note">(${t.deferredTo(date(i.deferredTo))})</span>` : ''}</dd>
 ${i.interest.minor > 0 ? html`<dt>${t.colInterest}</dt><dd>${money(i.interest)}</dd>` : ''}
 </dl>
+${input.payable && paySelection(s, i.externalId).kind !== 'nothing' ? html`<p><a href="${input.selfPath}/pay?invoice=${encodeURIComponent(i.externalId)}&amp;lang=${lang}">${t.payThis(i.number)}</a></p>` : ''}
 </li>`;
+  const overdue = paySelection(s);
+  const banner = input.banner ? { paid: t.paidBanner, pending: t.pendingBanner, failed: t.failedBanner }[input.banner] : undefined;
 
   const stepName = (id: string) => t.steps[id] ?? t.stepFallback;
   const stepItem = (st: DebtorStep) => html`<li${st.state === 'current' || st.state === 'next' ? html` aria-current="step"` : ''}>${stepName(st.stepId)} <span class="note">— ${t.stepState[st.state]}${st.on ? `, ${date(st.on)}` : ''}</span></li>`;
 
   const body = html`
 <h1>${t.title(creditor.legalName)}</h1>
+${banner ? html`<p role="status" class="banner" data-testid="banner">${banner}</p>` : ''}
 <p>${t.intro}</p>
 <nav aria-label="${t.switchLabel}"><a href="${input.selfPath}?lang=${otherLang}" lang="${otherLang}" hreflang="${otherLang}">${t.switchTo}</a></nav>
 <section aria-labelledby="summary-h">
@@ -54,6 +63,7 @@ ${s.invoices.length > 0 ? html`<dl class="totals">
 ${s.totals.overdue.length > 0 ? html`<dt>${t.totalOverdue}</dt><dd data-testid="total-overdue">${list(s.totals.overdue)}</dd>` : ''}
 ${s.totals.interest.length > 0 ? html`<dt>${t.totalInterest}</dt><dd data-testid="total-interest">${list(s.totals.interest)}</dd>` : ''}
 </dl>` : ''}
+${input.payable && overdue.kind !== 'nothing' ? html`<p><a class="button" href="${input.selfPath}/pay?lang=${lang}" data-testid="pay-overdue">${t.payAllOverdue(money(overdue.total))}</a></p>` : ''}
 </section>
 ${input.extra ?? []}
 ${s.invoices.length > 0 ? html`<section aria-labelledby="invoices-h">

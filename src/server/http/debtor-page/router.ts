@@ -1,13 +1,22 @@
-import { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import { SafeId } from '../../../contracts/primitives';
+import { paySelection } from '../../../domain/debtor-page/pay-selection';
 import type { Language } from '../../../domain/ledger';
-import type { DebtorPageService } from '../../debtor-page/page-service';
+import { epcPayload } from '../../../domain/payments/epc-qr';
+import { remittanceFor } from '../../../domain/payments/remittance';
+import type { DebtorPageService, DebtorView } from '../../debtor-page/page-service';
 import { renderDebtorPage, renderNeutralPage } from '../../debtor-page/render/page';
+import { renderPayPage } from '../../debtor-page/render/pay-page';
+import { epcQrDataUrl } from '../../debtor-page/render/qr';
+import type { CheckoutService } from '../../payments/checkout-service';
 
 export interface DebtorPageRouterDeps {
   readonly pages: DebtorPageService;
+  /** Online payments; without a provider the page offers the transfer (QR, IBAN, reference) only. */
+  readonly checkout?: CheckoutService;
   readonly redis: Redis;
   readonly prefix: string;
   /** Page requests per client address per minute (DEBTOR_PAGE_RATE_PER_MINUTE). */
@@ -15,6 +24,8 @@ export interface DebtorPageRouterDeps {
 }
 
 const LangQuery = z.object({ lang: z.enum(['en', 'nl']).optional() }).loose();
+const PayQuery = z.object({ invoice: SafeId(128).optional() }).loose();
+const BannerQuery = z.object({ payment: z.enum(['paid', 'pending', 'failed']).optional() }).loose();
 
 /** Whoever asks: a link from outside HubSpot, read by a browser. Nothing is cached, sent on or framed. */
 const pageHeaders: RequestHandler = (_req, res, next) => {
@@ -23,16 +34,19 @@ const pageHeaders: RequestHandler = (_req, res, next) => {
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    // No script at all; styles are inline in the page; images are data: URLs (the QR code); forms post here only.
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    // No script at all; styles are inline in the page; images are data: URLs (the QR code); forms post here, and
+    // the checkout form is answered with a redirect to the provider's page.
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
   });
   next();
 };
 
 /**
- * The debtor page (mounted at /my): `GET /my/<token>` is the customer's page. Every request counts against the
- * client address's budget, and links that open nothing count against a much smaller one, so guessing is slow
- * long before it could succeed (256-bit tokens). Any link that opens nothing gets the same neutral 404 page.
+ * The debtor page (mounted at /my). `GET /my/<token>` is the customer's page, `/pay` pays one invoice
+ * (`?invoice=`) or everything overdue (QR, details to copy, online checkout), `POST /checkout` starts the
+ * provider's checkout, `/paid` is where the payer comes back. Every request counts against the client address's
+ * budget, and links that open nothing count against a much smaller one, so guessing is slow long before it could
+ * succeed (256-bit tokens). Any link that opens nothing gets the same neutral 404 page.
  */
 export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
   const router = Router();
@@ -40,7 +54,7 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
   const misses = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: `${deps.prefix}:dp:rl:miss`, points: 20, duration: 15 * 60 });
   router.use(pageHeaders);
 
-  const langOf = (query: unknown): Language | undefined => LangQuery.safeParse(query).data?.lang;
+  const langOf = (req: Request): Language | undefined => LangQuery.safeParse(req.query).data?.lang;
   const limited = async (ip: string): Promise<number | undefined> => {
     try {
       const missed = await misses.get(ip);
@@ -53,23 +67,69 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
     }
   };
 
-  router.get('/:token', async (req, res) => {
+  /** Rate limit, then the link: the view, or the neutral answer already sent. */
+  const open = async (req: Request<{ token: string }>, res: express.Response): Promise<DebtorView | undefined> => {
     const ip = req.ip ?? 'unknown';
-    const lang = langOf(req.query);
     const wait = await limited(ip);
     if (wait !== undefined) {
-      res.status(429).set('Retry-After', String(wait)).type('html').send(renderNeutralPage(lang ?? 'nl', 'too_many'));
-      return;
+      res.status(429).set('Retry-After', String(wait)).type('html').send(renderNeutralPage(langOf(req) ?? 'nl', 'too_many'));
+      return undefined;
     }
     const view = await deps.pages.view(req.params.token);
     if (!view) {
       await misses.consume(ip).catch(() => undefined);
-      res.status(404).type('html').send(renderNeutralPage(lang ?? 'nl'));
-      return;
+      res.status(404).type('html').send(renderNeutralPage(langOf(req) ?? 'nl'));
     }
+    return view;
+  };
+  const selfPath = (req: Request<{ token: string }>) => `${req.baseUrl}/${encodeURIComponent(req.params.token)}`;
+
+  router.get('/:token', async (req, res) => {
+    const view = await open(req, res);
+    if (!view) return;
+    const banner = BannerQuery.safeParse(req.query).data?.payment;
     res.type('html').send(renderDebtorPage({
-      standing: view.standing, creditor: view.creditor, lang: lang ?? view.language, selfPath: `${req.baseUrl}/${encodeURIComponent(req.params.token)}`,
+      standing: view.standing, creditor: view.creditor, lang: langOf(req) ?? view.language, selfPath: selfPath(req), payable: true,
+      ...(banner ? { banner } : {}),
     }));
+  });
+
+  router.get('/:token/pay', async (req, res) => {
+    const view = await open(req, res);
+    if (!view) return;
+    const lang = langOf(req) ?? view.language;
+    const q = PayQuery.safeParse(req.query);
+    const selection = paySelection(view.standing, q.success ? q.data.invoice : '\u0000');
+    if (selection.kind === 'nothing') { res.redirect(303, `${selfPath(req)}?lang=${lang}`); return; }
+    const remittance = remittanceFor(selection.lines);
+    const payload = epcPayload({ beneficiaryName: view.creditor.legalName, iban: view.creditor.iban, ...(view.creditor.bic ? { bic: view.creditor.bic } : {}), amount: selection.total, ...remittance });
+    const qrDataUrl = payload.ok ? await epcQrDataUrl(payload.value) : undefined;
+    res.type('html').send(renderPayPage({ selection, creditor: view.creditor, lang, selfPath: selfPath(req), remittance, online: deps.checkout !== undefined, ...(qrDataUrl ? { qrDataUrl } : {}) }));
+  });
+
+  router.post('/:token/checkout', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+    const view = await open(req, res);
+    if (!view) return;
+    const lang = langOf(req) ?? view.language;
+    const body = PayQuery.safeParse(req.body ?? {});
+    const selection = body.success ? paySelection(view.standing, body.data.invoice) : undefined;
+    if (!deps.checkout || !selection || selection.kind === 'nothing') { res.redirect(303, `${selfPath(req)}?lang=${lang}`); return; }
+    const numbers = selection.lines.map((l) => l.number).join(', ');
+    const started = await deps.checkout.start({
+      portalId: view.portalId, companyId: view.companyId, token: req.params.token, lines: selection.lines,
+      description: `${view.creditor.legalName}: ${numbers}`.slice(0, 255),
+    });
+    res.redirect(303, started.checkoutUrl);
+  });
+
+  // The provider sends the payer back here; the payment may be settled already by its webhook, or not yet.
+  router.get('/:token/paid', async (req, res) => {
+    const view = await open(req, res);
+    if (!view) return;
+    const id = deps.checkout ? await deps.checkout.latest(view.portalId, view.companyId) : undefined;
+    const settled = id && deps.checkout ? await deps.checkout.settle(view.portalId, id) : undefined;
+    const banner = settled?.status === 'paid' ? 'paid' : settled?.status === 'failed' || settled?.status === 'canceled' || settled?.status === 'expired' ? 'failed' : 'pending';
+    res.redirect(303, `${selfPath(req)}?payment=${banner}`);
   });
 
   router.use((_req, res) => { res.status(404).type('html').send(renderNeutralPage('nl')); });
