@@ -106,8 +106,28 @@ export const IngestReport = z.object({
   rejected: z.number().int(),
   /** The first 1,000 rejections; `rejected` counts them all. */
   errors: z.array(ItemError),
+  /** CSV only: how the header was read — which column became which field, and which columns were not used. */
+  layout: z.object({
+    recognisedBy: z.string(),
+    columns: z.record(z.string(), z.string()),
+    ignored: z.array(z.string()),
+  }).optional(),
 });
 export type IngestReport = z.infer<typeof IngestReport>;
+
+/**
+ * The `details` of a refused CSV header (400 `unknown_csv_layout` / `csv_mapping_mismatch`): the columns found,
+ * what each placed column means, the fields that could not be placed, and a mapping to start from — fill in
+ * the `<…>` placeholders and pass it as `?mapping=<JSON>` (or `npm run import -- --mapping file.json`).
+ */
+export const CsvHeaderRefusal = z.object({
+  columnsFound: z.array(z.string()),
+  placed: z.record(z.string(), z.string()),
+  unplaced: z.array(z.string()),
+  ambiguous: z.array(z.object({ field: z.string(), columns: z.array(z.string()) })),
+  proposedMapping: z.object({ columns: z.record(z.string(), z.string()) }),
+});
+export type CsvHeaderRefusal = z.infer<typeof CsvHeaderRefusal>;
 
 export const UnmatchedItem = z.object({
   externalId: z.string(),

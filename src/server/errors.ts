@@ -1,13 +1,15 @@
-/** An operational failure with a stable code and the HTTP status it maps to. */
+/** An operational failure with a stable code and the HTTP status it maps to; `details` (a contract type) goes into the answer. */
 export class AppError extends Error {
+  readonly details: unknown;
   constructor(
     readonly code: string,
     message: string,
     readonly httpStatus = 500,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: unknown },
   ) {
     super(message, options);
     this.name = 'AppError';
+    this.details = options?.details;
   }
 }
 

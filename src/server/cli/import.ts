@@ -47,5 +47,8 @@ async function main(): Promise<number> {
 main().then((code) => process.exit(code), (error: unknown) => {
   if (error instanceof UsageError || error instanceof ConfigError) console.error(error.message);
   else console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);
+  // A refused header proposes a mapping: printed as the JSON file --mapping reads.
+  const proposed = (error as { details?: { proposedMapping?: unknown } } | null)?.details?.proposedMapping;
+  if (proposed) console.error(`a mapping to start from (fill in the <…>, save it, pass --mapping <file>):\n${JSON.stringify(proposed, null, 2)}`);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     if (error instanceof AppError) {
-      res.status(error.httpStatus).json({ code: error.code, message: error.message });
+      res.status(error.httpStatus).json({ code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) });
       return;
     }
     if (error instanceof ZodError) {

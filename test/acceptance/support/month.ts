@@ -97,8 +97,10 @@ export async function startMonth(opts: { firstDay: string }) {
   const hubspotState = async (): Promise<SandboxState> =>
     (await (await fetch(`${local.sandbox.url}/_sandbox/portals/${portalId}/state`)).json()) as SandboxState;
 
+  const postIngest = (path: string, body: string, type = 'application/json'): Promise<Response> =>
+    fetch(`${base}/api/ingest${path}`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': type }, body });
   const ingest = async (path: string, body: string, type = 'application/json'): Promise<IngestReport> => {
-    const res = await fetch(`${base}/api/ingest${path}`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': type }, body });
+    const res = await postIngest(path, body, type);
     if (res.status !== 200) throw new Error(`ingest ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as IngestReport;
   };
@@ -183,6 +185,8 @@ export async function startMonth(opts: { firstDay: string }) {
       await month.settle();
       return report;
     },
+    /** The raw answer of an ingest endpoint, for refusals (status and body as the caller gets them). */
+    postIngest,
     async unmatched(): Promise<UnmatchedList> {
       return (await (await fetch(`${base}/api/ingest/unmatched?limit=500`, { headers: { Authorization: `Bearer ${apiKey}` } })).json()) as UnmatchedList;
     },

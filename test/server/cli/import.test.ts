@@ -29,6 +29,7 @@ describe('npm run import', () => {
     expect(lines[0]).toBe('rows: 13 · new: 6 · updated: 0 · unchanged: 0 · unmatched: 2 · rejected: 5');
     expect(lines).toContain('  line 6 (2026-0005): Factuurdatum: "31-02-2026" is not a calendar date');
     expect(lines).toContain('  line 8: Factuurnummer: is empty');
+    expect(lines[1]).toMatch(/^layout \(header\): Factuurnummer → number, Debiteurnummer → customerNumber, /);
     expect(await createRedisLedgerStore(redis, prefix).listCompanyIds('9')).toEqual(['201', '202', '203']);
 
     lines.length = 0;

@@ -3,13 +3,14 @@ import type { IngestReport, InvoiceInput } from '../../../contracts/ingest';
 import { AppError } from '../../errors';
 import { createReportBuilder } from '../ingest-report';
 import type { IngestService } from '../ingest-service';
-import { detectMapping, resolveColumns, type CsvMapping } from './csv-mapping';
+import { layoutFromMapping, recogniseHeader } from './csv-layout';
+import type { CsvMapping } from './csv-mapping';
 import { rowToInvoice, type RowContext } from './csv-row';
 import { prepareCsvSource, type CsvInput } from './csv-source';
 
 export interface CsvImportOptions {
   readonly portalId: string;
-  /** A custom mapping; by default the Dutch or English layout is recognised from the header. */
+  /** A custom mapping; by default the layout is recognised from the header's names. */
   readonly mapping?: CsvMapping;
   /** Skip matching: every row waits in the unmatched list (the CLI without HubSpot). */
   readonly noMatch?: boolean;
@@ -59,7 +60,7 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
         report.received(1);
         const row = rowToInvoice(record, ctx);
         if (!row.ok) {
-          report.reject({ line, ...(record[ctx.columns.number ?? -1] ? { externalId: record[ctx.columns.number ?? -1] } : {}), reason: row.error });
+          report.reject({ line, ...(record[ctx.layout.columns.number ?? -1] ? { externalId: record[ctx.layout.columns.number ?? -1] } : {}), reason: row.error });
           continue;
         }
         batch.push(row.value);
@@ -67,16 +68,15 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
       }
       await flush();
       if (!ctx) throw new AppError('empty_csv', 'The file is empty: expected a header line and rows.', 400);
-      return report.build();
+      const { recognisedBy, names, ignored } = ctx.layout;
+      return { ...report.build(), layout: { recognisedBy, columns: names, ignored: [...ignored] } };
     },
   };
 }
 
 function headerContext(header: readonly string[], custom: CsvMapping | undefined, delimiter: ';' | ','): RowContext {
-  const detected = custom ? { ok: true as const, value: custom } : detectMapping(header);
-  if (!detected.ok) throw new AppError('unknown_csv_layout', `Line 1: ${detected.error}.`, 400);
-  const columns = resolveColumns(detected.value, header);
-  if (!columns.ok) throw new AppError('csv_mapping_mismatch', `Line 1: ${columns.error}.`, 400);
-  const decimal = detected.value.decimalSeparator ?? (delimiter === ';' ? ',' : '.');
-  return { mapping: detected.value, columns: columns.value, decimal, headerLength: header.length };
+  const layout = custom ? layoutFromMapping(custom, header) : recogniseHeader(header);
+  if (!layout.ok) throw new AppError(layout.error.code, layout.error.message, 400, { details: layout.error.details });
+  const decimal = layout.value.decimal ?? (delimiter === ';' ? ',' : '.');
+  return { layout: layout.value, decimal, dateOrder: layout.value.dateOrder ?? 'dmy', headerLength: header.length };
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { err, ok, type Result } from '../../../domain/result';
 
-/** Our fields → the header names of an export. `number`, `issueDate`, `dueDate` and `amount` are required. */
+/**
+ * A caller's own column mapping, for an export whose header we cannot read on our own: our fields → the
+ * export's header names. `number`, `issueDate`, `dueDate` and `amount` are required (a refused header's
+ * answer proposes one to start from).
+ */
 export const CsvColumns = z.object({
   number: z.string().min(1),
   /** Defaults to the invoice number (accounting systems number invoices uniquely). */
@@ -28,55 +31,9 @@ export const CsvMapping = z.object({
   columns: CsvColumns,
   /** The export's decimal separator when an amount has only one kind; default: `,` for `;` files, `.` for `,` files. */
   decimalSeparator: z.enum([',', '.']).optional(),
+  /** How the export writes dates: `dmy` 31-12-2026, `mdy` 12/31/2026 (US), `ymd` 2026-12-31. Default: read from the file. */
+  dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
   /** For exports without a currency column. */
   defaultCurrency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
 }).strict();
 export type CsvMapping = z.infer<typeof CsvMapping>;
-
-export const DUTCH_MAPPING: CsvMapping = {
-  columns: {
-    number: 'Factuurnummer', customerNumber: 'Debiteurnummer', customerName: 'Debiteur', domain: 'Domein',
-    vatNumber: 'BTW-nummer', cocNumber: 'KvK-nummer', issueDate: 'Factuurdatum', dueDate: 'Vervaldatum',
-    currency: 'Valuta', amount: 'Bedrag', openAmount: 'Openstaand', status: 'Status', directDebit: 'Incasso',
-  },
-  decimalSeparator: ',',
-  defaultCurrency: 'EUR',
-};
-
-export const ENGLISH_MAPPING: CsvMapping = {
-  columns: {
-    number: 'Invoice number', customerNumber: 'Customer number', customerName: 'Customer', domain: 'Domain',
-    vatNumber: 'VAT number', cocNumber: 'Chamber of commerce', issueDate: 'Invoice date', dueDate: 'Due date',
-    currency: 'Currency', amount: 'Amount', openAmount: 'Open amount', status: 'Status', directDebit: 'Direct debit',
-  },
-  decimalSeparator: '.',
-  defaultCurrency: 'EUR',
-};
-
-export const BUILT_IN_MAPPINGS = { nl: DUTCH_MAPPING, en: ENGLISH_MAPPING } as const;
-
-/** Header names compare without case, surrounding spaces or a stray BOM. */
-export const headerKey = (h: string): string => h.replace(/^\uFEFF/, '').trim().toLowerCase();
-
-/** For each of our fields, its column index in this header. */
-export type ColumnIndexes = Partial<Record<keyof CsvColumns, number>>;
-
-export function resolveColumns(mapping: CsvMapping, header: readonly string[]): Result<ColumnIndexes, string> {
-  const positions = new Map(header.map((h, i) => [headerKey(h), i]));
-  const indexes: ColumnIndexes = {};
-  const missing: string[] = [];
-  for (const [field, name] of Object.entries(mapping.columns) as [keyof CsvColumns, string][]) {
-    const i = positions.get(headerKey(name));
-    if (i === undefined) missing.push(name);
-    else indexes[field] = i;
-  }
-  return missing.length ? err(`the header lacks column(s) ${missing.map((m) => `"${m}"`).join(', ')}`) : ok(indexes);
-}
-
-/** The built-in mapping whose required columns all appear in the header (Dutch first). */
-export function detectMapping(header: readonly string[]): Result<CsvMapping, string> {
-  for (const mapping of Object.values(BUILT_IN_MAPPINGS)) {
-    if (resolveColumns(mapping, header).ok) return ok(mapping);
-  }
-  return err('the header matches neither the Dutch nor the English export layout; pass a column mapping');
-}

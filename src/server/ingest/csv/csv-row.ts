@@ -1,14 +1,15 @@
 import { InvoiceInput } from '../../../contracts/ingest';
 import { err, ok, type Result } from '../../../domain/result';
 import { describeIssues } from '../ingest-report';
-import type { ColumnIndexes, CsvColumns, CsvMapping } from './csv-mapping';
 import { currencyExponent } from '../../../domain/money';
-import { parseAmount, parseDate, parseStatus, parseYesNo, type DecimalSeparator } from './csv-values';
+import type { CsvField } from './csv-fields';
+import type { CsvLayout } from './csv-layout';
+import { parseAmount, parseDate, parseStatus, parseYesNo, type DateOrder, type DecimalSeparator } from './csv-values';
 
 export interface RowContext {
-  readonly mapping: CsvMapping;
-  readonly columns: ColumnIndexes;
+  readonly layout: CsvLayout;
   readonly decimal: DecimalSeparator;
+  readonly dateOrder: DateOrder;
   readonly headerLength: number;
 }
 
@@ -18,13 +19,13 @@ export interface RowContext {
  */
 export function rowToInvoice(record: readonly string[], ctx: RowContext): Result<InvoiceInput, string> {
   if (record.length !== ctx.headerLength) return err(`expected ${ctx.headerLength} columns, found ${record.length}`);
-  const get = (field: keyof CsvColumns): string => {
-    const i = ctx.columns[field];
+  const get = (field: CsvField): string => {
+    const i = ctx.layout.columns[field];
     return i === undefined ? '' : (record[i] ?? '').trim();
   };
-  const name = (field: keyof CsvColumns): string => ctx.mapping.columns[field] ?? field;
+  const name = (field: CsvField): string => ctx.layout.names[field] ?? field;
   const problems: string[] = [];
-  const need = <T>(field: keyof CsvColumns, r: Result<T, string>): T | undefined => {
+  const need = <T>(field: CsvField, r: Result<T, string>): T | undefined => {
     if (r.ok) return r.value;
     problems.push(`${name(field)}: ${r.error}`);
     return undefined;
@@ -32,15 +33,15 @@ export function rowToInvoice(record: readonly string[], ctx: RowContext): Result
 
   const number = get('number');
   if (!number) problems.push(`${name('number')}: is empty`);
-  const currency = (get('currency') || ctx.mapping.defaultCurrency).toUpperCase();
+  const currency = (get('currency') || ctx.layout.defaultCurrency).toUpperCase();
   const digits = currencyExponent(currency);
   const amount = need('amount', get('amount') ? parseAmount(get('amount'), ctx.decimal, digits) : err('is empty'));
   const open = get('openAmount') ? need('openAmount', parseAmount(get('openAmount'), ctx.decimal, digits)) : undefined;
-  const issueDate = need('issueDate', parseDate(get('issueDate')));
-  const dueDate = need('dueDate', get('dueDate') ? parseDate(get('dueDate')) : ok(issueDate ?? ''));
+  const issueDate = need('issueDate', parseDate(get('issueDate'), ctx.dateOrder));
+  const dueDate = need('dueDate', get('dueDate') ? parseDate(get('dueDate'), ctx.dateOrder) : ok(issueDate ?? ''));
   const status = need('status', parseStatus(get('status')));
   const directDebit = need('directDebit', parseYesNo(get('directDebit')));
-  const paidDate = get('paidDate') ? need('paidDate', parseDate(get('paidDate'))) : undefined;
+  const paidDate = get('paidDate') ? need('paidDate', parseDate(get('paidDate'), ctx.dateOrder)) : undefined;
   if (problems.length || amount === undefined) return err(problems.join('; '));
 
   const isCredit = status === 'credit_note' || amount < 0;

@@ -7,6 +7,8 @@ import type { InvoiceInput } from '../../../contracts/ingest';
  */
 
 export type DecimalSeparator = ',' | '.';
+/** Day, month, year order of an export's dates (ISO `2026-12-31` is read whatever the order). */
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 /**
  * `1.234,56`, `-1.234,56`, `1234,56` (decimal comma) or `1,234.56`, `1234.56` (decimal point), with an
@@ -38,13 +40,16 @@ export function parseAmount(raw: string, decimal: DecimalSeparator, digits = 2):
   return ok(negative && minor !== 0 ? -minor : minor);
 }
 
-/** `31-12-2026`, `31/12/2026`, `31.12.2026`, `1-2-2026` (day first) or `2026-12-31`. */
-export function parseDate(raw: string): Result<string, string> {
+/**
+ * `2026-12-31` always; `31-12-2026`, `31/12/2026`, `31.12.2026`, `1-2-2026` day first — or month first
+ * (`12/31/2026`) only when the layout says the export is American (`mdy`).
+ */
+export function parseDate(raw: string, order: DateOrder = 'dmy'): Result<string, string> {
   const s = raw.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
-  if (!y || !m || !d) return err(`"${raw}" is not a date (expected DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD)`);
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
+  const other = order === 'ymd' ? null : /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : other ? (order === 'mdy' ? [other[3], other[1], other[2]] : [other[3], other[2], other[1]]) : [];
+  if (!y || !m || !d) return err(`"${raw}" is not a date (expected ${order === 'mdy' ? 'MM/DD/YYYY' : order === 'ymd' ? 'YYYY-MM-DD' : 'DD-MM-YYYY, DD/MM/YYYY'} or YYYY-MM-DD)`);
   const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const check = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) return err(`"${raw}" is not a calendar date`);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { currencyExponent } from '../../../../src/domain/money';
 import { parseAmount, parseDate, parseStatus, parseYesNo } from '../../../../src/server/ingest/csv/csv-values';
 import { detectDelimiter } from '../../../../src/server/ingest/csv/csv-source';
-import { detectMapping } from '../../../../src/server/ingest/csv/csv-mapping';
+import { recogniseHeader } from '../../../../src/server/ingest/csv/csv-layout';
 
 describe('CSV values', () => {
   it.each([
@@ -83,8 +83,8 @@ describe('CSV values', () => {
   it('when the header is Dutch, English or neither, then the layout is recognised or refused', () => {
     const nl = 'Factuurnummer;Debiteurnummer;Debiteur;Domein;BTW-nummer;KvK-nummer;Factuurdatum;Vervaldatum;Valuta;Bedrag;Openstaand;Status;Incasso'.split(';');
     const en = 'Invoice number;Customer number;Customer;Domain;VAT number;Chamber of commerce;Invoice date;Due date;Currency;Amount;Open amount;Status;Direct debit'.split(';');
-    expect(detectMapping(nl)).toMatchObject({ ok: true, value: { decimalSeparator: ',' } });
-    expect(detectMapping(en.map((h) => h.toUpperCase()))).toMatchObject({ ok: true, value: { decimalSeparator: '.' } });
-    expect(detectMapping(['Nummer', 'Bedrag']).ok).toBe(false);
+    expect(recogniseHeader(nl)).toMatchObject({ ok: true, value: { decimal: ',', dateOrder: 'dmy', ignored: [] } });
+    expect(recogniseHeader(en.map((h) => h.toUpperCase()))).toMatchObject({ ok: true, value: { ignored: [] } });
+    expect(recogniseHeader(['Nummer', 'Bedrag']).ok).toBe(false);
   });
 });
