@@ -1,6 +1,9 @@
-// npm run bench:sync — 10,000 companies / 100,000 invoices synced into the sandbox at 110 requests / 10 s.
-// Prints elapsed time, HubSpot calls, the minimum possible time (calls ÷ 11/s), the ratio, 429s and peak RSS,
-// then a second run with nothing changed (its write calls must be 0).
+// npm run bench:sync [companies] — companies with 10 invoices each (default 10,000) synced into the sandbox at
+// HubSpot's marketplace limit (110 requests per rolling 10 s), through the sync service production runs.
+// Prints elapsed time, HubSpot calls, the true floor of the rolling window for those calls — 110 may start at
+// once, so n calls need at least 10 s × ⌊(n − 1) / 110⌋ — the time above it and the ratio (only where the floor
+// is not 0), 429s and peak RSS, then a second run with nothing changed (its write calls must be 0).
+// Leaves out: network latency to HubSpot (the sandbox answers on loopback in ~1 ms) and other apps' traffic.
 import { randomBytes } from 'node:crypto';
 import { dateInZone } from '../../src/domain/dates';
 import { createRedis } from '../../src/server/infra/redis';
@@ -12,7 +15,8 @@ import { invoicesFor, prng } from './fixture';
 
 const COMPANIES = Number(process.argv[2] ?? 10_000);
 const PER_COMPANY = 10;
-const RATE_PER_S = 11; // marketplace: 110 per rolling 10 s
+const WINDOW_CALLS = 110; // marketplace: 110 per rolling 10 s
+const WINDOW_S = 10;
 
 const privateRedis = await startPrivateRedis();
 const redis = createRedis(privateRedis.url, 'worker');
@@ -54,13 +58,13 @@ async function run(label: string) {
   const result = await services.sync.syncPortal(portalId);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const calls = hub.requestLog.length - from;
-  const minimum = calls / RATE_PER_S;
+  const floor = calls === 0 ? 0 : WINDOW_S * Math.floor((calls - 1) / WINDOW_CALLS);
   console.log(`\n${label}`);
   console.log(`  result           ${JSON.stringify(result)}`);
   console.log(`  elapsed          ${elapsed.toFixed(1)} s`);
   console.log(`  HubSpot calls    ${calls} (writes ${count(from, (r) => isWrite(r))}, reads ${calls - count(from, (r) => isWrite(r))})`);
-  console.log(`  minimum time     ${minimum.toFixed(1)} s (${calls} calls ÷ ${RATE_PER_S}/s)`);
-  console.log(`  ratio            ${calls === 0 ? 'n/a (no calls)' : `${(elapsed / minimum).toFixed(2)}× (target ≤ 1.15×)`}`);
+  console.log(`  floor            ${floor.toFixed(1)} s (${calls} calls: ${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
+  console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}×` : ' (floor 0: no ratio)'}`);
   console.log(`  429s from sandbox ${count(from, (_r, s) => s === 429)}; failed calls on the error path ${failures - failuresBefore}`);
   return { calls, writes: count(from, (r) => isWrite(r)) };
 }
