@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from './primitives';
+import { CalendarDate, SafeId, SafeText } from './primitives';
 import { CompanyCardQuery } from './card-context';
 
 /**
@@ -42,7 +42,9 @@ export const PositiveMoney = z.object({
   minor: z.number().int({ error: 'must be whole minor units' }).positive({ error: 'must be more than zero' }).max(1e13),
   currency: Currency,
 });
-const ShortText = (max: number) => z.string().trim().max(max);
+const ShortText = (max: number) => SafeText(max);
+/** An invoice's external id as the ingest API accepts it: well-formed text, bounded. */
+const InvoiceRef = SafeId(100);
 
 export const CallWindowInput = z.object({
   weekday: z.number().int().min(1).max(7),
@@ -120,15 +122,15 @@ export const PromiseInput = z.object({
   amount: PositiveMoney,
   method: z.enum(PAY_METHOD_VALUES).optional(),
   /** Empty = the overdue balance. */
-  invoiceExternalIds: z.array(z.string().min(1).max(100)).max(100).default([]),
+  invoiceExternalIds: z.array(InvoiceRef).max(100).default([]),
 });
 export const DisputeInput = z.object({
-  invoiceExternalId: z.string().min(1).max(100),
+  invoiceExternalId: InvoiceRef,
   reason: z.enum(DISPUTE_REASON_VALUES),
   note: ShortText(1000).optional(),
 });
 export const ArrangementInput = z.object({
-  invoiceExternalIds: z.array(z.string().min(1).max(100)).max(100).default([]),
+  invoiceExternalIds: z.array(InvoiceRef).max(100).default([]),
   instalments: z.array(z.object({ dueDate: IsoDate, amount: PositiveMoney })).min(2, { error: 'an arrangement has at least 2 instalments' }).max(24),
 });
 export const DeferralInput = z.object({ until: IsoDate, reason: ShortText(200).optional() });

@@ -7,6 +7,7 @@ import type { SchedulingService } from '../scheduling/schedule-portal';
 import type { RefreshService } from '../sync/refresh-portal';
 import type { SyncService } from '../sync/sync-portal';
 import type { DeadLetters } from './dead-letters';
+import { parsePayload } from './job-payload';
 import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUES, RefreshPortalJob, SchedulePortalJob, SyncPortalJob, bullPrefix } from './queues';
 
 export interface WorkerServices {
@@ -71,12 +72,12 @@ export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void
   const { sync, scheduling, refresh, deadLetters } = opts.services;
 
   const syncWorker = new Worker(QUEUES.sync, async (job, token) => {
-    const data = SyncPortalJob.parse(job.data);
+    const data = parsePayload(SyncPortalJob, job);
     return runJob(job, token, () => sync.syncPortal(data.portalId, data.companyIds ? { companyIds: data.companyIds } : {}));
   }, { ...common, connection: connections[0]! });
 
   const schedulingWorker = new Worker(QUEUES.scheduling, async (job, token) => {
-    const data = SchedulePortalJob.parse(job.data);
+    const data = parsePayload(SchedulePortalJob, job);
     // The daily scheduler's job hands every company to the continuous sync, which runs one job per portal at a time.
     if (job.name === JOB_NAMES.dailyPass) return refresh.startDailyPass(data.portalId);
     // The job id is the claim owner: a re-run of this job after a crash may take its own claims over at once.
@@ -85,7 +86,7 @@ export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void
 
   const refreshWorker = new Worker(QUEUES.refresh, async (job, token) => {
     if (job.name === JOB_NAMES.sweep) return opts.services.sweep?.();
-    const data = RefreshPortalJob.parse(job.data);
+    const data = parsePayload(RefreshPortalJob, job);
     return runJob(job, token, () => refresh.refreshPortal(data.portalId, { owner: `job-${job.id}` }));
   }, { ...common, connection: connections[2]! });
 

@@ -1,4 +1,5 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { parsePayload } from '../jobs/job-payload';
 import { bullPrefix, DEFAULT_JOB_OPTIONS } from '../jobs/queues';
 import { WebhookJob } from './webhook-events';
 
@@ -35,9 +36,11 @@ export function startWebhookWorker(opts: {
   concurrency?: number;
   onError?: (err: Error) => void;
 }): Worker {
-  const worker = new Worker(WEBHOOK_QUEUE, async (job) => opts.process(WebhookJob.parse(job.data)), {
+  const worker = new Worker(WEBHOOK_QUEUE, async (job) => opts.process(parsePayload(WebhookJob, job)), {
     connection: opts.connection, prefix: bullPrefix(opts.prefix), concurrency: opts.concurrency ?? 4,
   });
   worker.on('error', (err) => opts.onError?.(err));
+  // A delivery that finally failed is said out loud; HubSpot does not send it again (the receiver answered 200).
+  worker.on('failed', (job, err) => { if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError')) opts.onError?.(new Error(`webhook job ${job.id} failed for good: ${err.message}`)); });
   return worker;
 }
