@@ -11,7 +11,11 @@ export const TIER_PER_10S: Record<RateLimitTier, number> = {
 };
 
 export interface RateBudgetOptions {
-  /** Requests kept back from HubSpot's limit (card traffic, other apps). */
+  /**
+   * Requests kept back from HubSpot's limit (default 0). HubSpot's limit is per app and portal, so other apps do
+   * not spend it, and every call of this app — card actions included — books this same log, so nothing else
+   * needs room; a kept-back request would only be a request no one makes. Tests use it to shrink windows.
+   */
   readonly headroom?: number;
   /** Extra time added to each window: a request admitted at t reaches HubSpot a little later, so HubSpot's window must not see the old one still. */
   readonly marginMs?: number;
@@ -66,7 +70,7 @@ export class PortalParkedError extends Error {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function createRateBudget(redis: Redis, prefix: string, options: RateBudgetOptions = {}): RateBudget {
-  const headroom = options.headroom ?? 5;
+  const headroom = options.headroom ?? 0;
   const marginMs = options.marginMs ?? 250;
   const searchPerSecond = options.searchPerSecond ?? 5;
   const keys = (portalId: string, kind: BudgetKind) =>
