@@ -9,6 +9,7 @@ import { createTokenStore, type RefreshTokens } from '../portals/token-store';
 import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
 import { createPlanner } from '../scheduling/planner';
 import { createSchedulingService } from '../scheduling/schedule-portal';
+import { createPoisonedCompanies } from '../sync/poisoned-companies';
 import { createRefreshService } from '../sync/refresh-portal';
 import { createSyncService } from '../sync/sync-portal';
 import { createDeadLetters } from './dead-letters';
@@ -46,11 +47,12 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
     return new Map(ids.map((id) => [id, index ? ownerOf(index, id) : undefined]));
   };
   const deadLetters = createDeadLetters(deps.redis, deps.prefix);
-  const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, ...(deps.now ? { now: deps.now } : {}) };
+  const poisoned = createPoisonedCompanies(deps.redis, deps.prefix, deadLetters);
+  const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, poisoned, ...(deps.now ? { now: deps.now } : {}) };
   const sync = createSyncService(common);
   const scheduling = createSchedulingService({ ...common, deadLetters, companyOwners, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
   const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}),
     ...(deps.warmViews ? { warmViews: deps.warmViews } : {}), ...(deps.log ? { log: deps.log } : {}) });
-  return { portals, tokens, budget, gateway, planner, companyIndex, deadLetters, sync, scheduling, refresh };
+  return { portals, tokens, budget, gateway, planner, companyIndex, deadLetters, poisoned, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

@@ -8,6 +8,7 @@ import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Portal, PortalRegistry } from '../portals/portal-registry';
 import { createTaskBatch, emptyCounts, type BatchCounts, type PlannedTask } from './create-task-batch';
+import type { PoisonedCompanies } from '../sync/poisoned-companies';
 import { readLedgers } from '../sync/read-ledgers';
 import { createSchemaGuard } from '../sync/schema-guard';
 import type { createPlanner } from './planner';
@@ -24,6 +25,7 @@ export interface SchedulingDeps {
   readonly portals: PortalRegistry;
   readonly planner: ReturnType<typeof createPlanner>;
   readonly deadLetters: DeadLetters;
+  readonly poisoned: PoisonedCompanies;
   readonly now?: () => Date;
   /** How long a claim protects an action before another worker may take it over (crash recovery). */
   readonly claimLeaseMs?: number;
@@ -101,13 +103,17 @@ export function createSchedulingService(deps: SchedulingDeps) {
     let pending: PlannedTask[] = [];
 
     for (let i = 0; i < ids.length; i += BATCH) {
-      const ledgers = await withAccountOwners(portalId, await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH)));
+      const read = await withAccountOwners(portalId, await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH)));
+      // A company whose ledger cannot be planned is set aside and reported; the rest of the portal goes on.
+      const screened = await deps.poisoned.screen(portalId, 'scheduling', read, (ledger) => ({
+        actions: deps.planner(ledger, portal, at).actions.filter((a) => a.createsTask),
+        segment: scoreCustomer(ledger, today).segment,
+      }));
+      const ledgers = screened.map((s) => s.ledger);
       closed += await closeUnneeded(portal, ledgers, today);
       updated += await tasks.updateChangedTasks(portal, ledgers, today, pauseOptions(portal));
-      for (const ledger of ledgers) {
-        const actions = deps.planner(ledger, portal, at).actions.filter((a) => a.createsTask);
+      for (const { ledger, result: { actions, segment } } of screened) {
         if (actions.length === 0) continue;
-        const segment = scoreCustomer(ledger, today).segment;
         for (const action of actions) {
           planned++;
           pending.push({

@@ -4,6 +4,7 @@ import type { LedgerStore } from '../ledger/ledger-store';
 import type { PortalRegistry } from '../portals/portal-registry';
 import type { createPlanner } from '../scheduling/planner';
 import { computeRollup } from './compute-rollup';
+import type { PoisonedCompanies } from './poisoned-companies';
 import { readLedgers } from './read-ledgers';
 import { createRollupHashStore } from './rollup-hashes';
 import { createSchemaGuard } from './schema-guard';
@@ -15,6 +16,7 @@ export interface SyncDeps {
   readonly ledger: LedgerStore;
   readonly portals: PortalRegistry;
   readonly planner: ReturnType<typeof createPlanner>;
+  readonly poisoned: PoisonedCompanies;
   readonly now?: () => Date;
   /** HubSpot batch writes in flight at once; the rate budget, not this, sets the pace. */
   readonly writeConcurrency?: number;
@@ -83,9 +85,10 @@ export function createSyncService(deps: SyncDeps) {
       for (let i = 0; i < ids.length; i += BATCH) {
         const ledgers = await next!;
         next = i + BATCH < ids.length ? read(i + BATCH) : undefined;
-        const rollups = ledgers.map((l) => computeRollup(l, {
+        // A company whose ledger cannot be computed is set aside and reported; the rest of the portal goes on.
+        const rollups = (await deps.poisoned.screen(portalId, 'sync', ledgers, (l) => computeRollup(l, {
           now: at, timeZone: portal.timeZone, portalCurrency: portal.currency, plan: deps.planner(l, portal, at), toleranceMinor: policy.toleranceMinor,
-        }));
+        }))).map((r) => r.result);
         const changed = await hashes.changed(portalId, rollups);
         changedCount += changed.length;
         pending.push(...changed);

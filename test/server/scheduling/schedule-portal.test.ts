@@ -67,7 +67,7 @@ describe('reminder scheduling against the sandbox', () => {
     await h.ledger.upsertInvoices(h.portalId, [invoiceFor(d, 1, '2026-10-15', 300_000), invoiceFor(d, 2, '2026-11-01', 10_000, 'USD')]);
     const other = createSchedulingService({
       redis: h.redis, prefix: h.prefix, gateway: h.services.gateway, ledger: h.ledger, portals: h.services.portals,
-      planner: h.services.planner, deadLetters: h.services.deadLetters, now: () => NOW,
+      planner: h.services.planner, deadLetters: h.services.deadLetters, poisoned: h.services.poisoned, now: () => NOW,
     });
     const [r1, r2] = await Promise.all([h.services.scheduling.schedulePortal(h.portalId, { companyIds: [d] }), other.schedulePortal(h.portalId, { companyIds: [d] })]);
     expect(r1.planned).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ describe('sync with a ledger store that has no batched read', () => {
       await h.ledger.upsertInvoices(h.portalId, h.companyIds.map((id, n) => invoiceFor(id, 1, '2026-11-0' + (n + 1), 10_000 * (n + 1))));
       const { getCustomerLedgers: _batched, ...perCompany } = h.ledger;
       const s = h.services;
-      const sync = createSyncService({ redis: h.redis, prefix: h.prefix, gateway: s.gateway, ledger: perCompany, portals: s.portals, planner: s.planner, now: () => NOW });
+      const sync = createSyncService({ redis: h.redis, prefix: h.prefix, gateway: s.gateway, ledger: perCompany, portals: s.portals, planner: s.planner, poisoned: s.poisoned, now: () => NOW });
       expect(await sync.syncPortal(h.portalId)).toMatchObject({ considered: 3, changed: 3, written: 3, writeCalls: 1 });
       expect(h.hub.getObject('companies', h.companyIds[2]!)!.properties.rd_open_balance).toBe('300');
       expect(await s.sync.syncPortal(h.portalId)).toMatchObject({ considered: 3, changed: 0, written: 0 });

@@ -1,11 +1,11 @@
-import { Router } from 'express';
+import { Router, type ErrorRequestHandler } from 'express';
 import type { PaymentStatusVM } from '../../../contracts/cards';
 import { CompanyCardQuery, ReceivablesQuery } from '../../../contracts/card-context';
 import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
 import { portalDay, type PortalDayDeps } from '../../cards/portal-day';
 import { createReceivablesViews, type ReceivablesViews } from '../../cards/receivables-views';
 import { createViewCache } from '../../cards/view-cache';
-import { companyNotFound } from '../../errors';
+import { AppError, companyNotFound } from '../../errors';
 import type { LedgerStore } from '../../ledger/ledger-store';
 import { noStore } from '../no-store';
 import { verifyHubSpotSignature } from '../signature';
@@ -25,6 +25,16 @@ export interface CardsRouterDeps extends PortalDayDeps {
 }
 
 export const DEFAULT_VIEW_CACHE_TTL_MS = 2_000;
+
+/**
+ * The domain refuses a record it cannot compute with (a RangeError: not a calendar date, not whole minor units):
+ * the company's ledger holds something an older release let in. The card says so instead of a 500; the sync
+ * reports the company on the settings page (sync/poisoned-companies.ts) until the record is corrected.
+ */
+const unprocessableLedger: ErrorRequestHandler = (err, _req, _res, next) => {
+  if (!(err instanceof RangeError)) return next(err);
+  next(new AppError('ledger_unprocessable', 'This company\'s receivables contain a record that cannot be processed. Correct it in the accounting system and send it again.', 422));
+};
 
 /**
  * The signed card API (mounted at /api/cards). Every route: verify the signature on the raw request, parse
@@ -65,5 +75,6 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
     res.json(vm satisfies PaymentStatusVM);
   });
 
+  router.use(unprocessableLedger);
   return router;
 }
