@@ -1,0 +1,82 @@
+// npm run bench:reminders [companies] — the daily reminder run (plan every company, create the tasks that are
+// due, complete those no longer needed) for a portal of 10,000 companies with 10 invoices each (or as given;
+// issue 17's figure is for 100,000), into the sandbox at HubSpot's marketplace limit (110 requests per rolling
+// 10 s), through the scheduling service production runs — company owners from the company listing, as the
+// composition wires it. Prints elapsed time, HubSpot calls by route, the true floor of the rolling window for
+// those calls (10 s × ⌊(calls − 1) / 110⌋) and the ratio, then a second run with nothing changed.
+// Leaves out: network latency to HubSpot (loopback, ~1 ms), other apps' traffic, rollups (bench:sync).
+import { randomBytes } from 'node:crypto';
+import { dateInZone } from '../../src/domain/dates';
+import { createRedis } from '../../src/server/infra/redis';
+import { startPrivateRedis } from '../../src/server/infra/redis-server';
+import { createHubSpotServices } from '../../src/server/jobs/services';
+import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
+import { startSandbox } from '../../src/sandbox/server';
+import { invoicesFor, prng } from '../sync/fixture';
+
+const COMPANIES = Number(process.argv[2] ?? 10_000);
+const PER_COMPANY = 10;
+const WINDOW_CALLS = 110;
+const WINDOW_S = 10;
+
+const privateRedis = await startPrivateRedis();
+const redis = createRedis(privateRedis.url, 'worker');
+const sandbox = await startSandbox({ validateWithOpenApi: false });
+const hub = sandbox.state.createPortal({ settings: { rateLimitTier: 'marketplace' } });
+const token = sandbox.state.issueAccessToken(hub.hubId, { expiresInSeconds: 24 * 3600 });
+const prefix = `benchrem${Date.now()}`;
+const ledger = createRedisLedgerStore(redis, prefix);
+let failures = 0;
+const services = createHubSpotServices({ redis, prefix, ledger, tokenKey: randomBytes(32), log: { warn: () => { failures++; } } });
+const portalId = String(hub.hubId);
+await services.portals.register({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: sandbox.url });
+await services.tokens.save(portalId, { accessToken: token });
+
+console.log(`setup: ${COMPANIES} companies, ${COMPANIES * PER_COMPANY} invoices…`);
+const setupStart = Date.now();
+const today = dateInZone(new Date().toISOString(), 'Europe/Amsterdam');
+const rnd = prng(7);
+const owners = Array.from({ length: 20 }, (_, i) => hub.createOwner({ email: `owner${i}@bench.example`, firstName: 'Owner', lastName: String(i) }).id);
+let batch = [];
+for (let i = 0; i < COMPANIES; i++) {
+  const id = hub.createObject('companies', {
+    name: `Bench company ${i}`, domain: `bench${i}.example`, hubspot_owner_id: owners[i % owners.length]!,
+  }).id;
+  batch.push(...invoicesFor(id, PER_COMPANY, today, rnd));
+  if (batch.length >= 5000) { await ledger.upsertInvoices(portalId, batch); batch = []; }
+}
+if (batch.length > 0) await ledger.upsertInvoices(portalId, batch);
+console.log(`setup done in ${((Date.now() - setupStart) / 1000).toFixed(1)} s (not measured)`);
+
+async function run(label: string) {
+  const from = hub.requestLog.length;
+  const failuresBefore = failures;
+  const started = process.hrtime.bigint();
+  const result = await services.scheduling.schedulePortal(portalId, { owner: `bench-${label}` });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const log = hub.requestLog.slice(from);
+  const calls = log.length;
+  const floor = calls === 0 ? 0 : WINDOW_S * Math.floor((calls - 1) / WINDOW_CALLS);
+  const byRoute = new Map<string, number>();
+  for (const e of log) {
+    const route = `${e.method} ${e.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
+    byRoute.set(route, (byRoute.get(route) ?? 0) + 1);
+  }
+  console.log(`\n${label}`);
+  console.log(`  result           ${JSON.stringify(result)}`);
+  console.log(`  elapsed          ${elapsed.toFixed(1)} s`);
+  console.log(`  HubSpot calls    ${calls}: ${[...byRoute].map(([r, n]) => `${r} ×${n}`).join(', ') || 'none'}`);
+  console.log(`  floor            ${floor.toFixed(1)} s (${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
+  console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}× (target ≤ 1.10×)` : ' (floor 0: no ratio)'}`);
+  console.log(`  429s ${log.filter((e) => e.status === 429).length}; failed calls on the error path ${failures - failuresBefore}`);
+  return { calls, elapsed };
+}
+
+await run('daily run (first: every due step becomes a task)');
+const second = await run('second run (nothing changed)');
+console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log(`second run: ${second.elapsed.toFixed(1)} s (target ≤ 10 s at 100,000 companies)`);
+
+await sandbox.close();
+await redis.quit();
+await privateRedis.stop();
