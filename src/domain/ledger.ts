@@ -77,6 +77,8 @@ export interface FailedCollection {
   readonly invoiceExternalId: string;
   readonly date: IsoDate;
   readonly reason: CollectionFailureReason;
+  /** The bank's ISO 20022 reason code (`AM04`…), whose plain words the follow-up names (direct-debit/return-reasons.ts). */
+  readonly code?: string;
 }
 
 export const DISPUTE_REASONS = ['not_received', 'wrong_amount', 'delivery_problem', 'quality', 'duplicate', 'other'] as const;

@@ -24,6 +24,7 @@ import { createEngagements } from './hubspot/engagements';
 import type { Logger } from './infra/logger';
 import { createRedis } from './infra/redis';
 import { createCsvImporter } from './ingest/csv/csv-import';
+import { createDirectDebitFailureService } from './ingest/direct-debit/failure-service';
 import { createIngestService } from './ingest/ingest-service';
 import { createHubSpotServices } from './jobs/services';
 import { createJobQueues } from './jobs/queues';
@@ -103,6 +104,7 @@ export function composeBackend(o: BackendOptions) {
   const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now });
   rematch = createRematcher({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), file: ingest.resolveUnmatched, log: o.log });
   const csvImporter = createCsvImporter(ingest, now);
+  const directDebitFailures = createDirectDebitFailureService({ ledger });
   const apiKeys = createApiKeyStore(redis, prefix);
   const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, log: o.log });
   const loop = createContinuousSync({ queues, ledger, portals: hubspot.portals, refresh: hubspot.refresh, debounceMs });
@@ -143,7 +145,7 @@ export function composeBackend(o: BackendOptions) {
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
         policy: DEFAULT_POLICY, buildCallScript, fallbackOwnerFor,
       }),
-      ingest: createIngestRouter({ ingest, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
+      ingest: createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
@@ -180,7 +182,7 @@ export function composeBackend(o: BackendOptions) {
     await redis.quit().catch(() => undefined);
   };
   return {
-    app, clock, redis, prefix, ledger, hubspot, receivablesViews, operate, ingest, csvImporter, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
+    app, clock, redis, prefix, ledger, hubspot, receivablesViews, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
     debtorLinks, debtorPages,
     startBackgroundWork, close,
   };

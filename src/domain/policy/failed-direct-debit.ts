@@ -30,7 +30,7 @@ export function planFailedDirectDebit(ctx: PlanContext, currency: string, unpaus
   const invoices = [...new Map(open.map((o) => [o.invoice.externalId, o.invoice])).values()];
   const reasons: Reason[] = open.map(({ failure }) => ({
     code: 'failed_direct_debit',
-    params: { reason: failure.reason, failedOn: failure.date, invoiceExternalId: failure.invoiceExternalId },
+    params: { reason: failure.reason, failedOn: failure.date, invoiceExternalId: failure.invoiceExternalId, ...(failure.code ? { code: failure.code } : {}) },
   }));
   return {
     step: rule,

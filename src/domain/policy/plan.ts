@@ -9,7 +9,7 @@ export const REASON_CODES = [
   'steps_caught_up', // {skippedStepIds}: earlier steps whose moment passed without being done
   'bundled_invoices', // {count}
   'channel_fallback', // {wanted, used}
-  'failed_direct_debit', // {reason, failedOn, invoiceExternalId}
+  'failed_direct_debit', // {reason, failedOn, invoiceExternalId, code? (ISO 20022, e.g. AM04)}
   'promise_broken', // {promiseId, promisedDate}
   'habitual_late_payer', // {}
   'fourteen_day_letter', // {payBy, costsMinor, currency}

@@ -1,16 +1,19 @@
 import { createReadStream } from 'node:fs';
 import express, { type Router } from 'express';
+import { DirectDebitFailureBatchRequest } from '../../../contracts/direct-debit';
 import { InvoiceBatchRequest, PaymentBatchRequest, ResolveUnmatchedRequest, UnmatchedListQuery } from '../../../contracts/ingest';
 import type { ApiKeyStore } from '../../api-keys/api-key-store';
 import { AppError } from '../../errors';
 import { createCsvImporter } from '../../ingest/csv/csv-import';
 import { CsvMapping } from '../../ingest/csv/csv-mapping';
+import type { DirectDebitFailureService } from '../../ingest/direct-debit/failure-service';
 import type { IngestService } from '../../ingest/ingest-service';
 import { portalOf, requireApiKey } from './api-key-auth';
 import { spoolBody } from './spool-body';
 
 export interface IngestRouterDeps {
   readonly ingest: IngestService;
+  readonly directDebitFailures: DirectDebitFailureService;
   readonly apiKeys: ApiKeyStore;
   /** JSON body limit (config INGEST_MAX_BODY_BYTES, default 1 MB); larger bodies get 413. */
   readonly maxBodyBytes: number;
@@ -23,7 +26,7 @@ export interface IngestRouterDeps {
  * read); JSON bodies are capped at `maxBodyBytes`; CSV uploads are streamed to a temporary file, capped,
  * then imported row by row. Errors go to the app's error handler (AppError/ZodError → JSON).
  */
-export function createIngestRouter({ ingest, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024 }: IngestRouterDeps): Router {
+export function createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024 }: IngestRouterDeps): Router {
   const router = express.Router();
   const csv = createCsvImporter(ingest);
   const json = express.json({ limit: maxBodyBytes, strict: true });
@@ -38,6 +41,11 @@ export function createIngestRouter({ ingest, apiKeys, maxBodyBytes, maxCsvBytes 
   router.post('/payments', json, async (req, res) => {
     const body = PaymentBatchRequest.parse(req.body ?? {});
     res.json(await ingest.ingestPayments(portalOf(res), body.payments));
+  });
+
+  router.post('/direct-debit-failures', json, async (req, res) => {
+    const body = DirectDebitFailureBatchRequest.parse(req.body ?? {});
+    res.json(await directDebitFailures.ingestFailures(portalOf(res), body.failures));
   });
 
   router.post('/csv', async (req, res) => {

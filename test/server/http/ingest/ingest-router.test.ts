@@ -9,6 +9,7 @@ import { createApiKeyStore } from '../../../../src/server/api-keys/api-key-store
 import { errorHandler } from '../../../../src/server/http/error-handler';
 import { createIngestRouter } from '../../../../src/server/http/ingest/ingest-router';
 import { createLogger } from '../../../../src/server/infra/logger';
+import { createDirectDebitFailureService } from '../../../../src/server/ingest/direct-debit/failure-service';
 import { createIngestService } from '../../../../src/server/ingest/ingest-service';
 import { createRedisLedgerStore, type RedisLedgerStore } from '../../../../src/server/ledger/redis-ledger-store';
 import { buildCompanyIndex } from '../../../../src/server/matching/company-index';
@@ -37,7 +38,7 @@ beforeEach(async () => {
   const index = buildCompanyIndex(companies);
   const ingest = createIngestService({ ledger, companyIndex: async () => index });
   app = express();
-  app.use('/api/ingest', createIngestRouter({ ingest, apiKeys, maxBodyBytes: MAX_JSON, maxCsvBytes: MAX_CSV }));
+  app.use('/api/ingest', createIngestRouter({ ingest, directDebitFailures: createDirectDebitFailureService({ ledger }), apiKeys, maxBodyBytes: MAX_JSON, maxCsvBytes: MAX_CSV }));
   app.use(errorHandler(createLogger('silent')));
 });
 afterEach(() => deletePrefix(redis, prefix));
