@@ -92,6 +92,10 @@ export const ItemError = z.object({
   index: z.number().int().optional(),
   line: z.number().int().optional(),
   externalId: z.string().optional(),
+  /** E-invoices: the file's name in a multipart batch, the business rule broken and where (XPath). */
+  file: z.string().optional(),
+  rule: z.string().optional(),
+  xpath: z.string().optional(),
   reason: z.string(),
 });
 export type ItemError = z.infer<typeof ItemError>;

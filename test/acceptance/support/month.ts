@@ -187,6 +187,13 @@ export async function startMonth(opts: { firstDay: string }) {
     },
     /** The raw answer of an ingest endpoint, for refusals (status and body as the caller gets them). */
     postIngest,
+    /** A file for an ingest endpoint (e-invoices, bank statements) as sent: its status and answer, then the sync settles. */
+    async upload(path: string, body: string, type: string): Promise<{ status: number; body: IngestReport & { code?: string; message?: string } }> {
+      const res = await postIngest(path, body, type);
+      const answer = (await res.json()) as IngestReport & { code?: string; message?: string };
+      await month.settle();
+      return { status: res.status, body: answer };
+    },
     async unmatched(): Promise<UnmatchedList> {
       return (await (await fetch(`${base}/api/ingest/unmatched?limit=500`, { headers: { Authorization: `Bearer ${apiKey}` } })).json()) as UnmatchedList;
     },

@@ -8,8 +8,10 @@ import { createCsvImporter } from '../../ingest/csv/csv-import';
 import { CsvMapping } from '../../ingest/csv/csv-mapping';
 import type { DirectDebitFailureService } from '../../ingest/direct-debit/failure-service';
 import type { IngestService } from '../../ingest/ingest-service';
+import { createUblImporter } from '../../ingest/ubl/ubl-import';
 import { portalOf, requireApiKey } from './api-key-auth';
 import { spoolBody } from './spool-body';
+import { uploadedFiles } from './xml-upload';
 
 export interface IngestRouterDeps {
   readonly ingest: IngestService;
@@ -17,7 +19,7 @@ export interface IngestRouterDeps {
   readonly apiKeys: ApiKeyStore;
   /** JSON body limit (config INGEST_MAX_BODY_BYTES, default 1 MB); larger bodies get 413. */
   readonly maxBodyBytes: number;
-  /** CSV upload limit; default 50 MB. */
+  /** CSV and XML upload limit; default 50 MB. */
   readonly maxCsvBytes?: number;
 }
 
@@ -29,6 +31,7 @@ export interface IngestRouterDeps {
 export function createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024 }: IngestRouterDeps): Router {
   const router = express.Router();
   const csv = createCsvImporter(ingest);
+  const ubl = createUblImporter(ingest);
   const json = express.json({ limit: maxBodyBytes, strict: true });
 
   router.use(requireApiKey(apiKeys));
@@ -54,6 +57,16 @@ export function createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBo
     const upload = await spoolBody(req, maxCsvBytes);
     try {
       res.json(await csv.importCsv(createReadStream(upload.path), { portalId: portalOf(res), ...(mapping ? { mapping } : {}) }));
+    } finally {
+      await upload.cleanup();
+    }
+  });
+
+  // UBL 2.1 / Peppol BIS 3 e-invoices: one document (application/xml) or a batch (multipart/form-data).
+  router.post('/ubl', async (req, res) => {
+    const upload = await spoolBody(req, maxCsvBytes);
+    try {
+      res.json(await ubl.importUbl(uploadedFiles(upload.path, req.get('content-type')), { portalId: portalOf(res) }));
     } finally {
       await upload.cleanup();
     }
