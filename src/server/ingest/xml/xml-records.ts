@@ -38,7 +38,7 @@ const DEFAULT_MAX_DEPTH = 64;
  * any DOCTYPE (so no DTD, no external entity — XXE — and no entity expansion — "billion laughs"; saxes
  * itself expands only the five predefined entities), an encoding other than UTF-8, and absurd nesting.
  */
-export async function* readXmlRecords(source: AsyncIterable<Buffer | string>, opts: XmlRecordOptions): AsyncGenerator<XmlRecord> {
+export async function* readXmlRecords(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, opts: XmlRecordOptions): AsyncGenerator<XmlRecord> {
   const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
