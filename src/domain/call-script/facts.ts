@@ -19,6 +19,8 @@ export interface CallFacts {
   readonly overdue: readonly Invoice[];
   /** Per currency (sorted); the open totals when nothing is overdue yet (a receipt-check call). */
   readonly amounts: readonly Money[];
+  /** Open, undisputed invoices (what a receipt-check call is about when nothing is overdue). */
+  readonly openCount: number;
   readonly oldestDaysPastDue: number;
   readonly openDisputes: readonly Dispute[];
   readonly brokenPromise?: PromiseToPay;
@@ -56,6 +58,7 @@ export function gatherFacts(input: CallScriptInput): CallFacts {
     policy,
     overdue,
     amounts,
+    openCount: open.length,
     oldestDaysPastDue: overdue[0] ? daysPastDue(overdue[0], asOf) : 0,
     openDisputes,
     ...(brokenPromise ? { brokenPromise } : {}),

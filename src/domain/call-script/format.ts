@@ -1,32 +1,12 @@
-import type { IsoDate } from '../dates';
 import type { Language } from '../ledger';
-import { toMajor, type Money } from '../money';
+import { render, type Params } from '../i18n/message';
 import { MESSAGES, type MessageKey } from './messages';
 
-export const LOCALE: Record<Language, string> = { en: 'en-GB', nl: 'nl-NL' };
+export { LOCALE, formatAmounts, formatDate, formatMoney } from '../i18n/format';
+export type { Params } from '../i18n/message';
 
-export type Params = Readonly<Record<string, string | number>>;
+/** The call-script text of `key` in `language`, placeholders filled and the plural form chosen for the reader's language. */
+export const text = (language: Language, key: MessageKey, params: Params = {}): string => render(language, MESSAGES[language][key], params, key);
 
-/** The text of `key` in `language`, with `{name}` placeholders filled; an unknown placeholder is a bug. */
-export function text(language: Language, key: MessageKey, params: Params = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`message ${key} needs {${name}}`);
-    return String(value);
-  });
-}
-
-/** Money in the reader's locale; the currency's own number of decimals (JPY has none). */
-export function formatMoney(m: Money, language: Language): string {
-  return new Intl.NumberFormat(LOCALE[language], { style: 'currency', currency: m.currency }).format(toMajor(m));
-}
-
-export const formatAmounts = (amounts: readonly Money[], language: Language): string =>
-  amounts.map((m) => formatMoney(m, language)).join(' + ');
-
-/** A calendar date as people read it (23-11-2026 / 23 Nov 2026), computed without a time zone shift. */
-export function formatDate(date: IsoDate, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
+/** "1 day" / "3 days" in the reader's language. */
+export const daysText = (language: Language, n: number): string => text(language, 'unit.days', { n });

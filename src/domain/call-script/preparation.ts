@@ -1,7 +1,7 @@
 import { isBusinessDay } from '../calendar';
 import { dateInZone, isoWeekday, type Instant } from '../dates';
 import type { BusinessCalendar, ContactProfile, Language } from '../ledger';
-import { formatMoney, formatDate, LOCALE, text } from './format';
+import { daysText, formatMoney, formatDate, LOCALE, text } from './format';
 import type { CallFacts } from './facts';
 import type { MessageKey } from './messages';
 import { firstSlot, windowsFor } from '../policy/schedule';
@@ -12,8 +12,7 @@ export function preparation(input: CallScriptInput, facts: CallFacts): Checklist
   const lang = input.language;
   const { profile } = input.ledger;
   const items: ChecklistItem[] = [];
-  const rightPerson = profile.accountsPayableContactId ? 'ok' : profile.decisionMakerContactId ? 'warning' : 'missing';
-  items.push({ id: 'right_person', status: rightPerson, text: text(lang, `prep.right_person.${rightPerson}`) });
+  items.push(rightPerson(lang, profile));
 
   const last = facts.contacts.at(-1);
   items.push(
@@ -48,6 +47,18 @@ export function preparation(input: CallScriptInput, facts: CallFacts): Checklist
   return items;
 }
 
+/** A business has an accounts payable department to find; a consumer is simply called in person. */
+function rightPerson(lang: Language, profile: ContactProfile): ChecklistItem {
+  if (profile.customerType === 'consumer') {
+    const known = profile.accountsPayableContactId ?? profile.decisionMakerContactId;
+    return known
+      ? { id: 'right_person', status: 'ok', text: text(lang, 'prep.right_person.consumer.ok') }
+      : { id: 'right_person', status: 'missing', text: text(lang, 'prep.right_person.consumer.missing') };
+  }
+  const status = profile.accountsPayableContactId ? 'ok' : profile.decisionMakerContactId ? 'warning' : 'missing';
+  return { id: 'right_person', status, text: text(lang, `prep.right_person.${status}`) };
+}
+
 const invoiceNumbers = (input: CallScriptInput, ids: readonly string[]): string =>
   ids.map((id) => input.ledger.invoices.find((i) => i.externalId === id)?.number ?? id).join(', ');
 
@@ -69,7 +80,7 @@ function reasonForDelay(input: CallScriptInput, facts: CallFacts): ChecklistItem
 function behaviourItem(lang: Language, facts: CallFacts): ChecklistItem {
   const b = facts.behaviour;
   if (b.paidInvoiceCount === 0) return { id: 'payment_behaviour', status: 'missing', text: text(lang, 'prep.behaviour.missing') };
-  const params = { daysLate: Math.round(b.averageDaysLate ?? 0), onTime: Math.round((b.onTimeShare ?? 0) * 100), trend: text(lang, `trend.${b.trend}`) };
+  const params = { daysLate: daysText(lang, Math.round(b.averageDaysLate ?? 0)), onTime: Math.round((b.onTimeShare ?? 0) * 100), trend: text(lang, `trend.${b.trend}`) };
   const key: MessageKey = b.habitualLatePayer ? 'prep.behaviour.warning' : 'prep.behaviour.ok';
   return { id: 'payment_behaviour', status: b.habitualLatePayer ? 'warning' : 'ok', text: text(lang, key, params) };
 }

@@ -1,9 +1,11 @@
 import { stepsFor } from '../policy/validate-policy';
+import type { PolicyStep } from '../policy/policy';
 import { gatherFacts, type CallFacts } from './facts';
-import { formatAmounts, formatDate, formatMoney, text } from './format';
+import { daysText, formatAmounts, formatDate, formatMoney, text } from './format';
+import type { MessageKey } from './messages';
 import { preparation as preparationOf } from './preparation';
 import type { CallScript, CallScriptInput, ExcuseAnswer, FollowUpStep, Goal } from './types';
-import { EXCUSES } from './types';
+import { EXCUSES_FOR } from './types';
 
 /** Days within which a late payer (or one who broke a promise) is asked to pay: short, so it is followed up soon. */
 const FIRM_TERM_DAYS = 7;
@@ -26,7 +28,7 @@ export function buildCallScript(input: CallScriptInput): CallScript {
     preparation: preparationOf(input, facts),
     opening: opening(input, facts),
     goals: goals(input, facts),
-    excuses: EXCUSES.map((id): ExcuseAnswer => ({
+    excuses: EXCUSES_FOR[customerType].map((id): ExcuseAnswer => ({
       id,
       excuse: text(lang, `excuse.${id}`),
       answer: text(lang, id === 'no_money' && customerType === 'consumer' ? 'answer.no_money.consumer' : `answer.${id}`),
@@ -37,29 +39,37 @@ export function buildCallScript(input: CallScriptInput): CallScript {
   };
 }
 
+/** Who calls, from where, a check that the right person is on the line, then the reason for the call. */
 function opening(input: CallScriptInput, facts: CallFacts): string {
   const lang = input.language;
-  const key = `opening.${input.ledger.profile.customerType}.${facts.persona}` as const;
-  const p = facts.brokenPromise;
-  return text(lang, key, {
-    contact: input.contactName ? ` ${input.contactName}` : '',
+  const type = input.ledger.profile.customerType;
+  const greeting = text(lang, 'opening.greeting', {
+    caller: input.callerName ?? text(lang, 'opening.caller_default'),
     us: input.ourName ? text(lang, 'opening.us_named', { name: input.ourName }) : text(lang, 'opening.us_default'),
+  });
+  const check = input.contactName ? text(lang, 'opening.check.named', { contact: input.contactName }) : text(lang, `opening.check.${type}`);
+  const beforeDue = facts.overdue.length === 0 && facts.persona !== 'broken_promise';
+  const key: MessageKey = beforeDue ? `opening.${type}.receipt_check` : `opening.${type}.${facts.persona}`;
+  const p = facts.brokenPromise;
+  const reason = text(lang, key, {
     company: input.companyName ?? text(lang, 'opening.company_default'),
-    count: Math.max(facts.overdue.length, 1),
+    count: Math.max(beforeDue ? facts.openCount : facts.overdue.length, 1),
     amount: formatAmounts(facts.amounts, lang),
-    days: facts.oldestDaysPastDue,
+    days: daysText(lang, facts.oldestDaysPastDue),
     madeOn: p ? formatDate(p.madeOn, lang) : '',
     promised: p ? formatMoney(p.amount, lang) : '',
     promisedDate: p ? formatDate(p.promisedDate, lang) : '',
   });
+  return [greeting, check, reason].join(' ');
 }
 
 function goals(input: CallScriptInput, facts: CallFacts): Goal[] {
   const lang = input.language;
   const firm = facts.persona !== 'good_payer';
+  const amounts = formatAmounts(facts.amounts, lang);
   return [
-    { id: 'when', text: firm ? text(lang, 'goal.when.firm', { days: FIRM_TERM_DAYS }) : text(lang, 'goal.when') },
-    { id: 'how_much', text: text(lang, 'goal.how_much', { amounts: formatAmounts(facts.amounts, lang) }), proposed: facts.amounts },
+    { id: 'when', text: firm ? text(lang, 'goal.when.firm', { days: daysText(lang, FIRM_TERM_DAYS) }) : text(lang, 'goal.when') },
+    { id: 'how_much', text: text(lang, facts.overdue.length === 0 ? 'goal.how_much.before_due' : 'goal.how_much', { amounts }), proposed: facts.amounts },
     { id: 'how', text: text(lang, 'goal.how') },
   ];
 }
@@ -72,19 +82,27 @@ function closing(input: CallScriptInput, facts: CallFacts): string[] {
     const costs = formatMoney(letter.costsIfUnpaid, lang);
     lines.push(letter.payBy ? text(lang, 'closing.fourteen_day_letter.sent', { payBy: formatDate(letter.payBy, lang), costs }) : text(lang, 'closing.fourteen_day_letter', { costs }));
   } else if (facts.persona !== 'good_payer') {
-    lines.push(text(lang, 'closing.consequences', { next: nextStepName(input, facts) }));
+    lines.push(text(lang, 'closing.consequences', { consequence: text(lang, consequenceOf(nextStep(input, facts))) }));
   }
   return lines;
 }
 
-/** The ladder's next stronger step after the last one recorded, named by its action. */
-function nextStepName(input: CallScriptInput, facts: CallFacts): string {
-  const lang = input.language;
+/** The ladder's next stronger step after the last one recorded. */
+function nextStep(input: CallScriptInput, facts: CallFacts): PolicyStep | undefined {
   const steps = stepsFor(facts.policy.steps, input.ledger.profile.customerType);
   const done = facts.contacts.map((r) => steps.findIndex((s) => s.id === r.stepId)).filter((i) => i >= 0);
   const after = done.length > 0 ? Math.max(...done) + 1 : steps.findIndex((s) => s.id === facts.policy.brokenPromiseStepId);
-  const step = steps[after];
-  return step ? text(lang, `action.${step.action}`) : text(lang, 'next.step');
+  return steps[after];
+}
+
+/** A step is named by what it brings the customer (aanmaning, sommatie, costs, the agency), never by its channel. */
+function consequenceOf(step: PolicyStep | undefined): MessageKey {
+  if (!step) return 'next.step';
+  if (step.legal === 'fourteen_day_letter') return 'next.fourteen_day_letter';
+  if (step.action === 'escalation') return 'next.escalation';
+  if (step.id === 'formal_reminder') return 'next.formal_reminder';
+  if (step.id === 'final_notice') return 'next.final_notice';
+  return 'next.step';
 }
 
 function followUp(input: CallScriptInput, facts: CallFacts): FollowUpStep[] {

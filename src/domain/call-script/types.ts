@@ -16,6 +16,8 @@ export interface CallScriptInput {
   /** The customer's company name. */
   readonly companyName?: string;
   readonly contactName?: string;
+  /** Who makes the call (the HubSpot user), so the opening names them; a placeholder to fill in when unknown. */
+  readonly callerName?: string;
   /** Our own company name, for the opening. */
   readonly ourName?: string;
 }
@@ -42,8 +44,16 @@ export interface Goal {
   readonly proposed?: readonly Money[];
 }
 
-export const EXCUSES = ['invoice_not_received', 'with_approval', 'waiting_for_customer', 'delivery_problem', 'payer_away', 'no_money'] as const;
+export const EXCUSES = [
+  'invoice_not_received', 'already_paid', 'missing_po_number', 'pays_after_60_days', 'with_approval', 'waiting_for_customer',
+  'delivery_problem', 'payer_away', 'no_money',
+] as const;
 export type ExcuseId = (typeof EXCUSES)[number];
+/** What each kind of customer actually says: a consumer has no purchase orders, approval rounds or 60-day habits. */
+export const EXCUSES_FOR: Record<CustomerType, readonly ExcuseId[]> = {
+  business: EXCUSES,
+  consumer: ['invoice_not_received', 'already_paid', 'delivery_problem', 'no_money'],
+};
 export interface ExcuseAnswer {
   readonly id: ExcuseId;
   readonly excuse: string;

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../domain/ledger';
 import { RATE_LIMIT_TIERS } from '../config';
 
 /** An installed portal: what every worker needs to talk to it and to plan in its calendar. */
@@ -15,11 +16,16 @@ export const PortalSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
   /** Owner of reminder tasks when the company has none. */
   creditControllerOwnerId: z.string().regex(/^\d+$/).optional(),
+  /** The language the app writes the portal's tasks in; unset: Dutch in the Netherlands, English elsewhere. */
+  language: z.enum(LANGUAGES).optional(),
   /** Local wall-clock time of the daily scheduling run. */
   dailyRunAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('07:00'),
 });
 export type Portal = z.output<typeof PortalSchema>;
 export type PortalInput = z.input<typeof PortalSchema>;
+
+/** The portal's language: the credit controllers who read its tasks work in it. */
+export const portalLanguage = (portal: Pick<Portal, 'language' | 'country'>): Language => portal.language ?? (portal.country === 'NL' ? 'nl' : 'en');
 
 export interface PortalRegistry {
   register(portal: PortalInput): Promise<Portal>;

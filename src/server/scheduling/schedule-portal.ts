@@ -6,7 +6,7 @@ import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { HubSpotGateway } from '../hubspot/gateway';
 import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
-import type { Portal, PortalRegistry } from '../portals/portal-registry';
+import { portalLanguage, type Portal, type PortalRegistry } from '../portals/portal-registry';
 import { createTaskBatch, emptyCounts, type BatchCounts, type PlannedTask } from './create-task-batch';
 import type { PoisonedCompanies } from '../sync/poisoned-companies';
 import { readLedgers } from '../sync/read-ledgers';
@@ -120,7 +120,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
             action,
             needsCompanyOwner: action.ownerId === undefined,
             draft: (companyOwnerId) => taskDraftFor(action, {
-              ledger, timeZone: portal.timeZone, segment,
+              ledger, timeZone: portal.timeZone, language: portalLanguage(portal), policy: deps.planner.policyFor(portal), segment,
               ...(companyOwnerId ? { companyOwnerId } : {}),
               ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
             }),

@@ -1,11 +1,10 @@
-import { buildCallScript } from '../../domain/call-script';
-import { dateInZone, daysBetween } from '../../domain/dates';
-import type { CustomerLedger, Invoice, OwnerId } from '../../domain/ledger';
+import { dateInZone } from '../../domain/dates';
+import type { BusinessCalendar, CustomerLedger, Language, OwnerId } from '../../domain/ledger';
 import type { PlannedAction } from '../../domain/policy/plan';
+import type { ReminderPolicy } from '../../domain/policy/policy';
 import type { Segment } from '../../domain/prioritisation/score';
+import { taskText } from '../../domain/task-text';
 import type { TaskDraft, TaskPriority, TaskType } from '../hubspot/gateway';
-import { formatAmount } from '../sync/compute-rollup';
-import { callScriptText } from './call-script-text';
 
 /**
  * Which HubSpot task type a planned action becomes. Only a phone call is a CALL and only an e-mail an
@@ -27,20 +26,14 @@ export function priorityFor(segment: Segment, action: Pick<PlannedAction, 'reaso
   return 'medium';
 }
 
-const VERB: Record<TaskType, string> = { call: 'Call', email: 'E-mail', todo: 'To do' };
-const label = (id: string) => id.replace(/_/g, ' ');
-
-function invoiceLine(inv: Invoice | undefined, id: string, today: string): string {
-  if (!inv) return `- ${id}`;
-  const late = daysBetween(inv.dueDate, today);
-  const when = late > 0 ? `${late} days overdue` : late === 0 ? 'due today' : `due in ${-late} days`;
-  return `- ${inv.number}: ${formatAmount(inv.open)} open of ${formatAmount(inv.amount)}, due ${inv.dueDate} (${when})`;
-}
-
 export interface DraftContext {
   readonly ledger: CustomerLedger;
   readonly timeZone: string;
+  /** The portal's language: every word of the task is in it. */
+  readonly language: Language;
   readonly segment: Segment;
+  readonly policy?: ReminderPolicy;
+  readonly calendar?: BusinessCalendar;
   /** Company owner from HubSpot, used when the engine resolved no owner. */
   readonly companyOwnerId?: OwnerId;
   readonly creditControllerOwnerId?: OwnerId;
@@ -48,23 +41,10 @@ export interface DraftContext {
 
 export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraft {
   const type = taskTypeFor(action);
-  const today = dateInZone(action.dueAt, ctx.timeZone);
-  const invoices = new Map(ctx.ledger.invoices.map((i) => [i.externalId, i]));
-  const numbers = action.invoiceExternalIds.map((id) => invoices.get(id)?.number ?? id);
-  const subject = `${VERB[type]}: ${label(action.stepId)} · ${formatAmount(action.amount)} · ${numbers.length === 1 ? numbers[0] : `${numbers.length} invoices`}`;
-  const body = [
-    `Step: ${label(action.stepId)} (${action.action} via ${action.channel}), tone: ${action.tone}.`,
-    `Amount: ${formatAmount(action.amount)}.`,
-    'Invoices:',
-    ...action.invoiceExternalIds.map((id) => invoiceLine(invoices.get(id), id, today)),
-    ...(action.legal ? [`Statutory 14-day letter: pay by ${action.legal.payBy}, costs if unpaid ${formatAmount(action.legal.costsIfUnpaid)}.`] : []),
-    `Why: ${action.reasons.map((r) => r.code.replace(/_/g, ' ')).join('; ') || 'step due'}.`,
-    // The domain's script for the day the call is due, in the customer's language.
-    ...(type === 'call' ? ['', ...callScriptText(buildCallScript({ ledger: ctx.ledger, asOf: today, language: ctx.ledger.profile.language }))] : []),
-    '',
-    // A visible marker as well as the rd_action_key property: people can see why the task exists.
-    `Receivables Desk action ${action.key}`,
-  ].join('\n');
+  const { subject, body } = taskText({
+    action, ledger: ctx.ledger, language: ctx.language, today: dateInZone(action.dueAt, ctx.timeZone),
+    ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.calendar ? { calendar: ctx.calendar } : {}),
+  });
   const ownerId = action.ownerId ?? ctx.companyOwnerId ?? ctx.creditControllerOwnerId;
   return {
     actionKey: action.key, companyId: action.companyId, type, subject, body, dueAt: action.dueAt, stepId: action.stepId,

@@ -7,7 +7,7 @@ import { ownerForRule } from '../../domain/policy/context';
 import type { PlannedAction } from '../../domain/policy/plan';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { HubSpotGateway, TaskDraft, TaskUpdate } from '../hubspot/gateway';
-import type { Portal } from '../portals/portal-registry';
+import { portalLanguage, type Portal } from '../portals/portal-registry';
 import type { TaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { invoicesStillOwed } from './task-still-needed';
@@ -63,7 +63,7 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       if (action.invoiceExternalIds.length === 0 && o.action.invoiceExternalIds.length > 0) return undefined;
       const companyOwnerId = owners.get(o.companyId);
       return taskDraftFor(action, {
-        ledger: o.ledger, timeZone: portal.timeZone, segment: scoreCustomer(o.ledger, today).segment,
+        ledger: o.ledger, timeZone: portal.timeZone, language: portalLanguage(portal), segment: scoreCustomer(o.ledger, today).segment,
         ...(companyOwnerId ? { companyOwnerId } : {}),
         ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
       });

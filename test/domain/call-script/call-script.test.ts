@@ -26,9 +26,9 @@ const script = (who: string, extra: Partial<CallScriptInput> = {}) =>
 describe('call script content per kind of customer', () => {
   const cases = [
     { name: 'when the customer pays on time, then the script is friendly and asks for a date', who: 'good', persona: 'good_payer', tone: 'friendly', opening: /could you check that for me/, when: /concrete date\.$/ },
-    { name: 'when the customer is a habitual late payer, then the script is firm and asks for a date within 7 days', who: 'late', persona: 'habitual_late_payer', tone: 'firm', opening: /oldest by 19 days/, when: /within 7 days/ },
-    { name: 'when the customer broke a promise, then the opening names the promise', who: 'broken', persona: 'broken_promise', tone: 'firm', opening: /promised to pay €1,000.00 by 12 Oct 2026/, when: /within 7 days/ },
-    { name: 'when the customer is a consumer, then the opening speaks to a person, not a company', who: 'consumer', persona: 'good_payer', tone: 'friendly', opening: /^Hello Jan, .*open amount of €1,250.50/, when: /concrete date\.$/ },
+    { name: 'when the customer is a habitual late payer, then the script is firm and asks for a date within 7 days', who: 'late', persona: 'habitual_late_payer', tone: 'firm', opening: /2 invoices of Acme BV, together €1,250.50, are overdue, the oldest by 19 days/, when: /within 7 days/ },
+    { name: 'when the customer broke a promise, then the opening names the promise', who: 'broken', persona: 'broken_promise', tone: 'firm', opening: /promised to pay €1,000.00 by 12 Oct 2026 at the latest/, when: /within 7 days/ },
+    { name: 'when the customer is a consumer, then the opening speaks to a person, not a company', who: 'consumer', persona: 'good_payer', tone: 'friendly', opening: /^Good day, this is \[your name\] from credit control\. Am I speaking with Jan\? I am calling about an open amount of €1,250.50/, when: /concrete date\.$/ },
   ];
   it.each(cases)('$name', ({ who, persona, tone, opening, when }) => {
     const s = script(who);
@@ -53,6 +53,10 @@ describe('call script content per kind of customer', () => {
 
   it('when every common excuse is answered, then each has its answer (and the consumer gets a budget-sized arrangement)', () => {
     expect(script('good').excuses.map((e) => e.id)).toEqual([...EXCUSES]);
+    expect(script('consumer').excuses.map((e) => e.id)).toEqual(['invoice_not_received', 'already_paid', 'delivery_problem', 'no_money']);
+    expect(script('good').excuses.find((e) => e.id === 'already_paid')!.answer).toMatch(/proof of payment/);
+    expect(script('good').excuses.find((e) => e.id === 'missing_po_number')!.answer).toMatch(/does not move it/);
+    expect(script('good').excuses.find((e) => e.id === 'pays_after_60_days')!.answer).toMatch(/more than 60 days .* expressly agreed .*6:119a/);
     expect(script('good').excuses.find((e) => e.id === 'invoice_not_received')!.answer).toMatch(/Resend/);
     expect(script('good').excuses.find((e) => e.id === 'delivery_problem')!.answer).toMatch(/dispute on that invoice only/);
     expect(script('consumer').excuses.find((e) => e.id === 'no_money')!.answer).toMatch(/budget/);
@@ -81,8 +85,8 @@ describe('preparation checklist', () => {
     };
     const s = buildCallScript({ ledger, asOf: '2026-10-20', language: 'nl', calendar: NL_CALENDAR });
     const text = Object.fromEntries(s.preparation.map((i) => [i.id, `${i.status}: ${i.text}`]));
-    expect(text.earlier_contacts).toBe('ok: 1 eerder(e) contact(en); het laatste op 5 okt 2026 (voicemail).');
-    expect(text.earlier_reminders).toBe('ok: 1 eerdere herinnering(en); de laatste: telefoontje op 5 okt 2026.');
+    expect(text.earlier_contacts).toBe('ok: 1 eerder contact, op 5 okt 2026 (voicemail).');
+    expect(text.earlier_reminders).toBe('ok: 1 eerdere herinnering: telefoongesprek op 5 okt 2026.');
     expect(text.reason_for_delay).toBe('ok: Laatst bekende reden van de achterstand: incasso mislukt: onvoldoende saldo (2 okt 2026).');
     expect(text.payment_behaviour).toMatch(/^warning: Structureel late betaler: gemiddeld 60 dagen te laat/);
   });
@@ -104,14 +108,14 @@ describe('consumer 14-day letter in the script', () => {
   it('when the consumer has not had the letter yet, then the closing announces it with the exact WIK costs', () => {
     const s = script('consumer');
     expect(s.fourteenDayLetter).toEqual({ costsIfUnpaid: money(18_758, 'EUR') });
-    expect(s.closing.at(-1)).toBe('If it is not paid, we send the formal 14-day letter; after those 14 days collection costs of €187.58 are charged.');
+    expect(s.closing.at(-1)).toBe('If it is not paid, we send the formal 14-day letter; once those 14 days have passed, collection costs of €187.58 are charged.');
   });
 
   it('when the letter was sent, then the closing names its pay-by date', () => {
     const ledger = { ...customers.consumer!, history: [{ key: 'l', companyId: 'c1', stepId: 'fourteen_day_letter', kind: 'letter' as const, doneAt: at('2026-10-29', '09:00'), invoiceExternalIds: ['a', 'b'] }] };
     const s = buildCallScript({ ledger, asOf: '2026-11-05', language: 'nl', calendar: NL_CALENDAR });
     expect(s.fourteenDayLetter).toEqual({ costsIfUnpaid: money(18_758, 'EUR'), sentOn: '2026-10-29', payBy: '2026-11-16' });
-    expect(s.closing.at(-1)).toMatch(/^Onze brief geeft tot 16 nov 2026; daarna worden incassokosten van €\s187,58/);
+    expect(s.closing.at(-1)).toMatch(/^Onze brief geeft tot en met 16 nov 2026; daarna worden incassokosten van €\s187,58/);
   });
 
   it('when the customer is a business, then the 14-day letter is never mentioned', () => {
@@ -120,5 +124,51 @@ describe('consumer 14-day letter in the script', () => {
       expect(s.fourteenDayLetter).toBeUndefined();
       expect(s.closing.join(' ')).not.toMatch(/14-day/);
     }
+  });
+});
+
+describe('as a Dutch credit controller says it', () => {
+  const nl = (who: string, extra: Partial<CallScriptInput> = {}) => script(who, { language: 'nl', ...extra });
+
+  it('when the call opens, then the caller names themselves and checks who is on the line', () => {
+    expect(nl('good', { callerName: 'Sanne de Boer', ourName: 'Bakkerij Jansen' }).opening)
+      .toMatch(/^Goedendag, u spreekt met Sanne de Boer van de afdeling debiteurenbeheer van Bakkerij Jansen\. Spreek ik met Jan\? /);
+    expect(nl('good', { contactName: undefined }).opening).toMatch(/\[uw naam\] .* Spreek ik met degene die onze facturen behandelt\?/);
+    expect(nl('consumer', { contactName: undefined }).opening).toMatch(/Mag ik vragen met wie ik spreek\?/);
+  });
+
+  it('when counts change the words, then the Dutch plural is right: one factuur, two facturen, never factuur/facturen', () => {
+    const one = aLedger({ invoices: [overdue[0]!, ...onTime], profile: aProfile({ accountsPayableContactId: 'ap-1' }) });
+    expect(buildCallScript({ ledger: one, asOf: '2026-10-20', language: 'nl' }).opening).toMatch(/over een openstaande factuur van uw bedrijf van €\s1\.000,00\./);
+    expect(nl('good').opening).toMatch(/over 2 openstaande facturen van Acme BV, samen €\s1\.250,50\./);
+    expect(nl('late').opening).toMatch(/2 facturen van Acme BV, samen €\s1\.250,50, zijn vervallen, de oudste al 19 dagen over de vervaldatum\./);
+  });
+
+  it('when a promise was not kept, then it says "uiterlijk" and "niet nagekomen"', () => {
+    const s = nl('broken');
+    expect(s.opening).toMatch(/toegezegd €\s1\.000,00 uiterlijk 12 okt 2026 te betalen/);
+    expect(s.preparation.find((i) => i.id === 'broken_promise')!.text).toMatch(/^Toezegging niet nagekomen: €\s1\.000,00 zou uiterlijk 12 okt 2026 betaald worden/);
+    expect(s.followUp.at(-1)!.text).toMatch(/niet is nagekomen/);
+  });
+
+  it('when the customer is a consumer, then the preparation never speaks of a crediteurenadministratie', () => {
+    const texts = nl('consumer').preparation.map((i) => i.text).join(' ');
+    expect(texts).not.toMatch(/crediteurenadministratie/);
+    expect(nl('good', { ledger: { ...customers.good!, profile: aProfile() } }).preparation[0]!.text).toMatch(/crediteurenadministratie/);
+  });
+
+  it('when there is a dispute, then it is a geschil, never a dispuut', () => {
+    const ledger = { ...customers.good!, disputes: [aDispute({ invoiceExternalId: 'b', reason: 'delivery_problem', openedOn: '2026-10-15' })] };
+    const s = buildCallScript({ ledger, asOf: '2026-10-20', language: 'nl' });
+    const all = [...s.preparation.map((i) => i.text), s.opening, ...s.excuses.flatMap((e) => [e.excuse, e.answer]), ...s.closing, ...s.followUp.map((f) => f.text)].join(' ');
+    expect(all).toMatch(/1 open geschil \(F-2\)/);
+    expect(all).not.toMatch(/dispu/i);
+  });
+
+  it('when the next step is explained, then it is named by what it brings, not by its channel', () => {
+    const afterCall: CustomerLedger = { ...customers.late!, history: [{ key: 'k', companyId: 'c1', stepId: 'late_payment_call', kind: 'call', doneAt: at('2026-10-05', '10:00'), invoiceExternalIds: ['a'] }] };
+    expect(buildCallScript({ ledger: afterCall, asOf: '2026-10-20', language: 'nl' }).closing.at(-1)).toBe('Leg uit wat er gebeurt als de betaling uitblijft: dan volgt een aanmaning.');
+    const afterFinal: CustomerLedger = { ...afterCall, history: [{ ...afterCall.history[0]!, stepId: 'final_notice', kind: 'letter' }] };
+    expect(buildCallScript({ ledger: afterFinal, asOf: '2026-10-20', language: 'nl' }).closing.at(-1)).toMatch(/incassobureau; dan komen er incassokosten en wettelijke rente bij\.$/);
   });
 });

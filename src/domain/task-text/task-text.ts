@@ -1,0 +1,105 @@
+import { buildCallScript } from '../call-script/script';
+import { text as scriptText } from '../call-script/format';
+import { CHANNELS, COLLECTION_FAILURE_REASONS, type BusinessCalendar, type Channel, type CollectionFailureReason, type CustomerLedger, type Invoice, type Language } from '../ledger';
+import { daysBetween, type IsoDate } from '../dates';
+import { formatDate, formatMoney } from '../i18n/format';
+import type { PlannedAction, Reason, ReasonCode } from '../policy/plan';
+import type { ReminderPolicy } from '../policy/policy';
+import { stepName, t } from './format';
+import { callScriptText } from './script-text';
+
+export interface TaskTextInput {
+  readonly action: PlannedAction;
+  readonly ledger: CustomerLedger;
+  /** The portal's language: the credit controller reads the task, so every word of it is in this language. */
+  readonly language: Language;
+  /** The day the task is due (portal zone): "days overdue" and the script are as of then. */
+  readonly today: IsoDate;
+  /** With a policy and calendar the call script knows the ladder and the 14-day letter's dates. */
+  readonly policy?: ReminderPolicy;
+  readonly calendar?: BusinessCalendar;
+}
+
+export interface TaskText {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/**
+ * Subject and body of a reminder task, all in one language: what to do, the amount, the invoices (overdue
+ * first, then those due soon), why now, and for a call the domain's script. The last line names the action
+ * key, so a person sees why the task exists.
+ */
+export function taskText(input: TaskTextInput): TaskText {
+  const { action, ledger, language: lang, today } = input;
+  const byId = new Map(ledger.invoices.map((i) => [i.externalId, i]));
+  const invoices = action.invoiceExternalIds.map((id) => byId.get(id));
+  const count = action.invoiceExternalIds.length;
+  const amount = formatMoney(action.amount, lang);
+  const single = count === 1 ? (invoices[0]?.number ?? action.invoiceExternalIds[0]) : undefined;
+  const subject = t(lang, 'subject', {
+    verb: t(lang, `verb.${action.action}`), step: stepName(lang, action.stepId), amount, invoices: single ?? t(lang, 'invoices', { count }),
+  });
+  const known = invoices.filter((i): i is Invoice => i !== undefined);
+  const overdue = known.filter((i) => i.dueDate < today);
+  const dueSoon = known.filter((i) => i.dueDate >= today);
+  const body = [
+    t(lang, 'body.step', { step: stepName(lang, action.stepId), channel: t(lang, `channel.${action.channel}`), tone: t(lang, `tone.${action.tone}`) }),
+    t(lang, 'body.amount', { amount, invoices: t(lang, 'invoices', { count }) }),
+    ...invoiceSection(lang, 'body.overdue', overdue, today),
+    ...invoiceSection(lang, 'body.due_soon', dueSoon, today),
+    ...(action.legal ? [t(lang, 'letter.planned', {
+      costs: formatMoney(action.legal.costsIfUnpaid, lang), sentOn: formatDate(input.today, lang), payBy: formatDate(action.legal.payBy, lang),
+    })] : []),
+    ...(action.reasons.length > 0 ? [t(lang, 'body.why', { reasons: action.reasons.map((r) => reasonText(lang, r)).join('; ') })] : []),
+    ...(action.action === 'call'
+      ? ['', ...callScriptText(buildCallScript({
+          ledger, asOf: today, language: lang,
+          ...(input.policy ? { policy: input.policy } : {}), ...(input.calendar ? { calendar: input.calendar } : {}),
+        }))]
+      : []),
+    '',
+    t(lang, 'body.marker', { key: action.key }),
+  ].join('\n');
+  return { subject, body };
+}
+
+function invoiceSection(lang: Language, heading: 'body.overdue' | 'body.due_soon', invoices: readonly Invoice[], today: IsoDate): string[] {
+  if (invoices.length === 0) return [];
+  const sorted = [...invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
+  return [t(lang, heading), ...sorted.map((i) => t(lang, 'body.invoice', {
+    number: i.number, open: formatMoney(i.open, lang), amount: formatMoney(i.amount, lang), dueDate: formatDate(i.dueDate, lang), when: when(lang, i.dueDate, today),
+  }))];
+}
+
+function when(lang: Language, dueDate: IsoDate, today: IsoDate): string {
+  const late = daysBetween(dueDate, today);
+  if (late > 0) return t(lang, 'when.overdue', { days: late });
+  if (late === 0) return t(lang, 'when.today');
+  return t(lang, 'when.due_in', { days: -late });
+}
+
+const str = (v: string | number | boolean | undefined): string => (v === undefined ? '' : String(v));
+const isoDate = (lang: Language, v: string | number | boolean | undefined): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, lang) : str(v));
+
+/** Every reason code in words: a code added to the engine without a text here does not compile. */
+const REASON_TEXT: Record<ReasonCode, (lang: Language, p: Reason['params']) => string> = {
+  step_due: (lang, p) => t(lang, 'reason.step_due', { step: stepName(lang, str(p.stepId)), dueOn: isoDate(lang, p.dueOn) }),
+  steps_caught_up: (lang, p) => t(lang, 'reason.steps_caught_up', { steps: str(p.skippedStepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
+  bundled_invoices: (lang, p) => t(lang, 'reason.bundled_invoices', { count: Number(p.count ?? 0) }),
+  channel_fallback: (lang, p) => t(lang, 'reason.channel_fallback', { wanted: channel(lang, p.wanted), used: channel(lang, p.used) }),
+  failed_direct_debit: (lang, p) => `${t(lang, 'reason.failed_direct_debit', { failedOn: isoDate(lang, p.failedOn) })} (${failure(lang, p.reason)})`,
+  promise_broken: (lang, p) => t(lang, 'reason.promise_broken', { promisedDate: isoDate(lang, p.promisedDate) }),
+  habitual_late_payer: (lang) => t(lang, 'reason.habitual_late_payer'),
+  fourteen_day_letter: (lang) => t(lang, 'reason.fourteen_day_letter'),
+  paused: (lang) => t(lang, 'reason.paused'),
+  opted_out: (lang) => t(lang, 'reason.opted_out'),
+};
+
+const channel = (lang: Language, v: string | number | boolean | undefined): string =>
+  CHANNELS.includes(v as Channel) ? t(lang, `channel.${v as Channel}`) : str(v);
+
+const failure = (lang: Language, v: string | number | boolean | undefined): string =>
+  scriptText(lang, `reason.${COLLECTION_FAILURE_REASONS.includes(v as CollectionFailureReason) ? (v as CollectionFailureReason) : 'other'}`);
+
+export const reasonText = (lang: Language, r: Reason): string => REASON_TEXT[r.code](lang, r.params);
