@@ -12,6 +12,7 @@ import { createApp } from './http/app';
 import { DEMO_CREDITOR, fixedCreditor, type CreditorSource } from './debtor-page/creditor';
 import { createDebtorLinkStore } from './debtor-page/link-store';
 import { createDebtorPageService } from './debtor-page/page-service';
+import { createSelfService } from './debtor-page/self-service';
 import { createDebtorPageRouter } from './http/debtor-page/router';
 import { createPaymentWebhooksRouter } from './http/payments/router';
 import { createCheckoutService } from './payments/checkout-service';
@@ -149,7 +150,10 @@ export function composeBackend(o: BackendOptions) {
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
-      debtorPage: createDebtorPageRouter({ pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, ...(checkout ? { checkout } : {}) }),
+      debtorPage: createDebtorPageRouter({
+        pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, ...(checkout ? { checkout } : {}),
+        selfService: createSelfService({ ledger, gateway: hubspot.gateway, redis, prefix, now, calendarFor: async (p) => calendarFor(p), fallbackOwnerFor }),
+      }),
       ...(checkout ? { payments: createPaymentWebhooksRouter({ checkout }) } : {}),
     },
   });

@@ -206,6 +206,110 @@ describe('the debtor page', () => {
     expect((await m.embedded.backend.ledger.getCustomerLedger(m.portalId, company))!.payments).toHaveLength(ledger.payments.length);
   });
 
+  describe('arranging it yourself', () => {
+    let a: string; let aLink: string; let b: string; let bLink: string;
+    const post = (token: string, fields: Record<string, string>) => fetch(`${m.embedded.publicBaseUrl}/my/${token}/arrange?lang=en`, {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
+    });
+    const sub = () => `test-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+
+    beforeAll(async () => {
+      a = await m.createCompany({ name: 'Drukkerij Zelfregelaar BV', domain: 'zelfregelaar.example' });
+      b = await m.createCompany({ name: 'Hoveniers Voorstel BV', domain: 'voorstel.example' });
+      await m.invoices({ domain: 'zelfregelaar.example' }, [
+        { id: 'ZR-1', amount: 60_000, issued: '2027-01-10', due: '2027-02-09' },
+        { id: 'ZR-2', amount: 30_000, issued: '2027-01-15', due: '2027-02-14' },
+        { id: 'ZR-3', amount: 45_000, issued: '2027-02-18', due: '2027-03-20' },
+      ]);
+      await m.invoices({ domain: 'voorstel.example' }, [
+        { id: 'HV-1', amount: 80_000, issued: '2027-01-05', due: '2027-02-04' },
+        { id: 'HV-2', amount: 20_000, issued: '2027-01-06', due: '2027-02-05' },
+      ]);
+      aLink = (await m.embedded.backend.debtorLinks.ensure(m.portalId, a)).token;
+      bLink = (await m.embedded.backend.debtorLinks.ensure(m.portalId, b)).token;
+    }, 60_000);
+
+    it('when the customer asks to defer an invoice within the limit, then it is granted at once, shown as deferred, noted in HubSpot, and a resubmitted form changes nothing', async () => {
+      const notesBefore = (await m.engagements(a, 'notes')).length;
+      const form = { kind: 'deferral', submission: sub(), invoice: 'ZR-3', until: '2027-03-30' };
+      const res = await post(aLink, form);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`/my/${aLink}?lang=en&done=deferral_approved`);
+      expect((await post(aLink, form)).headers.get('location')).toBe(`/my/${aLink}?lang=en&done=deferral_approved`);
+      await m.settle();
+      const body = await text(await page(aLink, '?lang=en'));
+      expect(body).toMatch(/Invoice ZR-3 .*Deferred \(deferred to 30 March 2027\)/);
+      expect((await m.engagements(a, 'notes')).length).toBe(notesBefore + 1);
+      expect((await m.openTasks(a)).filter((t) => t.step.startsWith('portal_'))).toEqual([]);
+      expect((await m.embedded.backend.ledger.getCustomerLedger(m.portalId, a))!.promises.filter((p) => p.source === 'portal')).toHaveLength(1);
+    });
+
+    it('when the customer proposes an arrangement within the limits in the browser, then it is approved at once and the page shows the schedule', async () => {
+      const browser = await launchBrowser();
+      try {
+        const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+        const { page: tab } = await openPage(context);
+        await tab.goto(`${m.embedded.publicBaseUrl}/my/${aLink}?lang=en`);
+        await tab.getByLabel('Number of monthly terms').fill('3');
+        await tab.getByLabel('First payment date').fill('2027-03-15');
+        await tab.getByRole('button', { name: 'Propose arrangement' }).click();
+        expect(await tab.getByTestId('banner').textContent()).toContain('your payment arrangement is agreed');
+        const schedule = (await tab.getByTestId('arrangement').textContent())!.replace(/\s+/g, ' ');
+        expect(schedule).toContain('Instalment 1: €300.00 — 15 March 2027');
+        expect(schedule).toContain('Instalment 2: €300.00 — 15 April 2027');
+        expect(schedule).toContain('Instalment 3: €300.00 — 15 May 2027');
+        await context.close();
+      } finally {
+        await browser.close();
+      }
+      await m.settle();
+      const card = await m.receivables(a);
+      expect(card.invoices.items.filter((i) => i.tags.includes('in_arrangement')).map((i) => i.number).sort()).toEqual(['ZR-1', 'ZR-2']);
+    }, 60_000);
+
+    it('when the customer proposes an arrangement outside the limits, then nothing is agreed and a HubSpot task asks the credit controller to decide', async () => {
+      const res = await post(bLink, { kind: 'arrangement', submission: sub(), terms: '12', firstDate: '2027-03-10' });
+      expect(res.headers.get('location')).toBe(`/my/${bLink}?lang=en&done=arrangement_review`);
+      await m.settle();
+      const tasks = (await m.openTasks(b)).filter((t) => t.step === 'portal_arrangement');
+      expect(tasks).toHaveLength(1);
+      expect(tasks[0]!.subject).toBe('Voorstel betalingsregeling beoordelen');
+      expect(tasks[0]!.body).toContain('meer dan 6 termijnen');
+      expect(tasks[0]!.ownerId).toBeTruthy();
+      expect((await m.embedded.backend.ledger.getCustomerLedger(m.portalId, b))!.arrangements).toEqual([]);
+    });
+
+    it('when the customer disputes one invoice, then only that invoice is on hold — on the page, on the card and in the reminder plan — and a task asks someone to handle it', async () => {
+      const res = await post(bLink, { kind: 'dispute', submission: sub(), invoice: 'HV-1', reason: 'wrong_amount', message: 'Wij hadden €600 afgesproken.' });
+      expect(res.headers.get('location')).toBe(`/my/${bLink}?lang=en&done=dispute_received`);
+      await m.settle();
+      const body = await text(await page(bLink, '?lang=en'));
+      expect(body).toMatch(/Invoice HV-1 .*Disputed — on hold/);
+      expect(body).toMatch(/Invoice HV-2 .*Overdue/);
+      const card = await m.receivables(b);
+      expect(card.invoices.items.find((i) => i.number === 'HV-1')!.tags).toContain('disputed');
+      expect(card.invoices.items.find((i) => i.number === 'HV-2')!.tags).not.toContain('disputed');
+      expect(card.ladder!.paused).toEqual([{ kind: 'dispute', until: null, invoiceCount: 1 }]);
+      const task = (await m.openTasks(b)).find((t) => t.step === 'portal_dispute')!;
+      expect(task.subject).toBe('Geschil over factuur HV-1 behandelen');
+      expect(task.body).toContain('Wij hadden €600 afgesproken.');
+    });
+
+    it('when the customer gives a new accounts-payable address, then a task asks to update it; bad input is a 400 that stores nothing', async () => {
+      const before = (await m.tasks(b)).length;
+      expect((await post(bLink, { kind: 'ap_email', submission: sub(), email: 'not-an-address' })).status).toBe(400);
+      expect((await post(bLink, { kind: 'deferral', submission: 'short', invoice: 'HV-2', until: '2027-03-05' })).status).toBe(400);
+      expect((await post(bLink, { kind: 'arrangement', submission: sub(), terms: 'many', firstDate: '2027-03-10' })).status).toBe(400);
+      expect((await post(bLink, { kind: 'deferral', submission: sub(), invoice: 'ZR-1', until: '2027-03-05' })).status).toBe(422);
+      expect((await m.tasks(b)).length).toBe(before);
+      const res = await post(bLink, { kind: 'ap_email', submission: sub(), email: 'crediteuren@voorstel.example' });
+      expect(res.headers.get('location')).toBe(`/my/${bLink}?lang=en&done=email_received`);
+      await m.settle();
+      const task = (await m.openTasks(b)).find((t) => t.step === 'portal_ap_email')!;
+      expect(task.body).toContain('crediteuren@voorstel.example');
+    });
+  });
+
   it('when the link is older than its validity, then it gets the neutral page', async () => {
     await m.embedded.time.advance({ days: 91 });
     expect((await page(link)).status).toBe(404);

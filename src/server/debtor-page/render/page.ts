@@ -19,6 +19,8 @@ export interface PageInput {
   readonly payable: boolean;
   /** The outcome of the payer's return from the provider's checkout. */
   readonly banner?: 'paid' | 'pending' | 'failed';
+  /** What a self-service form just did (`?done=`). */
+  readonly done?: string;
 }
 
 export function formatters(lang: Language) {
@@ -46,7 +48,7 @@ ${i.interest.minor > 0 ? html`<dt>${t.colInterest}</dt><dd>${money(i.interest)}<
 ${input.payable && paySelection(s, i.externalId).kind !== 'nothing' ? html`<p><a href="${input.selfPath}/pay?invoice=${encodeURIComponent(i.externalId)}&amp;lang=${lang}">${t.payThis(i.number)}</a></p>` : ''}
 </li>`;
   const overdue = paySelection(s);
-  const banner = input.banner ? { paid: t.paidBanner, pending: t.pendingBanner, failed: t.failedBanner }[input.banner] : undefined;
+  const banner = input.banner ? { paid: t.paidBanner, pending: t.pendingBanner, failed: t.failedBanner }[input.banner] : input.done ? t.done[input.done] : undefined;
 
   const stepName = (id: string) => t.steps[id] ?? t.stepFallback;
   const stepItem = (st: DebtorStep) => html`<li${st.state === 'current' || st.state === 'next' ? html` aria-current="step"` : ''}>${stepName(st.stepId)} <span class="note">— ${t.stepState[st.state]}${st.on ? `, ${date(st.on)}` : ''}</span></li>`;
@@ -65,7 +67,6 @@ ${s.totals.interest.length > 0 ? html`<dt>${t.totalInterest}</dt><dd data-testid
 </dl>` : ''}
 ${input.payable && overdue.kind !== 'nothing' ? html`<p><a class="button" href="${input.selfPath}/pay?lang=${lang}" data-testid="pay-overdue">${t.payAllOverdue(money(overdue.total))}</a></p>` : ''}
 </section>
-${input.extra ?? []}
 ${s.invoices.length > 0 ? html`<section aria-labelledby="invoices-h">
 <h2 id="invoices-h">${t.invoicesHeading}</h2>
 <ul class="plain" data-testid="invoices">${s.invoices.map(invoiceItem)}</ul>
@@ -81,6 +82,7 @@ ${s.paused ? html`<p>${t.paused}</p>` : ''}
 ${s.next ? html`<p data-testid="next-step">${t.nextOn(stepName(s.next.stepId), date(s.next.on))}</p>` : html`<p>${t.noSteps}</p>`}
 ${s.collectionCosts ? html`<p data-testid="costs">${t.costsWarning(money(s.collectionCosts))}</p>` : ''}
 </section>` : ''}
+${input.extra ?? []}
 <section aria-labelledby="payments-h">
 <h2 id="payments-h">${t.paymentsHeading}</h2>
 ${s.payments.length > 0

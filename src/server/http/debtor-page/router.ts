@@ -1,14 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import { ARRANGE_OUTCOMES, ArrangeForm } from '../../../contracts/debtor-page';
 import { SafeId } from '../../../contracts/primitives';
+import { DEFAULT_SELF_SERVICE_LIMITS, type SelfServiceLimits } from '../../../domain/debtor-page/self-service';
 import { paySelection } from '../../../domain/debtor-page/pay-selection';
 import type { Language } from '../../../domain/ledger';
 import { epcPayload } from '../../../domain/payments/epc-qr';
 import { remittanceFor } from '../../../domain/payments/remittance';
 import type { DebtorPageService, DebtorView } from '../../debtor-page/page-service';
+import { renderArrangeSection } from '../../debtor-page/render/arrange-section';
 import { renderDebtorPage, renderNeutralPage } from '../../debtor-page/render/page';
+import type { SelfService } from '../../debtor-page/self-service';
 import { renderPayPage } from '../../debtor-page/render/pay-page';
 import { epcQrDataUrl } from '../../debtor-page/render/qr';
 import type { CheckoutService } from '../../payments/checkout-service';
@@ -17,6 +22,9 @@ export interface DebtorPageRouterDeps {
   readonly pages: DebtorPageService;
   /** Online payments; without a provider the page offers the transfer (QR, IBAN, reference) only. */
   readonly checkout?: CheckoutService;
+  /** Deferral, arrangement, dispute, accounts-payable address. */
+  readonly selfService: SelfService;
+  readonly limits?: SelfServiceLimits;
   readonly redis: Redis;
   readonly prefix: string;
   /** Page requests per client address per minute (DEBTOR_PAGE_RATE_PER_MINUTE). */
@@ -25,7 +33,7 @@ export interface DebtorPageRouterDeps {
 
 const LangQuery = z.object({ lang: z.enum(['en', 'nl']).optional() }).loose();
 const PayQuery = z.object({ invoice: SafeId(128).optional() }).loose();
-const BannerQuery = z.object({ payment: z.enum(['paid', 'pending', 'failed']).optional() }).loose();
+const BannerQuery = z.object({ payment: z.enum(['paid', 'pending', 'failed']).optional(), done: z.enum(ARRANGE_OUTCOMES).optional() }).loose();
 
 /** Whoever asks: a link from outside HubSpot, read by a browser. Nothing is cached, sent on or framed. */
 const pageHeaders: RequestHandler = (_req, res, next) => {
@@ -84,14 +92,34 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
   };
   const selfPath = (req: Request<{ token: string }>) => `${req.baseUrl}/${encodeURIComponent(req.params.token)}`;
 
+  const limits = deps.limits ?? DEFAULT_SELF_SERVICE_LIMITS;
+  const page = (req: Request<{ token: string }>, view: DebtorView, notice: { banner?: 'paid' | 'pending' | 'failed'; done?: string }) => {
+    const lang = langOf(req) ?? view.language;
+    const submission = randomBytes(16).toString('base64url');
+    const arrange = renderArrangeSection({ standing: view.standing, lang, selfPath: selfPath(req), limits, submissionId: (form) => `${form.replace('_', '')}-${submission}` });
+    return renderDebtorPage({
+      standing: view.standing, creditor: view.creditor, lang, selfPath: selfPath(req), payable: true, extra: [arrange],
+      ...(notice.banner ? { banner: notice.banner } : {}), ...(notice.done ? { done: notice.done } : {}),
+    });
+  };
+
   router.get('/:token', async (req, res) => {
     const view = await open(req, res);
     if (!view) return;
-    const banner = BannerQuery.safeParse(req.query).data?.payment;
-    res.type('html').send(renderDebtorPage({
-      standing: view.standing, creditor: view.creditor, lang: langOf(req) ?? view.language, selfPath: selfPath(req), payable: true,
-      ...(banner ? { banner } : {}),
-    }));
+    const q = BannerQuery.safeParse(req.query).data;
+    res.type('html').send(page(req, view, { ...(q?.payment ? { banner: q.payment } : {}), ...(q?.done ? { done: q.done } : {}) }));
+  });
+
+  // Self-service: a valid form is recorded once (per submission id) and answered with a redirect to the page and
+  // its outcome; an invalid one gets 400 with the page and what to fix, and nothing is stored.
+  router.post('/:token/arrange', express.urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
+    const view = await open(req, res);
+    if (!view) return;
+    const form = ArrangeForm.safeParse(req.body ?? {});
+    if (!form.success) { res.status(400).type('html').send(page(req, view, { done: 'invalid' })); return; }
+    const outcome = await deps.selfService.submit(view, form.data);
+    if (outcome === 'refused') { res.status(422).type('html').send(page(req, view, { done: 'refused' })); return; }
+    res.redirect(303, `${selfPath(req)}?lang=${langOf(req) ?? view.language}&done=${outcome}`);
   });
 
   router.get('/:token/pay', async (req, res) => {

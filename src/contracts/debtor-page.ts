@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { CalendarDate, SafeId, SafeText } from './primitives';
+
+/**
+ * The debtor page's self-service forms (`POST /my/<token>/arrange`, urlencoded, no script). Every form carries a
+ * submission id the page generated, so a resubmitted form (back button, double tap, a retry) is recorded once.
+ */
+export const DISPUTE_REASON_CHOICES = ['not_received', 'wrong_amount', 'delivery_problem', 'quality', 'duplicate', 'other'] as const;
+
+const Submission = SafeId(64).pipe(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'is not a submission id' }));
+
+export const ArrangeForm = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('deferral'), submission: Submission, invoice: SafeId(128), until: CalendarDate }),
+  z.object({
+    kind: z.literal('arrangement'), submission: Submission,
+    terms: z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(2).max(36),
+    firstDate: CalendarDate,
+  }),
+  z.object({ kind: z.literal('dispute'), submission: Submission, invoice: SafeId(128), reason: z.enum(DISPUTE_REASON_CHOICES), message: SafeText(1000) }),
+  z.object({ kind: z.literal('ap_email'), submission: Submission, email: z.email({ error: 'is not an e-mail address' }).max(254) }),
+]);
+export type ArrangeForm = z.infer<typeof ArrangeForm>;
+
+/** What the page tells the customer afterwards (`?done=`). */
+export const ARRANGE_OUTCOMES = ['deferral_approved', 'deferral_review', 'arrangement_approved', 'arrangement_review', 'dispute_received', 'email_received', 'refused', 'invalid'] as const;
+export type ArrangeOutcome = (typeof ARRANGE_OUTCOMES)[number];
