@@ -1,4 +1,5 @@
 import { buildCallScript } from '../call-script/script';
+import { returnReason } from '../direct-debit/return-reasons';
 import { text as scriptText } from '../call-script/format';
 import { CHANNELS, COLLECTION_FAILURE_REASONS, type BusinessCalendar, type Channel, type CollectionFailureReason, type CustomerLedger, type Invoice, type Language } from '../ledger';
 import { daysBetween, type IsoDate } from '../dates';
@@ -52,6 +53,7 @@ export function taskText(input: TaskTextInput): TaskText {
       costs: formatMoney(action.legal.costsIfUnpaid, lang), sentOn: formatDate(input.today, lang), payBy: formatDate(action.legal.payBy, lang),
     })] : []),
     ...(action.reasons.length > 0 ? [t(lang, 'body.why', { reasons: action.reasons.map((r) => reasonText(lang, r)).join('; ') })] : []),
+    ...(action.reasons.some((r) => r.code === 'failed_direct_debit') ? [t(lang, 'body.pay_now')] : []),
     ...(action.action === 'call'
       ? ['', ...callScriptText(buildCallScript({
           ledger, asOf: today, language: lang,
@@ -88,7 +90,8 @@ const REASON_TEXT: Record<ReasonCode, (lang: Language, p: Reason['params']) => s
   steps_caught_up: (lang, p) => t(lang, 'reason.steps_caught_up', { steps: str(p.skippedStepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
   bundled_invoices: (lang, p) => t(lang, 'reason.bundled_invoices', { count: Number(p.count ?? 0) }),
   channel_fallback: (lang, p) => t(lang, 'reason.channel_fallback', { wanted: channel(lang, p.wanted), used: channel(lang, p.used) }),
-  failed_direct_debit: (lang, p) => `${t(lang, 'reason.failed_direct_debit', { failedOn: isoDate(lang, p.failedOn) })} (${failure(lang, p.reason)})`,
+  // The bank's own reason (ISO code) in plain words when it is known, else the kind of failure.
+  failed_direct_debit: (lang, p) => `${t(lang, 'reason.failed_direct_debit', { failedOn: isoDate(lang, p.failedOn) })}: ${typeof p.code === 'string' ? returnReason(p.code).words[lang] : failure(lang, p.reason)}`,
   promise_broken: (lang, p) => t(lang, 'reason.promise_broken', { promisedDate: isoDate(lang, p.promisedDate) }),
   habitual_late_payer: (lang) => t(lang, 'reason.habitual_late_payer'),
   fourteen_day_letter: (lang) => t(lang, 'reason.fourteen_day_letter'),

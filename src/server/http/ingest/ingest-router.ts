@@ -46,7 +46,16 @@ export function createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBo
     res.json(await ingest.ingestPayments(portalOf(res), body.payments));
   });
 
-  router.post('/direct-debit-failures', json, async (req, res) => {
+  // JSON from payment providers, or the bank's pain.002 status report as it is (application/xml).
+  router.post('/direct-debit-failures', async (req, res, next) => {
+    if (!req.is(['application/xml', 'text/xml'])) return next();
+    const upload = await spoolBody(req, maxCsvBytes);
+    try {
+      res.json(await directDebitFailures.ingestPain002(portalOf(res), createReadStream(upload.path)));
+    } finally {
+      await upload.cleanup();
+    }
+  }, json, async (req, res) => {
     const body = DirectDebitFailureBatchRequest.parse(req.body ?? {});
     res.json(await directDebitFailures.ingestFailures(portalOf(res), body.failures));
   });

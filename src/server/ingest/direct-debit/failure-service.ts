@@ -4,6 +4,7 @@ import { returnReason } from '../../../domain/direct-debit/return-reasons';
 import type { FailedCollection } from '../../../domain/ledger';
 import type { RedisLedgerStore } from '../../ledger/redis-ledger-store';
 import { createReportBuilder, describeIssues } from '../ingest-report';
+import { parsePain002 } from './pain002';
 
 export interface DirectDebitFailureService {
   /** The JSON endpoint: each item validated on its own, bad ones reported by index. */
@@ -16,6 +17,8 @@ export interface DirectDebitFailureService {
    * invoice is in); one recorded before is unchanged.
    */
   recordFailures(portalId: string, inputs: readonly DirectDebitFailureInput[]): Promise<IngestReport>;
+  /** A bank's pain.002 status report: its rejected transactions recorded, each problem reported by transaction number. */
+  ingestPain002(portalId: string, source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): Promise<IngestReport>;
 }
 
 type Ledger = Pick<RedisLedgerStore, 'findInvoiceCompanies' | 'getCustomerLedger' | 'addFailedCollections'>;
@@ -63,6 +66,15 @@ export function createDirectDebitFailureService(deps: { readonly ledger: Ledger 
       const report = createReportBuilder();
       report.received(inputs.length);
       return recordFailures(portalId, inputs, report);
+    },
+    async ingestPain002(portalId, source) {
+      const { failures, indexes, problems, transactions } = await parsePain002(source);
+      const report = createReportBuilder();
+      report.received(transactions);
+      problems.forEach((p) => report.reject(p));
+      // Accepted transactions are not failures: they count as received and unchanged.
+      report.add({ created: 0, updated: 0, unchanged: transactions - failures.length - problems.length, unmatched: 0 });
+      return recordFailures(portalId, failures, report, (i) => indexes[i]!);
     },
     async ingestFailures(portalId, items) {
       const report = createReportBuilder();

@@ -79,6 +79,24 @@ describe('POST /api/ingest/direct-debit-failures', () => {
     expect((await ledger.getCustomerLedger('1', '201'))?.failedCollections.map((f) => [f.id, f.reason, f.code])).toEqual([['ret-8', 'account_closed', 'AC04']]);
   });
 
+  it('when the bank\'s pain.002 comes as application/xml, then its rejected transactions are recorded by end-to-end id; another XML file is a 400', async () => {
+    const xml = (ns: string) => `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:${ns}"><CstmrPmtStsRpt><GrpHdr><MsgId>M</MsgId><CreDtTm>2027-03-16T08:00:00</CreDtTm></GrpHdr>
+      <OrgnlPmtInfAndSts><OrgnlPmtInfId>B</OrgnlPmtInfId>
+        <TxInfAndSts><StsId>S1</StsId><OrgnlEndToEndId>F-1</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn></StsRsnInf></TxInfAndSts>
+        <TxInfAndSts><StsId>S2</StsId><OrgnlEndToEndId>F-404</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM04</Cd></Rsn></StsRsnInf></TxInfAndSts>
+        <TxInfAndSts><StsId>S3</StsId><OrgnlEndToEndId>F-2</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts>
+      </OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>`;
+    const res = await supertest(app).post('/api/ingest/direct-debit-failures').set('Authorization', `Bearer ${key}`).set('Content-Type', 'application/xml').send(xml('pain.002.001.03'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ received: 3, created: 1, unchanged: 1, rejected: 1, errors: [{ index: 1, externalId: 'pain002:S2', reason: expect.stringContaining('"F-404"') }] });
+    expect((await ledger.getCustomerLedger('1', '201'))?.failedCollections).toEqual([
+      { id: 'pain002:S1', companyId: '201', invoiceExternalId: 'F-1', date: '2027-03-16', reason: 'account_closed', code: 'AC04' },
+    ]);
+    const wrong = await supertest(app).post('/api/ingest/direct-debit-failures').set('Authorization', `Bearer ${key}`).set('Content-Type', 'application/xml').send(xml('camt.053.001.02'));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: 'not_pain002' });
+  });
+
   it('when the envelope is empty or not JSON failures, then 400 and nothing is written', async () => {
     expect((await post({ failures: [] })).status).toBe(400);
     expect((await post({ returns: [] })).status).toBe(400);
