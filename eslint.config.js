@@ -66,6 +66,16 @@ export default tseslint.config(
             message: 'The sandbox stands in for HubSpot; it must not import the app it is standing in for.',
           },
           {
+            target: './src/workspace',
+            from: './src/server',
+            message: 'The workspace stands in for HubSpot\'s UI; it talks to the backend over HTTP like HubSpot, never by importing it.',
+          },
+          {
+            target: './src/server',
+            from: './src/workspace',
+            message: 'Only src/server/embedded (the embedded default of npm start) mounts the workspace; it is never part of the product.',
+          },
+          {
             target: './src/server',
             from: './src/sandbox',
             message: 'Only src/server/embedded (the embedded default of npm start) may start the sandbox; production code talks to HubSpot through the gateway.',
@@ -104,7 +114,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**/*.{ts,tsx}', 'src/extensions/**/*.{ts,tsx}', 'src/contracts/**/*.{ts,tsx}', 'src/kernel/**/*.{ts,tsx}'],
+    files: ['src/app/**/*.{ts,tsx}', 'src/extensions/**/*.{ts,tsx}', 'src/contracts/**/*.{ts,tsx}', 'src/kernel/**/*.{ts,tsx}', 'src/workspace/browser/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 
-export const FORBIDDEN_FOR_CARDS = ['server', 'domain', 'sandbox'] as const;
+export const FORBIDDEN_FOR_CARDS = ['server', 'domain', 'sandbox', 'workspace'] as const;
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.json'];
 const BUILTINS = new Set(builtinModules);
 

@@ -8,7 +8,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { composeBackend } from './compose';
 import { ConfigError, loadConfig, privateAppOf, usesEmbeddedSandbox, type Config } from './config';
 import { formatDemoSummary, runDemo } from './embedded/demo-run';
-import { startEmbeddedBackend } from './embedded/embedded-backend';
+import { startEmbeddedWithWorkspace } from './embedded/embedded-workspace';
 import { demoDebtorLink } from './debtor-page/demo-link';
 import { createLogger, type Logger } from './infra/logger';
 import { startPrivateRedis } from './infra/redis-server';
@@ -31,9 +31,9 @@ async function main(config: Config, log: Logger, onStop: OnStop): Promise<void> 
 }
 
 async function startEmbedded(config: Config, log: Logger, redisUrl: string, onStop: OnStop): Promise<void> {
-  const embedded = await startEmbeddedBackend({ config, log, redisUrl });
+  const embedded = await startEmbeddedWithWorkspace({ config, log, redisUrl });
   onStop('backend', () => embedded.close());
-  const { backend, hubspot, publicBaseUrl } = embedded;
+  const { backend, hubspot, publicBaseUrl, workspaceUrl } = embedded;
   const result = await runDemo(backend, hubspot);
   const apiKey = await backend.apiKeys.createApiKey(hubspot.portalId, 'local demo');
   const debtor = await demoDebtorLink(backend, hubspot.portalId);
@@ -47,7 +47,7 @@ async function startEmbedded(config: Config, log: Logger, redisUrl: string, onSt
     `  HubSpot access token: ${hubspot.accessToken}  (new Client({ accessToken, basePath: '${hubspot.sandbox.url}' }) from @hubspot/api-client)`,
     ...(debtor ? [`  Debtor page:          ${publicBaseUrl}/my/${debtor.token}  (company ${debtor.companyId}'s own page; ?lang=en|nl)`] : []),
     `  Payments (Mollie):    local stand-in at ${embedded.mollie.url}: its checkout page lets the payment succeed, fail or expire`,
-    `  Workspace:            ${publicBaseUrl}/workspace  (the local HubSpot UI with the cards, once the workspace is part of this build)`,
+    `  Workspace:            ${workspaceUrl}  (the local HubSpot UI: every card in a real browser, user, language and clock switches)`,
     '',
     '  Every change — invoices and payments in, card actions, companies created, changed or merged in the local',
     '  HubSpot — reaches HubSpot by itself within seconds; the daily pass runs at 07:00 Europe/Amsterdam.',

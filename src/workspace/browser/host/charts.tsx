@@ -1,0 +1,71 @@
+/// <reference lib="dom" />
+/** BarChart and LineChart as plain SVG in HubSpot's chart colours, with the data also as a table for screen readers. */
+import type { ReactNode } from 'react';
+
+type P = Record<string, unknown> & { children?: ReactNode };
+type Row = Record<string, string | number>;
+type Axis = { field: string; label?: string };
+const COLOURS = ['#ff7a59', '#00bda5', '#6a78d1', '#f5c26b', '#f2547d', '#00a4bd', '#7fd1a6'];
+
+function readChart(p: P) {
+  const raw = p.data as Row[] | { data: Row[] } | undefined;
+  const rows = Array.isArray(raw) ? raw : raw?.data ?? [];
+  const axes = (p.axes ?? {}) as { x?: Axis; y?: Axis; options?: { groupFieldByColor?: string } };
+  const x = axes.x?.field ?? 'x';
+  const y = axes.y?.field ?? 'y';
+  const group = axes.options?.groupFieldByColor;
+  const title = (p.options as { title?: string } | undefined)?.title;
+  return { rows, x, y, group, title, axes };
+}
+
+function Frame(p: { title: string | undefined; rows: Row[]; x: string; y: string; axes: { x?: Axis; y?: Axis }; children: ReactNode }) {
+  return (
+    <figure className="hs-chart">
+      {p.title ? <figcaption className="hs-chart-title">{p.title}</figcaption> : null}
+      {p.children}
+      <table className="hs-visually-hidden">
+        <thead><tr><th scope="col">{p.axes.x?.label ?? p.x}</th><th scope="col">{p.axes.y?.label ?? p.y}</th></tr></thead>
+        <tbody>{p.rows.map((r, i) => <tr key={i}><td>{String(r[p.x])}</td><td>{String(r[p.y])}</td></tr>)}</tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function BarChartStandIn(p: P) {
+  const c = readChart(p);
+  const max = Math.max(1, ...c.rows.map((r) => Number(r[c.y]) || 0));
+  const width = Math.max(240, c.rows.length * 56);
+  const groups = c.group ? [...new Set(c.rows.map((r) => String(r[c.group as string])))] : [];
+  return (
+    <Frame title={c.title} rows={c.rows} x={c.x} y={c.y} axes={c.axes}>
+      <svg role="img" aria-label={c.title ?? 'bar chart'} viewBox={`0 0 ${width} 180`} className="hs-chart-svg">
+        {c.rows.map((r, i) => {
+          const h = ((Number(r[c.y]) || 0) / max) * 130;
+          const colour = COLOURS[(c.group ? groups.indexOf(String(r[c.group])) : 0) % COLOURS.length];
+          return (
+            <g key={i}>
+              <rect x={i * 56 + 12} y={150 - h} width={32} height={h} fill={colour} rx={2} />
+              <text x={i * 56 + 28} y={166} textAnchor="middle" fontSize={10} fill="#33475b">{String(r[c.x]).slice(0, 10)}</text>
+            </g>
+          );
+        })}
+        <line x1={0} x2={width} y1={150} y2={150} stroke="#cbd6e2" />
+      </svg>
+    </Frame>
+  );
+}
+
+export function LineChartStandIn(p: P) {
+  const c = readChart(p);
+  const max = Math.max(1, ...c.rows.map((r) => Number(r[c.y]) || 0));
+  const step = c.rows.length > 1 ? 300 / (c.rows.length - 1) : 0;
+  const points = c.rows.map((r, i) => `${10 + i * step},${150 - ((Number(r[c.y]) || 0) / max) * 130}`).join(' ');
+  return (
+    <Frame title={c.title} rows={c.rows} x={c.x} y={c.y} axes={c.axes}>
+      <svg role="img" aria-label={c.title ?? 'line chart'} viewBox="0 0 320 180" className="hs-chart-svg">
+        <polyline points={points} fill="none" stroke={COLOURS[1]} strokeWidth={2} />
+        <line x1={0} x2={320} y1={150} y2={150} stroke="#cbd6e2" />
+      </svg>
+    </Frame>
+  );
+}
