@@ -7,7 +7,7 @@ import { createCalendarProvider } from './calendar/calendar-provider';
 import { createReceivablesViews } from './cards/receivables-views';
 import { createStoredViews } from './cards/stored-views';
 import { systemClock, type Clock } from './clock/clock';
-import type { Config } from './config';
+import { requiresRedisPersistence, type Config } from './config';
 import { createApp } from './http/app';
 import { DEMO_CREDITOR, fixedCreditor, type CreditorSource } from './debtor-page/creditor';
 import { createDebtorLinkStore } from './debtor-page/link-store';
@@ -24,6 +24,7 @@ import { createIngestRouter } from './http/ingest/ingest-router';
 import { createEngagements } from './hubspot/engagements';
 import type { Logger } from './infra/logger';
 import { createRedis } from './infra/redis';
+import { createRedisHealth } from './infra/redis-health';
 import { createCsvImporter } from './ingest/csv/csv-import';
 import { createDirectDebitFailureService } from './ingest/direct-debit/failure-service';
 import { createIngestService } from './ingest/ingest-service';
@@ -77,6 +78,8 @@ export function composeBackend(o: BackendOptions) {
   const redis = createRedis(o.redisUrl, 'worker');
   // Producers fail fast while Redis is down (an HTTP 503 beats a hanging request); workers wait.
   const producer = createRedis(o.redisUrl, 'producer');
+  // HTTP's own view of Redis: /ready and the 503 gate answer within a second while Redis is down.
+  const health = createRedisHealth(o.redisUrl, { watched: [redis, producer] });
   const queues = createJobQueues({ connection: producer, prefix, onError: (err) => o.log.warn({ err: err.message }, 'queue error') });
   const debounceMs = o.loop?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   // Every write to the ledger, by anyone in this process, asks for its portal's refresh: the continuous sync.
@@ -139,7 +142,12 @@ export function composeBackend(o: BackendOptions) {
   const app = createApp({
     log: o.log,
     metrics,
-    ready: async () => (await redis.ping()) === 'PONG',
+    available: health.isUp,
+    ready: async () => {
+      if (!(await health.check())) return { ready: false, reason: 'redis_unreachable' };
+      if (requiresRedisPersistence(o.config) && (await health.persistence()) !== 'aof') return { ready: false, reason: 'redis_without_persistence' };
+      return { ready: true };
+    },
     routers: {
       cards: createCardsRouter({ ...signed, ledger, now, calendarFor, policy: DEFAULT_POLICY, receivables: receivablesViews }),
       actions: createActionsRouter({
@@ -182,12 +190,13 @@ export function composeBackend(o: BackendOptions) {
   const close = async () => {
     await queues.close();
     await operate.close();
+    await health.close();
     await producer.quit().catch(() => undefined);
     await redis.quit().catch(() => undefined);
   };
   return {
     app, clock, redis, prefix, ledger, hubspot, receivablesViews, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
-    debtorLinks, debtorPages,
+    debtorLinks, debtorPages, health,
     startBackgroundWork, close,
   };
 }

@@ -44,6 +44,11 @@ const EnvSchema = z.object({
   TOKEN_ENCRYPTION_KEY: encryptionKey.optional(),
   CREDIT_CONTROLLER_OWNER_ID: z.string().regex(/^\d+$/, { error: 'must be a numeric HubSpot owner id' }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  /**
+   * Production needs a Redis that keeps its data across a restart (AOF): promises, disputes, call history,
+   * tokens and task claims live only there. `true` lets production run on one without (not ready otherwise).
+   */
+  REDIS_ALLOW_NO_PERSISTENCE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
   INGEST_MAX_BODY_BYTES: z.coerce.number({ error: 'must be a whole number of bytes' })
     .int({ error: 'must be a whole number of bytes' }).min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** Debtor page: requests per client address per minute before 429. */
@@ -124,6 +129,11 @@ export function privateAppOf(config: Config): { portalId: string; accessToken: s
 /** True when the app talks to the embedded local HubSpot sandbox instead of a real account. */
 export function usesEmbeddedSandbox(config: Config): boolean {
   return config.HUBSPOT_BASE_PATH === undefined;
+}
+
+/** True when Redis must persist (AOF) for the backend to be ready: production, unless overridden. */
+export function requiresRedisPersistence(config: Config): boolean {
+  return config.NODE_ENV === 'production' && !config.REDIS_ALLOW_NO_PERSISTENCE;
 }
 
 /** True when the app must start its own private Redis. */

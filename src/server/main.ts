@@ -6,11 +6,12 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { composeBackend } from './compose';
-import { ConfigError, loadConfig, privateAppOf, usesEmbeddedSandbox, type Config } from './config';
+import { ConfigError, loadConfig, privateAppOf, redactUrlPassword, requiresRedisPersistence, usesEmbeddedSandbox, type Config } from './config';
 import { formatDemoSummary, runDemo } from './embedded/demo-run';
 import { startEmbeddedWithWorkspace } from './embedded/embedded-workspace';
 import { demoDebtorLink } from './debtor-page/demo-link';
 import { createLogger, type Logger } from './infra/logger';
+import { createRedisHealth } from './infra/redis-health';
 import { startPrivateRedis } from './infra/redis-server';
 import { TIER_PER_10S } from './rate/rate-budget';
 import { createLifecycle } from './runtime/lifecycle';
@@ -57,6 +58,7 @@ async function startEmbedded(config: Config, log: Logger, redisUrl: string, onSt
 }
 
 async function startWithHubSpot(config: Config, log: Logger, redisUrl: string, onStop: OnStop): Promise<void> {
+  await requirePersistence(config, redisUrl);
   const privateApp = privateAppOf(config);
   const backend = composeBackend({
     config, log, redisUrl,
@@ -85,6 +87,21 @@ async function startWithHubSpot(config: Config, log: Logger, redisUrl: string, o
     '  Ctrl-C stops everything.',
     '',
   ].join('\n'));
+}
+
+/** Production refuses a Redis that would come back empty after a restart (tasks would be created twice, agreements lost). */
+async function requirePersistence(config: Config, redisUrl: string): Promise<void> {
+  if (!requiresRedisPersistence(config)) return;
+  const health = createRedisHealth(redisUrl);
+  try {
+    const mode = await health.persistence();
+    if (mode !== 'aof') {
+      throw new Error(`Redis at ${redactUrlPassword(redisUrl)} has ${mode === 'rdb' ? 'only RDB snapshots' : 'no persistence'}: production needs AOF ` +
+        '(appendonly yes, appendfsync everysec). Configure it, or set REDIS_ALLOW_NO_PERSISTENCE=true to run without.');
+    }
+  } finally {
+    await health.close();
+  }
 }
 
 function listen(app: RequestListener, port: number): Promise<Server> {

@@ -26,9 +26,20 @@ export interface AppDeps {
   readonly log: Logger;
   readonly metrics: Registry;
   readonly routers: AppRouters;
-  /** Reports whether the app's dependencies (Redis) answer. */
-  readonly ready: () => Promise<boolean>;
+  /** Whether the app's dependencies (Redis, and in production its persistence) are fit to serve, and why not. */
+  readonly ready: () => Promise<ReadyState>;
+  /** Without a round trip: false while Redis is known to be down; requests then get 503 at once, never hang. */
+  readonly available?: () => boolean;
 }
+
+export interface ReadyState {
+  readonly ready: boolean;
+  /** Why not, for operators: e.g. `redis_unreachable`, `redis_without_persistence`. */
+  readonly reason?: string;
+}
+
+/** How long a client should wait before trying again while Redis is down (seconds). */
+const RETRY_AFTER_S = 5;
 
 /** The Express app without `listen()`: routers parse, call one service, answer. */
 export function createApp(deps: AppDeps): Express {
@@ -39,11 +50,19 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const ok = await deps.ready().catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
+    const state = await deps.ready().catch((): ReadyState => ({ ready: false, reason: 'redis_unreachable' }));
+    res.status(state.ready ? 200 : 503).json({ status: state.ready ? 'ready' : 'unavailable', ...(state.reason ? { reason: state.reason } : {}) });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  });
+  // Everything below needs Redis: while it is down, answer at once (HubSpot and clients retry after Retry-After).
+  app.use((_req, res, next) => {
+    if (deps.available?.() === false) {
+      res.status(503).set('Retry-After', String(RETRY_AFTER_S)).json({ code: 'unavailable', message: 'The service is briefly unavailable. Try again in a few seconds.' });
+      return;
+    }
+    next();
   });
   // The action routes verify their own (larger) bodies; they go first because the cards router verifies
   // every request that reaches it, consuming the body.

@@ -7,6 +7,8 @@ import { Redis } from 'ioredis';
 /** A private redis-server owned by this process: the embedded default when REDIS_URL is not set. */
 export interface PrivateRedis {
   readonly url: string;
+  /** The running redis-server's process id (a new one after a restart). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -15,45 +17,62 @@ const INSTALL_HINT =
   'macOS: `brew install redis`) or set REDIS_URL to a running Redis.';
 
 /**
- * Starts redis-server on a unix socket in a fresh temporary folder (no port to collide on),
- * with persistence off and `noeviction`, as BullMQ requires. Stopped by `stop()` or when this process exits.
+ * Starts redis-server on a unix socket in a fresh temporary folder (no port to collide on), with `noeviction`
+ * as BullMQ requires and AOF (`appendfsync everysec`): when it dies it is started again on the same folder and
+ * comes back with its data (tokens, claims, agreements), so a run in flight does not create its tasks twice.
+ * Stopped by `stop()` or when this process exits.
  */
 export async function startPrivateRedis(binary = process.env.REDIS_SERVER_BIN ?? 'redis-server'): Promise<PrivateRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'receivables-desk-redis-'));
   const socket = join(dir, 'redis.sock');
-  let child: ResultPromise;
+  const args = [
+    '--port', '0',
+    '--unixsocket', socket,
+    '--unixsocketperm', '700',
+    '--save', '',
+    '--appendonly', 'yes',
+    '--appendfsync', 'everysec',
+    '--maxmemory-policy', 'noeviction',
+    '--dir', dir,
+  ];
+  let stopped = false;
+  let restarts = 0;
+  const spawn = (): ResultPromise => {
+    // Its own process group: Ctrl-C or `kill -TERM -<pgid>` of `npm start` must not stop Redis before the
+    // workers have drained into it; stop() ends it.
+    const child = execa(binary, args, { stdio: 'ignore', detached: true, cleanup: true, reject: false });
+    void child.then(() => {
+      // Died under us (killed, out of memory): back on the same folder, the AOF brings its data back.
+      if (!stopped && restarts < MAX_RESTARTS) { restarts++; current = spawn(); }
+    });
+    return child;
+  };
+  let current: ResultPromise;
   try {
-    child = execa(binary, [
-      '--port', '0',
-      '--unixsocket', socket,
-      '--unixsocketperm', '700',
-      '--save', '',
-      '--appendonly', 'no',
-      '--maxmemory-policy', 'noeviction',
-      '--dir', dir,
-      // Its own process group: Ctrl-C or `kill -TERM -<pgid>` of `npm start` must not stop Redis before the
-      // workers have drained into it; stop() ends it.
-    ], { stdio: 'ignore', detached: true, cleanup: true, reject: false });
+    current = spawn();
   } catch {
     throw new Error(INSTALL_HINT);
   }
   const spawnFailure = new Promise<never>((_, reject) => {
-    child.on('error', () => reject(new Error(INSTALL_HINT)));
+    current.on('error', () => { stopped = true; reject(new Error(INSTALL_HINT)); });
   });
   const url = `unix://${socket}`;
   await Promise.race([waitForPing(socket), spawnFailure]);
-  let stopped = false;
   return {
     url,
+    pid: () => current.pid,
     async stop() {
       if (stopped) return;
       stopped = true;
-      child.kill('SIGTERM');
-      await child.catch(() => undefined);
+      current.kill('SIGTERM');
+      await current.catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
   };
 }
+
+/** A Redis that keeps dying is not brought back forever: after this many restarts the app sees it down. */
+const MAX_RESTARTS = 20;
 
 async function waitForPing(socket: string): Promise<void> {
   const deadline = Date.now() + 10_000;

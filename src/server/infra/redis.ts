@@ -5,12 +5,19 @@ export type RedisRole =
   /** Workers and blocking commands: wait through reconnects. */
   | 'worker'
   /** HTTP handlers and producers: fail fast while Redis is down. */
-  | 'producer';
+  | 'producer'
+  /** The HTTP side's health probe: its own connection, short timeouts, nothing queued while offline. */
+  | 'probe';
+
+/** How long the probe waits for Redis: /ready must say "not ready" within a second. */
+export const PROBE_TIMEOUT_MS = 400;
 
 /** Turns REDIS_URL (`redis://`, `rediss://` or `unix:///path/to.sock`) into ioredis options. */
 export function redisOptions(url: string, role: RedisRole): RedisOptions {
   const base: RedisOptions =
-    role === 'worker' ? { maxRetriesPerRequest: null } : { enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+    role === 'worker' ? { maxRetriesPerRequest: null }
+      : role === 'producer' ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 }
+        : { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: PROBE_TIMEOUT_MS, connectTimeout: PROBE_TIMEOUT_MS, retryStrategy: () => 250 };
   if (url.startsWith('unix://')) return { ...base, path: url.slice('unix://'.length) };
   const u = new URL(url);
   return {

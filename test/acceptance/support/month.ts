@@ -71,12 +71,12 @@ function associated(state: SandboxState, fromType: string, fromId: string, toTyp
  * requests signed like HubSpot signs them. `day(n)` is the morning of business day n: the clock moves there
  * and the daily pass runs, as the 07:00 job does.
  */
-export async function startMonth(opts: { firstDay: string }) {
+export async function startMonth(opts: { firstDay: string; redisUrl?: string }) {
   const prefix = uniquePrefix('month');
   const config = loadConfig({ PORT: '0', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const clock = createControllableClock({ start: zonedTimeToInstant(opts.firstDay, 8, 0, TZ), ticking: false });
   const embedded: EmbeddedBackend = await startEmbeddedBackend({
-    config, log: createLogger('silent'), redisUrl: testRedisUrl(), clock,
+    config, log: createLogger('silent'), redisUrl: opts.redisUrl ?? testRedisUrl(), clock,
     loop: { debounceMs: 50, sweepEveryMs: 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
   });
   const { hubspot: local, publicBaseUrl: base, portalId } = embedded;
@@ -314,6 +314,7 @@ export async function startMonth(opts: { firstDay: string }) {
     },
     async close(): Promise<void> {
       await embedded.close();
+      if (opts.redisUrl) return; // a Redis of the test's own: it stops it
       const redis = testRedis();
       await deletePrefix(redis, prefix);
       await redis.quit();

@@ -78,7 +78,7 @@ export async function startActionsFixture(redis: Redis, buildCallScript: (i: Cal
     ledger, gateway, engagements, redis, prefix, now: () => NOW, calendarFor: () => CALENDAR, policy: DEFAULT_POLICY,
     clientSecret: SECRET, publicBaseUrl: PUBLIC_BASE_URL, buildCallScript,
   });
-  const app = createApp({ log: createLogger('silent'), metrics: new Registry(), routers: { cards: actions }, ready: async () => true });
+  const app = createApp({ log: createLogger('silent'), metrics: new Registry(), routers: { cards: actions }, ready: async () => ({ ready: true }) });
   return {
     app, sandbox, client, ledger, portalId, prefix, companyId: company.id, contactId: contact.id, otherCompanyId: other.id,
     close: () => sandbox.close(),

@@ -24,6 +24,6 @@ export function cardsApp(redis: Redis, opts: { now?: () => Date; viewCacheTtlMs?
     policy: DEFAULT_POLICY,
     ...(opts.viewCacheTtlMs !== undefined ? { viewCacheTtlMs: opts.viewCacheTtlMs } : {}),
   });
-  const app = createApp({ log: createLogger('silent'), metrics: new Registry(), routers: { cards }, ready: async () => true });
+  const app = createApp({ log: createLogger('silent'), metrics: new Registry(), routers: { cards }, ready: async () => ({ ready: true }) });
   return { app, ledger };
 }

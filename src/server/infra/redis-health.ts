@@ -1,0 +1,52 @@
+import type { Redis } from 'ioredis';
+import { createRedis, PROBE_TIMEOUT_MS } from './redis';
+
+export type PersistenceMode = 'aof' | 'rdb' | 'none';
+
+export interface RedisHealth {
+  /** Answers within PROBE_TIMEOUT_MS: true when Redis answered a PING just now. */
+  check(): Promise<boolean>;
+  /** Without a round trip: false while the last probe failed or a connection the app uses is not open. */
+  isUp(): boolean;
+  /** What Redis would keep across a restart: AOF, RDB snapshots only, or nothing. */
+  persistence(): Promise<PersistenceMode>;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP side's view of Redis, on a connection of its own (the workers' connections wait through outages by
+ * design, and a request behind them would hang for the client's whole timeout). A probe every `everyMs` keeps
+ * `isUp` current, so API routes can answer 503 at once instead of waiting on a Redis that is gone.
+ */
+export function createRedisHealth(url: string, opts: { everyMs?: number; watched?: readonly Redis[] } = {}): RedisHealth {
+  const probe = createRedis(url, 'probe');
+  let up = true;
+  // Nothing is queued on this connection: while it (re)connects, wait for it, but never longer than a probe.
+  const connected = () => (probe.status === 'ready' ? Promise.resolve(true) : new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => { probe.off('ready', onReady); resolve(false); }, PROBE_TIMEOUT_MS);
+    const onReady = () => { clearTimeout(timer); resolve(true); };
+    probe.once('ready', onReady);
+  }));
+  const check = async () => {
+    up = (await connected()) && (await probe.ping().then((r) => r === 'PONG', () => false));
+    return up;
+  };
+  const timer = setInterval(() => void check(), opts.everyMs ?? 1000);
+  timer.unref();
+  probe.on('close', () => { up = false; });
+  return {
+    check,
+    isUp: () => up && probe.status === 'ready' && (opts.watched ?? []).every((r) => r.status === 'ready'),
+    async persistence() {
+      await connected();
+      const info = await probe.info('persistence');
+      if (/^aof_enabled:1/m.test(info)) return 'aof';
+      const save = await probe.config('GET', 'save').then((r) => String((r as string[])[1] ?? ''), () => '');
+      return save.trim() ? 'rdb' : 'none';
+    },
+    async close() {
+      clearInterval(timer);
+      await probe.quit().catch(() => probe.disconnect());
+    },
+  };
+}
