@@ -197,6 +197,8 @@ export interface ActionRecord {
   readonly kind: ActionKind;
   readonly channel?: Channel;
   readonly doneAt: Instant;
+  /** When the contact is due, if later than its recording (a task made on Saturday is Monday's contact). */
+  readonly dueAt?: Instant;
   readonly outcome?: ContactOutcome;
   readonly invoiceExternalIds: readonly string[];
   readonly contactId?: ContactId;

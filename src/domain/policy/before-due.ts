@@ -40,6 +40,9 @@ export function planBeforeDue(ctx: PlanContext, invoices: readonly Invoice[], fl
       const ids = new Set([invoice.externalId]);
       if (findDone(ctx.history, { stepId: step.id, key, invoiceIds: ids, since: invoice.issueDate })) break;
       const moment = nextBusinessDay(offsetDate(cohort, step.offsetDays, step.offsetIn, ctx.cal), ctx.cal);
+      // A contact that named this invoice from the step's moment on (e.g. a reminder about late ones that
+      // mentioned it as due soon) already did what this step would do.
+      if (ctx.history.some((r) => r.localDate >= moment && r.invoiceExternalIds.includes(invoice.externalId))) break;
       const dueOn = laterDate(moment, floor ?? moment);
       if (dueOn <= ctx.asOf) {
         due.push({ step, invoice, cohort, dueOn });

@@ -6,6 +6,7 @@ import { money, type Money } from '../money';
 import type { ActivePause } from '../pauses';
 import { actionKey } from './action-key';
 import { chooseChannel } from './channels';
+import { attentionOf } from './attention';
 import type { PlannedAction, Reason } from './plan';
 import { TONES, type FollowUpRule, type OwnerRule, type PolicyStep, type ReminderPolicy, type Tone } from './policy';
 import { dayAfter, firstSlot, laterDate } from './schedule';
@@ -93,6 +94,7 @@ export function toPlannedAction(ctx: PlanContext, d: ActionDraft): PlannedAction
     currency: d.currency,
     invoiceExternalIds: invoices.map((i) => i.externalId),
     amount,
+    attention: attentionOf(invoices, ctx.asOf),
     createsTask: d.step.createsTask,
     ...(legal ? { legal } : {}),
     reasons,

@@ -9,6 +9,7 @@ import { chooseChannel } from './channels';
 import { toPlannedAction, type ActionDraft, type PlanContext } from './context';
 import { planFailedDirectDebit } from './failed-direct-debit';
 import { historyUpTo, lastContactDate } from './history';
+import { oneContact } from './one-contact';
 import { planOverdueCycle } from './overdue-ladder';
 import type { LadderPosition, PlannedAction, PlanResult } from './plan';
 import { pauseSummaries, skippedByPause } from './paused';
@@ -26,8 +27,8 @@ export interface PlanInput {
 }
 
 /**
- * What to do for one customer right now: the due actions (one per customer, currency and step, never for a
- * paused invoice), why others are held, and where the customer stands. Pure and deterministic: the same
+ * What to do for one customer right now: at most one action (one contact per customer per day, covering
+ * every invoice that needs attention, never a paused one), why others are held, and where the customer stands. Pure and deterministic: the same
  * input gives the same output, and once the planned actions are recorded as done, planning again at the same
  * moment plans nothing new (a recorded contact also moves the next ladder step to a later business day).
  */
@@ -82,12 +83,12 @@ export function planActions(input: PlanInput): PlanResult {
   drafts.push(...early.drafts);
   nexts.push(...early.next);
 
-  const actions = drafts.map((d) => toPlannedAction(ctx, d)).sort(byDueThenKey);
+  // A contact today, or one already planned for a later day (a task made on Saturday for Monday): the rest waits.
+  const contactedToday = history.some((r) => r.contactDate >= asOf);
+  const contact = contactedToday ? undefined : oneContact(ctx, drafts, current.length > 0);
+  const actions = contact ? [toPlannedAction(ctx, contact)] : [];
   return { actions, skipped, position: position(ctx, actions, current, nexts, lastDone, paused) };
 }
-
-const byDueThenKey = (a: PlannedAction, b: PlannedAction): number =>
-  a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
 /** The first business day after the latest contact about any invoice of this currency. */
 function contactFloor(ctx: PlanContext, currency: string): string | undefined {

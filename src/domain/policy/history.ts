@@ -1,8 +1,11 @@
 import { dateInZone, type Instant, type IsoDate } from '../dates';
 import type { ActionRecord, BusinessCalendar } from '../ledger';
 
-/** A history record with its calendar date in the portal's zone, computed once per planning run (Intl is slow). */
-export type DatedRecord = ActionRecord & { readonly localDate: IsoDate };
+/**
+ * A history record with its calendar date in the portal's zone, computed once per planning run (Intl is slow),
+ * and the day of the contact itself: its due day when that is later (a task made on Saturday is Monday's contact).
+ */
+export type DatedRecord = ActionRecord & { readonly localDate: IsoDate; readonly contactDate: IsoDate };
 
 /** A record concerns these invoices when it names one of them, or names none (a contact about the whole account). */
 export const touches = (r: ActionRecord, invoiceIds: ReadonlySet<string>): boolean =>
@@ -13,7 +16,11 @@ export function historyUpTo(history: readonly ActionRecord[], now: Instant, cal:
   return history
     .filter((r) => r.doneAt <= now)
     .sort((a, b) => (a.doneAt < b.doneAt ? -1 : a.doneAt > b.doneAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((r) => ({ ...r, localDate: dateInZone(r.doneAt, cal.timeZone) }));
+    .map((r) => {
+      const localDate = dateInZone(r.doneAt, cal.timeZone);
+      const dueDate = r.dueAt === undefined ? localDate : dateInZone(r.dueAt, cal.timeZone);
+      return { ...r, localDate, contactDate: dueDate > localDate ? dueDate : localDate };
+    });
 }
 
 /**

@@ -8,6 +8,7 @@ export const REASON_CODES = [
   'step_due', // {stepId, dueOn, daysPastDue?}
   'steps_caught_up', // {skippedStepIds}: earlier steps whose moment passed without being done
   'bundled_invoices', // {count}
+  'steps_merged', // {stepIds}: other steps due today that this one contact covers (one contact per customer per day)
   'channel_fallback', // {wanted, used}
   'failed_direct_debit', // {reason, failedOn, invoiceExternalId, code? (ISO 20022, e.g. AM04)}
   'promise_broken', // {promiseId, promisedDate}
@@ -43,6 +44,8 @@ export interface PlannedAction {
   readonly invoiceExternalIds: readonly string[];
   /** Total open of the bundled invoices. */
   readonly amount: Money;
+  /** The same invoices as the script groups them: overdue first (oldest first), then those due soon. */
+  readonly attention: { readonly overdue: readonly string[]; readonly dueSoon: readonly string[] };
   readonly createsTask: boolean;
   readonly legal?: { readonly kind: 'fourteen_day_letter'; readonly payBy: IsoDate; readonly costsIfUnpaid: Money };
   readonly reasons: readonly Reason[];
@@ -66,7 +69,7 @@ export interface LadderPosition {
 }
 
 export interface PlanResult {
-  /** Sorted by dueAt, then key. */
+  /** At most one: one contact per customer per day (see one-contact.ts). */
   readonly actions: readonly PlannedAction[];
   readonly skipped: readonly { readonly reason: Reason; readonly invoiceExternalIds: readonly string[] }[];
   readonly position: LadderPosition;

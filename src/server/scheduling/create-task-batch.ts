@@ -31,7 +31,7 @@ export interface BatchDeps {
 }
 
 const toRecord = (a: PlannedAction, doneAt: string): ActionRecord => ({
-  key: a.key, companyId: a.companyId, stepId: a.stepId, kind: a.action, channel: a.channel, doneAt,
+  key: a.key, companyId: a.companyId, stepId: a.stepId, kind: a.action, channel: a.channel, doneAt, dueAt: a.dueAt,
   invoiceExternalIds: a.invoiceExternalIds, ...(a.contactId ? { contactId: a.contactId } : {}),
 });
 

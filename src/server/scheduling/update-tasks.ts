@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { CustomerLedger } from '../../domain/ledger';
 import { sum } from '../../domain/money';
 import type { PauseOptions } from '../../domain/pauses';
+import { attentionOf } from '../../domain/policy/attention';
 import { ownerForRule } from '../../domain/policy/context';
 import type { PlannedAction } from '../../domain/policy/plan';
 import { scoreCustomer } from '../../domain/prioritisation/score';
@@ -29,8 +30,10 @@ const fingerprint = (d: Pick<TaskDraft, 'subject' | 'body' | 'ownerId' | 'priori
 /** The action as it stands today: only its invoices still owed, and what they still amount to. */
 function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string, pauses: PauseOptions): PlannedAction {
   const ids = invoicesStillOwed(ledger, action.invoiceExternalIds, today, pauses);
-  const open = new Map(ledger.invoices.map((i) => [i.externalId, i.open]));
-  return { ...action, invoiceExternalIds: ids, amount: sum(action.currency, ids.map((id) => open.get(id)!)) };
+  const byId = new Map(ledger.invoices.map((i) => [i.externalId, i]));
+  const invoices = ids.map((id) => byId.get(id)!);
+  // An invoice that was due soon when planned may be overdue by now: the grouping is today's.
+  return { ...action, invoiceExternalIds: ids, amount: sum(action.currency, invoices.map((i) => i.open)), attention: attentionOf(invoices, today) };
 }
 
 /**

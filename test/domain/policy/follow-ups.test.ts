@@ -96,17 +96,18 @@ describe('tone follows behaviour', () => {
 });
 
 describe('bundling per customer and currency', () => {
-  it('when several invoices in two currencies are overdue, then there is one action per currency with all its invoices and their total', () => {
+  it('when invoices in two currencies are overdue, then one contact a day: one currency today with all its invoices and their total, the other the next business day', () => {
     const invoices = [
       anInvoice({ externalId: 'e1', issueDate: '2026-09-01', dueDate: '2026-10-01', amount: money(120_000, 'EUR') }),
       anInvoice({ externalId: 'e2', issueDate: '2026-09-20', dueDate: '2026-10-20', amount: money(30_050, 'EUR') }),
       anInvoice({ externalId: 'u1', issueDate: '2026-09-05', dueDate: '2026-10-05', amount: money(99_900, 'USD') }),
       anInvoice({ externalId: 'e3', issueDate: '2026-10-25', dueDate: '2026-11-24', amount: money(10_000, 'EUR') }),
     ];
-    const { actions } = plan(aLedger({ invoices }), at('2026-10-23', '10:00'));
-    expect(actions.map((a) => [a.currency, a.stepId, a.invoiceExternalIds, a.amount.minor]).sort()).toEqual([
-      ['EUR', 'formal_reminder', ['e1', 'e2'], 150_050],
-      ['USD', 'formal_reminder', ['u1'], 99_900],
-    ]);
+    const friday = plan(aLedger({ invoices }), at('2026-10-23', '10:00'));
+    expect(friday.actions.map((a) => [a.currency, a.stepId, a.invoiceExternalIds, a.amount.minor])).toEqual([['EUR', 'formal_reminder', ['e1', 'e2'], 150_050]]);
+    const done = recordDone(aLedger({ invoices }), friday.actions, () => at('2026-10-23', '10:00'));
+    expect(plan(done, at('2026-10-23', '15:00')).actions).toEqual([]);
+    const monday = plan(done, at('2026-10-26', '10:00'));
+    expect(monday.actions.map((a) => [a.currency, a.stepId, a.invoiceExternalIds, a.amount.minor])).toEqual([['USD', 'formal_reminder', ['u1'], 99_900]]);
   });
 });

@@ -27,7 +27,7 @@ export function plan(ledger: CustomerLedger, now: Instant, overrides: Partial<Pl
 /** What a diligent controller does: every planned action is recorded as done at `doneAt`. */
 export function recordDone(ledger: CustomerLedger, actions: readonly PlannedAction[], doneAt: (a: PlannedAction) => Instant): CustomerLedger {
   const records: ActionRecord[] = actions.map((a) => ({
-    key: a.key, companyId: a.companyId, stepId: a.stepId, kind: a.action, channel: a.channel, doneAt: doneAt(a), invoiceExternalIds: a.invoiceExternalIds,
+    key: a.key, companyId: a.companyId, stepId: a.stepId, kind: a.action, channel: a.channel, doneAt: doneAt(a), dueAt: a.dueAt, invoiceExternalIds: a.invoiceExternalIds,
   }));
   return { ...ledger, history: [...ledger.history, ...records] };
 }

@@ -9,7 +9,7 @@ import { aLedger, anInvoice, aProfile } from '../../domain/builders';
 const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
   key: 'rk1', companyId: 'c1', stepId: 'late_payment_call', action: 'call', channel: 'phone', dueAt: '2026-11-24T10:00:00.000Z',
   tone: 'friendly', ownerRule: 'credit_controller', currency: 'EUR', invoiceExternalIds: ['inv-1'], amount: money(100_000, 'EUR'),
-  createsTask: true, reasons: [{ code: 'step_due', params: { stepId: 'late_payment_call' } }], ...over,
+  attention: { overdue: ['inv-1'], dueSoon: [] }, createsTask: true, reasons: [{ code: 'step_due', params: { stepId: 'late_payment_call' } }], ...over,
 });
 
 describe('task drafts', () => {
