@@ -89,6 +89,7 @@ const REASON_TEXT: Record<ReasonCode, (lang: Language, p: Reason['params']) => s
   step_due: (lang, p) => t(lang, 'reason.step_due', { step: stepName(lang, str(p.stepId)), dueOn: isoDate(lang, p.dueOn) }),
   steps_caught_up: (lang, p) => t(lang, 'reason.steps_caught_up', { steps: str(p.skippedStepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
   bundled_invoices: (lang, p) => t(lang, 'reason.bundled_invoices', { count: Number(p.count ?? 0) }),
+  steps_merged: (lang, p) => t(lang, 'reason.steps_merged', { steps: str(p.stepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
   channel_fallback: (lang, p) => t(lang, 'reason.channel_fallback', { wanted: channel(lang, p.wanted), used: channel(lang, p.used) }),
   // The bank's own reason (ISO code) in plain words when it is known, else the kind of failure.
   failed_direct_debit: (lang, p) => `${t(lang, 'reason.failed_direct_debit', { failedOn: isoDate(lang, p.failedOn) })}: ${typeof p.code === 'string' ? returnReason(p.code).words[lang] : failure(lang, p.reason)}`,

@@ -14,7 +14,7 @@ const ledger = aLedger({ invoices, profile: aProfile({ language: 'en', accountsP
 const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
   key: 'rk1', companyId: 'c1', stepId: 'formal_reminder', action: 'call', channel: 'phone', dueAt: '2026-11-24T10:00:00.000Z',
   tone: 'neutral', ownerRule: 'credit_controller', currency: 'EUR', invoiceExternalIds: ['c', 'a', 'b'], amount: money(126_000, 'EUR'),
-  createsTask: true, reasons: [
+  attention: { overdue: ['a', 'b'], dueSoon: ['c'] }, createsTask: true, reasons: [
     { code: 'step_due', params: { stepId: 'formal_reminder', dueOn: '2026-11-15', daysPastDue: 23 } },
     { code: 'bundled_invoices', params: { count: 3 } },
     { code: 'channel_fallback', params: { wanted: 'whatsapp', used: 'phone' } },
