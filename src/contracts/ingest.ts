@@ -52,6 +52,10 @@ export const InvoiceInput = z.object({
   directDebit: z.boolean().default(false),
   /** Monotonic version from the source (integer or ISO timestamp); defaults to the time of receipt. */
   version: shortText(64).optional(),
+  /** The structured reference printed on the invoice (betalingskenmerk, RF…; SEPA allows 35 characters). */
+  paymentReference: shortText(35).optional(),
+  /** The IBAN the invoice asks to be paid to. */
+  payeeIban: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, { error: 'must be an IBAN without spaces, e.g. NL91ABNA0417164300' }).optional(),
 }).strict()
   .refine((i) => i.openMinor === undefined || i.openMinor <= i.amountMinor, { error: 'openMinor cannot exceed amountMinor', path: ['openMinor'] })
   .refine((i) => i.dueDate >= i.issueDate, { error: 'dueDate cannot be before issueDate', path: ['dueDate'] });

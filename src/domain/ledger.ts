@@ -39,6 +39,10 @@ export interface Invoice {
   readonly directDebit: boolean;
   /** Monotonic version from the source (e.g. its last-modified stamp): a newer version replaces an older one. */
   readonly sourceVersion: string;
+  /** The structured reference the customer pays with (betalingskenmerk, RF, or the source's payment id): cash application matches on it. */
+  readonly paymentReference?: string;
+  /** The account the invoice asks to be paid to (a UBL PaymentMeans IBAN), for the payment page. */
+  readonly payeeIban?: string;
 }
 
 export const PAYMENT_METHODS = ['bank_transfer', 'direct_debit', 'card', 'cash', 'credit_note', 'other'] as const;

@@ -26,6 +26,9 @@ import type { Logger } from './infra/logger';
 import { createRedis } from './infra/redis';
 import { createRedisHealth } from './infra/redis-health';
 import { createCsvImporter } from './ingest/csv/csv-import';
+import { createBankImporter } from './ingest/bank/bank-import';
+import { createBankStore } from './ingest/bank/bank-store';
+import { createUnappliedResolver } from './ingest/bank/resolve-unapplied';
 import { createDirectDebitFailureService } from './ingest/direct-debit/failure-service';
 import { createIngestService } from './ingest/ingest-service';
 import { createHubSpotServices } from './jobs/services';
@@ -109,6 +112,12 @@ export function composeBackend(o: BackendOptions) {
   rematch = createRematcher({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), file: ingest.resolveUnmatched, log: o.log });
   const csvImporter = createCsvImporter(ingest, now);
   const directDebitFailures = createDirectDebitFailureService({ ledger });
+  const bankStore = createBankStore(redis, prefix);
+  const bank = {
+    store: bankStore,
+    importer: createBankImporter({ ledger, bank: bankStore, failures: directDebitFailures, now }),
+    resolve: createUnappliedResolver({ ledger, bank: bankStore }),
+  };
   const apiKeys = createApiKeyStore(redis, prefix);
   const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, log: o.log });
   const loop = createContinuousSync({ queues, ledger, portals: hubspot.portals, refresh: hubspot.refresh, debounceMs });
@@ -154,7 +163,7 @@ export function composeBackend(o: BackendOptions) {
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
         policy: DEFAULT_POLICY, buildCallScript, fallbackOwnerFor,
       }),
-      ingest: createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
+      ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),

@@ -28,6 +28,8 @@ export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVers
     ...(input.paidDate ? { paidDate: input.paidDate } : {}),
     directDebit: input.directDebit,
     sourceVersion: input.version ?? defaultVersion,
+    ...(input.paymentReference ? { paymentReference: input.paymentReference } : {}),
+    ...(input.payeeIban ? { payeeIban: input.payeeIban } : {}),
   };
 }
 

@@ -194,6 +194,8 @@ export async function startMonth(opts: { firstDay: string; redisUrl?: string }) 
       await month.settle();
       return { status: res.status, body: answer };
     },
+    /** A GET on the ingest API with the portal's key. */
+    ingestGet: (path: string): Promise<Response> => fetch(`${base}/api/ingest${path}`, { headers: { Authorization: `Bearer ${apiKey}` } }),
     async unmatched(): Promise<UnmatchedList> {
       return (await (await fetch(`${base}/api/ingest/unmatched?limit=500`, { headers: { Authorization: `Bearer ${apiKey}` } })).json()) as UnmatchedList;
     },

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import express, { type Router } from 'express';
+import { ResolveUnappliedRequest } from '../../../contracts/bank';
 import { DirectDebitFailureBatchRequest } from '../../../contracts/direct-debit';
 import { InvoiceBatchRequest, PaymentBatchRequest, ResolveUnmatchedRequest, UnmatchedListQuery } from '../../../contracts/ingest';
 import type { ApiKeyStore } from '../../api-keys/api-key-store';
@@ -8,6 +9,9 @@ import { createCsvImporter } from '../../ingest/csv/csv-import';
 import { CsvMapping } from '../../ingest/csv/csv-mapping';
 import type { DirectDebitFailureService } from '../../ingest/direct-debit/failure-service';
 import type { IngestService } from '../../ingest/ingest-service';
+import type { createBankImporter } from '../../ingest/bank/bank-import';
+import type { BankStore } from '../../ingest/bank/bank-store';
+import type { createUnappliedResolver } from '../../ingest/bank/resolve-unapplied';
 import { createUblImporter } from '../../ingest/ubl/ubl-import';
 import { portalOf, requireApiKey } from './api-key-auth';
 import { spoolBody } from './spool-body';
@@ -17,6 +21,8 @@ export interface IngestRouterDeps {
   readonly ingest: IngestService;
   readonly directDebitFailures: DirectDebitFailureService;
   readonly apiKeys: ApiKeyStore;
+  /** Bank statements (camt.053 / camt.054) and their unapplied payments; their routes exist when given. */
+  readonly bank?: { readonly importer: ReturnType<typeof createBankImporter>; readonly store: BankStore; readonly resolve: ReturnType<typeof createUnappliedResolver> };
   /** JSON body limit (config INGEST_MAX_BODY_BYTES, default 1 MB); larger bodies get 413. */
   readonly maxBodyBytes: number;
   /** CSV and XML upload limit; default 50 MB. */
@@ -28,7 +34,7 @@ export interface IngestRouterDeps {
  * read); JSON bodies are capped at `maxBodyBytes`; CSV uploads are streamed to a temporary file, capped,
  * then imported row by row. Errors go to the app's error handler (AppError/ZodError → JSON).
  */
-export function createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024 }: IngestRouterDeps): Router {
+export function createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024 }: IngestRouterDeps): Router {
   const router = express.Router();
   const csv = createCsvImporter(ingest);
   const ubl = createUblImporter(ingest);
@@ -80,6 +86,24 @@ export function createIngestRouter({ ingest, directDebitFailures, apiKeys, maxBo
       await upload.cleanup();
     }
   });
+
+  if (bank) {
+    // ISO 20022 bank statements: one camt.053 / camt.054 file, or several as multipart/form-data.
+    router.post('/bank', async (req, res) => {
+      const upload = await spoolBody(req, maxCsvBytes);
+      try {
+        res.json(await bank.importer.importBank(uploadedFiles(upload.path, req.get('content-type')), { portalId: portalOf(res) }));
+      } finally {
+        await upload.cleanup();
+      }
+    });
+    router.get('/bank/unapplied', async (req, res) => {
+      res.json(await bank.store.listUnapplied(portalOf(res), UnmatchedListQuery.parse(req.query)));
+    });
+    router.post('/bank/unapplied/:id/resolve', json, async (req, res) => {
+      res.json(await bank.resolve(portalOf(res), String(req.params.id), ResolveUnappliedRequest.parse(req.body ?? {})));
+    });
+  }
 
   router.get('/unmatched', async (req, res) => {
     const page = UnmatchedListQuery.parse(req.query);

@@ -97,9 +97,24 @@ export function ublToInvoice(root: XmlElement): Result<InvoiceInput, UblRefusal>
     issueDate,
     dueDate: due.value < issueDate ? issueDate : due.value,
     directDebit: textAt(root, 'PaymentMeans', 'PaymentMeansCode') === '59',
+    ...paymentMeansOf(root),
   };
   const parsed = InvoiceInput.safeParse(candidate);
   return parsed.success ? ok(parsed.data) : refuse('RD-CONTRACT', `/${kind}`, describeIssues(parsed.error), no);
+}
+
+/**
+ * BT-83 remittance information (`PaymentID`, the betalingskenmerk or RF the buyer is to quote) and BT-84 the
+ * payee's account, when they fit the contract (an IBAN, 35 characters); anything else is left out, not refused:
+ * the invoice is still owed.
+ */
+function paymentMeansOf(root: XmlElement): { paymentReference?: string; payeeIban?: string } {
+  const reference = textAt(root, 'PaymentMeans', 'PaymentID')?.replace(/\s+/g, '');
+  const iban = textAt(root, 'PaymentMeans', 'PayeeFinancialAccount', 'ID')?.replace(/\s+/g, '').toUpperCase();
+  return {
+    ...(reference && reference.length <= 35 ? { paymentReference: reference } : {}),
+    ...(iban && /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban) ? { payeeIban: iban } : {}),
+  };
 }
 
 /**
