@@ -138,7 +138,7 @@ export function composeBackend(o: BackendOptions) {
   // policy and calendar as the cards.
   const debtorLinks = createDebtorLinkStore({ redis, prefix, tokenKey: o.tokenKey, now, validDays: o.config.DEBTOR_LINK_DAYS });
   const debtorPages = createDebtorPageService({
-    links: debtorLinks, ledger, now, calendarFor, policy: DEFAULT_POLICY, creditor: o.creditor ?? fixedCreditor(DEMO_CREDITOR),
+    links: debtorLinks, ledger, now, calendarFor, policy: DEFAULT_POLICY, creditor: o.creditor ?? fixedCreditor(DEMO_CREDITOR), redis, prefix,
   });
   const checkout = o.mollie ? createCheckoutService({
     provider: createMollieProvider(o.mollie), ledger, redis, prefix, publicBaseUrl: o.publicBaseUrl, now,

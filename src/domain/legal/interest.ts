@@ -63,14 +63,18 @@ export function statutoryInterest(input: {
   const rates = input.rates ?? STATUTORY_INTEREST_RATES;
   const days = daysBetween(from, to);
   if (days <= 0 || principal.minor <= 0) return money(0, principal.currency);
-  // Σ days × basis points per period, then × principal ÷ (10,000 × 365): BigInt keeps it exact.
+  // Σ days × basis points per period, then × principal ÷ (10,000 × 365): BigInt keeps it exact. Each day earns the
+  // rate in force that day (rateOn); counted per rate period rather than day by day, so a long claim stays cheap.
+  const periods = rates.filter((r) => r.kind === kind).sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  const first = addDays(from, 1);
+  if (!periods[0] || periods[0].validFrom > first) throw new RangeError(`no ${kind} interest rate known for ${first}`);
   let dayBasisPoints = 0n;
-  let day = addDays(from, 1);
-  for (let i = 0; i < days; i++, day = addDays(day, 1)) {
-    const rate = rateOn(day, kind, rates);
-    if (!rate) throw new RangeError(`no ${kind} interest rate known for ${day}`);
-    dayBasisPoints += BigInt(rate.basisPoints);
-  }
+  periods.forEach((period, i) => {
+    const next = periods[i + 1];
+    const start = period.validFrom > first ? period.validFrom : first;
+    const end = next && addDays(next.validFrom, -1) < to ? addDays(next.validFrom, -1) : to;
+    if (start <= end) dayBasisPoints += BigInt(daysBetween(start, end) + 1) * BigInt(period.basisPoints);
+  });
   const numerator = BigInt(principal.minor) * dayBasisPoints;
   const denominator = 10_000n * 365n;
   return money(Number((numerator * 2n + denominator) / (2n * denominator)), principal.currency);

@@ -5,6 +5,8 @@ import { planActions } from '../../domain/policy/engine';
 import type { ReminderPolicy } from '../../domain/policy/policy';
 import { policyFor, portalDay, type PortalDayDeps } from '../cards/portal-day';
 import type { LedgerStore } from '../ledger/ledger-store';
+import type { Redis } from 'ioredis';
+import { ledgerKeys } from '../ledger/ledger-keys';
 import type { CreditorDetails, CreditorSource } from './creditor';
 import type { DebtorLinkStore } from './link-store';
 
@@ -12,6 +14,9 @@ export interface DebtorPageDeps extends PortalDayDeps {
   readonly links: DebtorLinkStore;
   readonly ledger: LedgerStore;
   readonly creditor: CreditorSource;
+  /** For the ledger revision of a company (what a cached page was built from). */
+  readonly redis: Redis;
+  readonly prefix: string;
 }
 
 /** What a link opens: one customer of one portal, as of the portal's today. */
@@ -33,6 +38,19 @@ export interface DebtorView {
  */
 export function createDebtorPageService(deps: DebtorPageDeps) {
   return {
+    /**
+     * What a page depends on, cheaply: the customer the link opens, its ledger revision (changed by every ledger
+     * write) and the portal's day. Equal fingerprints give equal pages, so a page can be reused until one changes.
+     */
+    async fingerprint(token: string): Promise<string | undefined> {
+      const found = await deps.links.resolve(token);
+      if (!found) return undefined;
+      const [revision, day] = await Promise.all([
+        deps.redis.get(ledgerKeys(deps.prefix, found.portalId).revision(found.companyId)), portalDay(deps, found.portalId),
+      ]);
+      return `${found.portalId}:${found.companyId}:${revision ?? '-'}:${day.asOf}`;
+    },
+
     async view(token: string): Promise<DebtorView | undefined> {
       const found = await deps.links.resolve(token);
       if (!found) return undefined;

@@ -23,10 +23,25 @@ export interface PageInput {
   readonly done?: string;
 }
 
+// Building an Intl formatter costs far more than using one: one per locale (and currency), kept for the process.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormat = (locale: string, currency: string) => {
+  const key = `${locale}:${currency}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return f;
+};
+const dateFormat = (locale: string) => {
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return f;
+};
+
 export function formatters(lang: Language) {
   const t = messagesFor(lang);
-  const money = (m: Money) => new Intl.NumberFormat(t.locale, { style: 'currency', currency: m.currency }).format(m.minor / 100);
-  const date = (d: string) => new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  const money = (m: Money) => numberFormat(t.locale, m.currency).format(m.minor / 100);
+  const date = (d: string) => dateFormat(t.locale).format(new Date(`${d}T00:00:00Z`));
   return { t, money, date, list: (ms: readonly Money[]) => ms.map(money).join(' + ') };
 }
 

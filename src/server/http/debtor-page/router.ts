@@ -17,6 +17,7 @@ import type { SelfService } from '../../debtor-page/self-service';
 import { renderPayPage } from '../../debtor-page/render/pay-page';
 import { epcQrDataUrl } from '../../debtor-page/render/qr';
 import type { CheckoutService } from '../../payments/checkout-service';
+import { createViewCache } from '../../cards/view-cache';
 
 export interface DebtorPageRouterDeps {
   readonly pages: DebtorPageService;
@@ -93,9 +94,8 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
   const selfPath = (req: Request<{ token: string }>) => `${req.baseUrl}/${encodeURIComponent(req.params.token)}`;
 
   const limits = deps.limits ?? DEFAULT_SELF_SERVICE_LIMITS;
-  const page = (req: Request<{ token: string }>, view: DebtorView, notice: { banner?: 'paid' | 'pending' | 'failed'; done?: string }) => {
+  const page = (req: Request<{ token: string }>, view: DebtorView, notice: { banner?: 'paid' | 'pending' | 'failed'; done?: string }, submission = randomBytes(16).toString('base64url')) => {
     const lang = langOf(req) ?? view.language;
-    const submission = randomBytes(16).toString('base64url');
     const arrange = renderArrangeSection({ standing: view.standing, lang, selfPath: selfPath(req), limits, submissionId: (form) => `${form.replace('_', '')}-${submission}` });
     return renderDebtorPage({
       standing: view.standing, creditor: view.creditor, lang, selfPath: selfPath(req), payable: true, extra: [arrange],
@@ -103,11 +103,31 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
     });
   };
 
+  // A rendered page is reused while its customer's ledger revision and the portal's day hold (and at most a minute,
+  // for settings and policy): a page of 200 invoices costs tens of milliseconds to build. Each answer still gets
+  // fresh submission ids for its forms.
+  const rendered = createViewCache<string | undefined>({ ttlMs: 60_000, maxEntries: 500 });
+  const SUBMISSION = '__SUBMISSION__';
   router.get('/:token', async (req, res) => {
-    const view = await open(req, res);
-    if (!view) return;
+    const ip = req.ip ?? 'unknown';
+    const wait = await limited(ip);
+    if (wait !== undefined) {
+      res.status(429).set('Retry-After', String(wait)).type('html').send(renderNeutralPage(langOf(req) ?? 'nl', 'too_many'));
+      return;
+    }
     const q = BannerQuery.safeParse(req.query).data;
-    res.type('html').send(page(req, view, { ...(q?.payment ? { banner: q.payment } : {}), ...(q?.done ? { done: q.done } : {}) }));
+    const notice = { ...(q?.payment ? { banner: q.payment } : {}), ...(q?.done ? { done: q.done } : {}) };
+    const fingerprint = await deps.pages.fingerprint(req.params.token);
+    const html = fingerprint && await rendered.get(`${fingerprint}:${langOf(req) ?? ''}:${notice.banner ?? ''}:${notice.done ?? ''}:${selfPath(req)}`, async () => {
+      const view = await deps.pages.view(req.params.token);
+      return view ? page(req, view, notice, SUBMISSION) : undefined;
+    });
+    if (!html) {
+      await misses.consume(ip).catch(() => undefined);
+      res.status(404).type('html').send(renderNeutralPage(langOf(req) ?? 'nl'));
+      return;
+    }
+    res.type('html').send(html.replaceAll(SUBMISSION, randomBytes(16).toString('base64url')));
   });
 
   // Self-service: a valid form is recorded once (per submission id) and answered with a redirect to the page and
