@@ -29,6 +29,31 @@ monthInTheLife('Accounting exports as they come', { firstDay: '2027-03-01', days
     });
   });
 
+  scenario('An export that calls one of two overdue invoices "betwist": a dispute on that invoice only, the other is still chased', (s) => {
+    let c = '';
+    s.on(1, 'Hoveniersbedrijf Groen has two invoices overdue since February; the export says F-501 is disputed', async (m) => {
+      c = await m.createCompany({ name: 'Hoveniersbedrijf Groen BV', domain: 'groen-hoveniers.example' });
+      const csv = [
+        'Factuurnr;Klantnaam;Website;Factuurdatum;Vervaldatum;Bedrag;Openstaand;Status',
+        'F-500;Hoveniersbedrijf Groen BV;groen-hoveniers.example;05-01-2027;04-02-2027;600,00;600,00;open',
+        'F-501;Hoveniersbedrijf Groen BV;groen-hoveniers.example;05-01-2027;04-02-2027;1.500,00;1.500,00;Betwist',
+      ].join('\n');
+      expect(await m.csv(`${csv}\n`)).toMatchObject({ created: 2, rejected: 0 });
+    });
+    s.then(1, 'the card shows F-501 as disputed; the reminder covers F-500 alone; HubSpot still shows both as overdue', async (m) => {
+      const card = await m.receivables(c);
+      expect(card.invoices.items.map((i) => [i.number, i.tags.includes('disputed')])).toEqual(expect.arrayContaining([['F-500', false], ['F-501', true]]));
+      expect(card.disputes).toHaveLength(1);
+      const tasks = await m.openTasks(c);
+      expect(tasks.length).toBeGreaterThan(0);
+      for (const t of tasks) {
+        expect(`${t.subject}\n${t.body}`).toContain('F-500');
+        expect(`${t.subject}\n${t.body}`).not.toContain('F-501');
+      }
+      expect((await m.rollup(c)).overdue).toBe(2100);
+    });
+  });
+
   scenario('A header it cannot place is refused with the columns found, the fields missing and a mapping — and nothing goes in', (s) => {
     let c = '';
     s.on(1, 'Bouwbedrijf Smit is in HubSpot; its export names the dates in its own words', async (m) => {

@@ -7,6 +7,7 @@ import type { RedisLedgerStore } from '../ledger/redis-ledger-store';
 import { hasCompany, type CompanyIndex } from '../matching/company-index';
 import { matchCompany, type MatchResult } from '../matching/match-company';
 import { createReportBuilder, describeIssues, type BatchCounts } from './ingest-report';
+import { syncSourceDisputes } from './source-disputes';
 import { toInvoice, toPayment } from './to-ledger';
 import { toUnmatchedItem, unmatchedInvoice, unmatchedPayment, UnmatchedPayload } from './unmatched-payload';
 
@@ -72,6 +73,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
     // Unmatched first, then the ledger, then clean-up: a failure in between leaves a state a retry repairs.
     await ledger.addUnmatched(portalId, waiting);
     const counts = await ledger.upsertInvoices(portalId, invoices);
+    await syncSourceDisputes(ledger, portalId, invoices, opts.receivedAt.slice(0, 10));
     await ledger.removeUnmatched(portalId, invoices.map((i) => i.externalId));
     return { ...counts, unmatched: waiting.length };
   }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { CompanyId } from '../../domain/ledger';
+import type { CompanyId, Dispute, Invoice } from '../../domain/ledger';
 import type { LedgerKeys } from './ledger-keys';
 import type { PortalId } from './ledger-store';
 
@@ -9,6 +9,8 @@ export interface LedgerLookups {
   findInvoiceCompanies(portalId: PortalId, externalIds: readonly string[]): Promise<(CompanyId | undefined)[]>;
   /** Drops documents from the unmatched list (they were matched on a later delivery). */
   removeUnmatched(portalId: PortalId, externalIds: readonly string[]): Promise<void>;
+  /** Invoices as stored and a dispute of each, by company and ids, read in one round trip (undefined where there is none). */
+  findInvoiceDisputes(portalId: PortalId, refs: readonly { companyId: CompanyId; invoiceExternalId: string; disputeId: string }[]): Promise<{ invoice?: Invoice; dispute?: Dispute }[]>;
 }
 
 export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) => LedgerKeys): LedgerLookups {
@@ -17,6 +19,20 @@ export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) =
       if (externalIds.length === 0) return [];
       const found = await redis.hmget(keysOf(portalId).invoiceIndex, ...externalIds);
       return found.map((c) => c ?? undefined);
+    },
+    async findInvoiceDisputes(portalId, refs) {
+      if (refs.length === 0) return [];
+      const keys = keysOf(portalId);
+      const pipeline = redis.pipeline();
+      for (const r of refs) pipeline.hget(keys.company(r.companyId, 'inv'), r.invoiceExternalId).hget(keys.company(r.companyId, 'disputes'), r.disputeId);
+      const raw = ((await pipeline.exec()) ?? []).map(([error, value]) => {
+        if (error) throw error;
+        return typeof value === 'string' ? (JSON.parse(value) as unknown) : undefined;
+      });
+      return refs.map((_, i) => ({
+        ...(raw[2 * i] ? { invoice: raw[2 * i] as Invoice } : {}),
+        ...(raw[2 * i + 1] ? { dispute: raw[2 * i + 1] as Dispute } : {}),
+      }));
     },
     async removeUnmatched(portalId, externalIds) {
       if (externalIds.length === 0) return;

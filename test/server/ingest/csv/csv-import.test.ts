@@ -76,6 +76,16 @@ describe('CSV import', () => {
     expect(await ledger.takeDirtyCompanies('1')).toEqual(['201']);
   });
 
+  it('when the export calls an invoice betwist, then a dispute opens on that invoice only; a later export without it resolves it', async () => {
+    await importer.importCsv(createReadStream(fixture('dutch-export.csv')), { portalId: '1' });
+    const jansen = await ledger.getCustomerLedger('1', '201');
+    expect(jansen?.disputes).toEqual([{ id: 'src:2026-0011', companyId: '201', invoiceExternalId: '2026-0011', reason: 'other', note: 'disputed in the accounting system', openedOn: '2026-11-23' }]);
+    const text = (await readFile(fixture('dutch-export.csv'), 'utf8')).split('\n').map((l) => (l.startsWith('2026-0011;') ? l.replace(';betwist;', ';open;') : l)).join('\n');
+    clock = new Date('2026-11-30T09:00:00.000Z');
+    await importer.importCsv([text], { portalId: '1' });
+    expect((await ledger.getCustomerLedger('1', '201'))?.disputes).toEqual([expect.objectContaining({ id: 'src:2026-0011', resolvedOn: '2026-11-30' })]);
+  });
+
   it('when the file arrives one byte at a time, then the result is the same (chunk boundaries in CRLF, UTF-8 and quotes)', async () => {
     const bytes = await readFile(fixture('dutch-export.csv'));
     async function* trickle() { for (const b of bytes) yield Buffer.from([b]); }
