@@ -54,7 +54,8 @@ export function createBankImporter(deps: BankImportDeps) {
       const txs: BankTransaction[] = [];
       for await (const file of files) await readFile(file, txs, statements, report);
 
-      const credits = txs.filter((t) => t.booked && t.direction === 'credit' && !t.reversal);
+      // A credit with return information is an outgoing payment coming back, not a customer paying.
+      const credits = txs.filter((t) => t.booked && t.direction === 'credit' && !t.reversal && !t.returnReason);
       const returns = txs.filter((t) => t.booked && t.direction === 'debit' && t.returnReason && t.endToEndId);
       const ignored = txs.length - credits.length - returns.length;
       report.received(txs.length);

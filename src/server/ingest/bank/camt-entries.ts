@@ -71,7 +71,7 @@ export function statementOf(record: XmlRecord): Result<BankStatement, string> {
 /**
  * The transactions of one `Ntry` (versions 02, 04 and 08 alike: where they differ — `Sts` as text or `Sts/Cd`,
  * `Dbtr/Nm` or `Dbtr/Pty/Nm`, `TxDtls/Amt` or `TxDtls/AmtDtls/TxAmt/Amt` — both are read). An entry without
- * transaction details is one transaction.
+ * transaction details is one transaction; a batch is one per transaction when each states its amount.
  */
 export function entryTransactions(entry: XmlElement, statement: BankStatement, ordinal: number): Result<BankTransaction[], string> {
   const amount = signedAmount(child(entry, 'Amt'), 'CRDT');
@@ -82,32 +82,38 @@ export function entryTransactions(entry: XmlElement, statement: BankStatement, o
   if (!isIsoDate(bookingDate)) return err('Ntry/BookgDt: no booking date');
   const status = textAt(entry, 'Sts', 'Cd') ?? textAt(entry, 'Sts');
   const details = childrenNamed(child(entry, 'NtryDtls'), 'TxDtls');
-  const txs = details.length ? details : [undefined];
+  const own = details.map((tx) => {
+    const a = signedAmount(child(tx, 'Amt') ?? at(tx, 'AmtDtls', 'TxAmt', 'Amt'), 'CRDT');
+    return a.ok && a.value.minor > 0 && a.value.currency === amount.value.currency ? a.value : undefined;
+  });
+  // A batch whose transactions do not all state their amount is read as one credit of the entry's amount,
+  // with every transaction's remittance: nothing is split on a guess, and no money goes missing.
+  const split = details.length > 1 && own.every((a) => a !== undefined);
+  const parts = split ? details.map((tx, i) => ({ txs: [tx], amount: own[i]! })) : [{ txs: details, amount: amount.value }];
   const entryRef = textAt(entry, 'AcctSvcrRef') ?? textAt(entry, 'NtryRef');
+  const credit = indicator === 'CRDT';
+  const counterparty = credit ? 'Dbtr' : 'Cdtr';
+  const first = <T>(txs: readonly XmlElement[], read: (tx: XmlElement) => T | undefined): T | undefined => {
+    for (const tx of txs) { const v = read(tx); if (v !== undefined) return v; }
+    return undefined;
+  };
   const out: BankTransaction[] = [];
-  for (const [i, tx] of txs.entries()) {
-    const own = tx ? signedAmount(child(tx, 'Amt') ?? at(tx, 'AmtDtls', 'TxAmt', 'Amt'), 'CRDT') : undefined;
-    // A transaction's own amount counts when it is there and in the entry's currency; a lone one is the entry.
-    const txAmount = own?.ok && own.value.minor > 0 && own.value.currency === amount.value.currency ? own.value : txs.length === 1 ? amount.value : undefined;
-    if (!txAmount) return err(`Ntry/NtryDtls/TxDtls[${i + 1}]: no amount for one transaction of a batch`);
-    const credit = indicator === 'CRDT';
-    const parties = at(tx, 'RltdPties');
-    const counterparty = credit ? 'Dbtr' : 'Cdtr';
-    const name = textAt(parties, counterparty, 'Nm') ?? textAt(parties, counterparty, 'Pty', 'Nm');
-    const iban = textAt(parties, `${counterparty}Acct`, 'Id', 'IBAN');
-    const remittance = childrenNamed(at(tx, 'RmtInf'), 'Ustrd').map((u) => u.text).join(' ').slice(0, 1000);
-    const reference = childrenNamed(at(tx, 'RmtInf'), 'Strd').map((s) => textAt(s, 'CdtrRefInf', 'Ref')).find((r) => r);
-    const endToEndId = textAt(tx, 'Refs', 'EndToEndId');
-    const txRef = textAt(tx, 'Refs', 'AcctSvcrRef');
-    const returnReason = textAt(tx, 'RtrInf', 'Rsn', 'Cd');
+  for (const [i, part] of parts.entries()) {
+    const name = first(part.txs, (tx) => textAt(tx, 'RltdPties', counterparty, 'Nm') ?? textAt(tx, 'RltdPties', counterparty, 'Pty', 'Nm'));
+    const iban = first(part.txs, (tx) => textAt(tx, 'RltdPties', `${counterparty}Acct`, 'Id', 'IBAN'));
+    const remittance = part.txs.flatMap((tx) => childrenNamed(at(tx, 'RmtInf'), 'Ustrd').map((u) => u.text)).join(' ').slice(0, 1000);
+    const reference = first(part.txs, (tx) => childrenNamed(at(tx, 'RmtInf'), 'Strd').map((st) => textAt(st, 'CdtrRefInf', 'Ref')).find((r) => r));
+    const endToEndId = first(part.txs, (tx) => { const e = textAt(tx, 'Refs', 'EndToEndId'); return e && e !== 'NOTPROVIDED' ? e : undefined; });
+    const txRef = split ? textAt(part.txs[0], 'Refs', 'AcctSvcrRef') : undefined;
+    const returnReason = first(part.txs, (tx) => textAt(tx, 'RtrInf', 'Rsn', 'Cd'));
     const identity = txRef ? `tx:${txRef}` : entryRef ? `entry:${entryRef}:${i}` : `stmt:${statement.id}:${ordinal}:${i}`;
     out.push({
       key: createHash('sha256').update(`${statement.account}|${identity}`).digest('hex').slice(0, 24),
-      amount: txAmount, direction: credit ? 'credit' : 'debit',
+      amount: part.amount, direction: credit ? 'credit' : 'debit',
       reversal: textAt(entry, 'RvslInd') === 'true', booked: status === undefined || status === 'BOOK', bookingDate,
       ...(reference ? { reference } : {}), remittance,
       ...(name ? { counterpartyName: name } : {}), ...(iban ? { counterpartyIban: iban.replace(/\s+/g, '').toUpperCase() } : {}),
-      ...(endToEndId && endToEndId !== 'NOTPROVIDED' ? { endToEndId } : {}),
+      ...(endToEndId ? { endToEndId } : {}),
       ...(returnReason ? { returnReason } : {}),
       entryAmount: amount.value,
     });
