@@ -81,6 +81,15 @@ describe('bank statements through POST /api/ingest/bank', () => {
     expect((await m.upload(`/bank/unapplied/${waiting!.id}/resolve`, JSON.stringify({ invoiceExternalIds: ['T-1'] }), 'application/json')).status).toBe(404);
   });
 
+  it('when a camt.054 reports a direct debit returned for insufficient funds (AM04), then it is recorded as a failed collection of that invoice', async () => {
+    await m.createCompany({ name: 'Incasso B.V.', domain: 'incasso.example' });
+    await m.invoices({ domain: 'incasso.example' }, [{ id: 'DD-1', amount: 25_000, issued: '2027-03-20', due: '2027-04-03' }], { directDebit: true });
+    const returned = camtDocument({ message: '054', id: 'N1', entries: [{ amount: 25_000, debit: true, endToEndId: 'DD-1', returnReason: 'AM04', acctSvcrRef: 'RET-1' }] });
+    const { report } = await bank(returned);
+    expect(report).toMatchObject({ directDebitReturns: 1, rejected: 0, statements: [{ message: 'camt.054' }] });
+    expect((await bank(returned)).report).toMatchObject({ directDebitReturns: 1, rejected: 0 });
+  });
+
   it('when the file is not a bank statement, then it is refused and nothing goes in', async () => {
     expect((await bank('<Document xmlns="urn:example"><Stmt><Ntry/></Stmt></Document>')).status).toBe(422);
     expect((await bank('<Document><unclosed>')).status).toBe(400);
