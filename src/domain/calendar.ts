@@ -2,12 +2,14 @@ import { addDays, daysBetween, isoWeekday, type IsoDate } from './dates';
 import type { BusinessCalendar } from './ledger';
 
 /**
- * Business days: Monday to Friday that are not public holidays of the portal's calendar. Holidays arrive
+ * Business days: the portal's working days (Monday to Friday unless it says otherwise) that are not holidays
+ * of the portal's calendar. Holidays arrive
  * as data (built at the edge from a holidays library), so these functions stay pure.
  */
 
 export function isBusinessDay(date: IsoDate, cal: BusinessCalendar): boolean {
-  return isoWeekday(date) <= 5 && !cal.holidays.has(date);
+  const weekday = isoWeekday(date);
+  return (cal.workingDays ? cal.workingDays.has(weekday) : weekday <= 5) && !cal.holidays.has(date);
 }
 
 /** The date itself when it is a business day, otherwise the first business day after it. */

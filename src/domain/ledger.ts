@@ -227,5 +227,7 @@ export interface BusinessCalendar {
   readonly timeZone: string;
   /** Public holidays (calendar dates in `timeZone`) for the years in play. */
   readonly holidays: ReadonlySet<string>;
+  /** ISO weekdays the business works (1 = Monday); Monday to Friday when absent. */
+  readonly workingDays?: ReadonlySet<number>;
 }
 

@@ -1,6 +1,5 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { buildCallScript } from '../domain/call-script';
-import { DEFAULT_POLICY } from '../domain/policy/policy';
 import { createApiKeyService } from './api-keys/api-key-service';
 import { createApiKeyStore } from './api-keys/api-key-store';
 import { createCalendarProvider } from './calendar/calendar-provider';
@@ -42,6 +41,8 @@ import { createInstallModule } from './install/install-module';
 import { createPortalRegistry } from './portals/portal-registry';
 import { createContinuousSync, DEFAULT_DEBOUNCE_MS } from './sync/continuous-sync';
 import { withChangeFeed } from './sync/ledger-change-feed';
+import { creditorFromSettings } from './settings/creditor-from-settings';
+import { createSettingsRouter } from './http/settings/settings-router';
 import { createWebhookProcessor } from './webhooks/webhook-processor';
 import { startWebhookWorker } from './webhooks/webhook-queue';
 
@@ -58,6 +59,8 @@ export interface BackendOptions {
   readonly publicBaseUrl: string;
   /** Encrypts tokens at rest (TOKEN_ENCRYPTION_KEY). */
   readonly tokenKey: Buffer;
+  /** Who may change a portal's settings before it names its own admins (the embedded default: the demo portal's user). */
+  readonly initialAdmins?: (portalId: string) => Promise<readonly string[]>;
   /** Business time (the embedded default and the month-in-the-life suite pass a controllable one). */
   readonly clock?: Clock;
   /** The continuous sync's timing; defaults suit production. */
@@ -100,10 +103,12 @@ export function composeBackend(o: BackendOptions) {
   let warmViews: (portalId: string, companyIds: readonly string[]) => Promise<void> = async () => undefined;
   const hubspot = createHubSpotServices({
     redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p), warmViews: (p, ids) => warmViews(p, ids),
+    ...(o.initialAdmins ? { initialAdmins: o.initialAdmins } : {}),
   });
-  const calendarFor = createCalendarProvider(hubspot.portals, now);
+  const { settings } = hubspot;
+  const calendarFor = createCalendarProvider(hubspot.portals, now, async (portalId) => (await settings.read(portalId)).calendar);
   const receivablesViews = createReceivablesViews({
-    ledger, now, calendarFor, policy: DEFAULT_POLICY, stored: createStoredViews(redis, prefix), viewCacheTtlMs: DEFAULT_VIEW_CACHE_TTL_MS, log: o.log,
+    ledger, now, calendarFor, policy: settings.policyFor, stored: createStoredViews(redis, prefix), viewCacheTtlMs: DEFAULT_VIEW_CACHE_TTL_MS, log: o.log,
   });
   warmViews = receivablesViews.warm;
   const { companyIndex } = hubspot;
@@ -138,7 +143,7 @@ export function composeBackend(o: BackendOptions) {
   // policy and calendar as the cards.
   const debtorLinks = createDebtorLinkStore({ redis, prefix, tokenKey: o.tokenKey, now, validDays: o.config.DEBTOR_LINK_DAYS });
   const debtorPages = createDebtorPageService({
-    links: debtorLinks, ledger, now, calendarFor, policy: DEFAULT_POLICY, creditor: o.creditor ?? fixedCreditor(DEMO_CREDITOR), redis, prefix,
+    links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor ?? fixedCreditor(DEMO_CREDITOR)), redis, prefix,
   });
   const checkout = o.mollie ? createCheckoutService({
     provider: createMollieProvider(o.mollie), ledger, redis, prefix, publicBaseUrl: o.publicBaseUrl, now,
@@ -158,14 +163,15 @@ export function composeBackend(o: BackendOptions) {
       return { ready: true };
     },
     routers: {
-      cards: createCardsRouter({ ...signed, ledger, now, calendarFor, policy: DEFAULT_POLICY, receivables: receivablesViews }),
+      cards: createCardsRouter({ ...signed, ledger, now, calendarFor, policy: settings.policyFor, receivables: receivablesViews }),
       actions: createActionsRouter({
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
-        policy: DEFAULT_POLICY, buildCallScript, fallbackOwnerFor,
+        policy: settings.policyFor, buildCallScript, fallbackOwnerFor,
       }),
       ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
+      settings: createSettingsRouter({ ...signed, settings, portals: hubspot.portals }),
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
       debtorPage: createDebtorPageRouter({
         pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, ...(checkout ? { checkout } : {}),

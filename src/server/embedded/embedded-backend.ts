@@ -65,6 +65,7 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
     publicBaseUrl, tokenKey: o.config.TOKEN_ENCRYPTION_KEY,
     mollie: { apiKey: mollie.apiKey, apiEndpoint: mollie.apiEndpoint },
     ...(o.loop ? { loop: o.loop } : {}),
+    ...(hubspot.adminUserId ? { initialAdmins: async () => [hubspot.adminUserId!] } : {}),
   });
   await installLocalPortal(backend, {
     portalId: hubspot.portalId, basePath: hubspot.sandbox.url, accessToken: hubspot.accessToken, tier: o.config.HUBSPOT_RATE_LIMIT_TIER,
@@ -124,7 +125,7 @@ export async function installLocalPortal(backend: Backend, p: {
   });
   await backend.hubspot.tokens.save(p.portalId, { accessToken: p.accessToken });
   await backend.queues.upsertDailyScheduling(portal);
-  await createSchemaGuard({ redis: backend.redis, prefix: backend.prefix, gateway: backend.hubspot.gateway })(portal, backend.hubspot.planner.policyFor(portal));
+  await createSchemaGuard({ redis: backend.redis, prefix: backend.prefix, gateway: backend.hubspot.gateway })(portal, (await backend.hubspot.planner.forPortal(portal)).policy);
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -14,6 +14,8 @@ export interface EmbeddedHubSpot {
   /** The local app's id: webhook events carry it. */
   readonly appId: number;
   readonly creditControllerOwnerId?: string;
+  /** The HubSpot user id of the credit controller, who installed the app and administers its settings. */
+  readonly adminUserId?: string;
   readonly data: DemoData;
 }
 
@@ -35,8 +37,10 @@ export async function startEmbeddedHubSpot(opts: { seed: number; redirectUri: st
   const sandbox = await startSandbox({ state });
   const creditController = data.owners.find((o) => o.creditControl);
   const creditControllerOwnerId = creditController ? loaded.ownerIds[creditController.key] : undefined;
+  const adminUserId = creditControllerOwnerId ? portal.owners.get(creditControllerOwnerId)?.userId : undefined;
   return {
     sandbox, portalId: String(portal.hubId), accessToken, clientId, clientSecret, appId, data,
     ...(creditControllerOwnerId ? { creditControllerOwnerId } : {}),
+    ...(adminUserId !== undefined ? { adminUserId: String(adminUserId) } : {}),
   };
 }

@@ -16,6 +16,8 @@ export interface AppRouters {
   readonly webhooks?: Router;
   /** Signed admin endpoints of the settings page (ingest API keys), at /api/admin. */
   readonly admin?: Router;
+  /** Signed endpoints of the settings page (policy, company details, calendar, admins), at /api/settings. */
+  readonly settings?: Router;
   /** The debtor's own page, reached by a per-customer link outside HubSpot, at /my. */
   readonly debtorPage?: Router;
   /** The payment provider's webhook (Mollie), at /payments/mollie. */
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.oauth) app.use('/oauth', deps.routers.oauth);
   if (deps.routers.webhooks) app.use('/webhooks', deps.routers.webhooks);
   if (deps.routers.admin) app.use('/api/admin', deps.routers.admin);
+  if (deps.routers.settings) app.use('/api/settings', deps.routers.settings);
   if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);
   if (deps.routers.payments) app.use('/payments/mollie', deps.routers.payments);
   app.use((_req, res) => {

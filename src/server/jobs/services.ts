@@ -10,6 +10,8 @@ import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
 import { createPlanner } from '../scheduling/planner';
 import { createSchedulingService } from '../scheduling/schedule-portal';
 import { createPoisonedCompanies } from '../sync/poisoned-companies';
+import { createSettingsService } from '../settings/settings-service';
+import { createSettingsStore } from '../settings/settings-store';
 import { createRefreshService } from '../sync/refresh-portal';
 import { createSyncService } from '../sync/sync-portal';
 import { createDeadLetters } from './dead-letters';
@@ -32,6 +34,8 @@ export interface HubSpotServiceDeps {
   readonly rematch?: (portalId: string) => Promise<number>;
   /** Precomputes the cards' views after each refresh (the composition root binds it once the cards exist). */
   readonly warmViews?: (portalId: string, companyIds: readonly string[]) => Promise<void>;
+  /** Who may change a portal's settings before it names its own admins (settings-service.ts). */
+  readonly initialAdmins?: (portalId: string) => Promise<readonly string[]>;
 }
 
 /** Wires the HubSpot-facing services on one Redis connection; the composition root calls this once. */
@@ -40,7 +44,14 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const tokens = createTokenStore({ redis: deps.redis, prefix: deps.prefix, key: deps.tokenKey, ...(deps.refresh ? { refresh: deps.refresh } : {}) });
   const budget = createRateBudget(deps.redis, deps.prefix, deps.rate);
   const gateway = createHubSpotGateway({ portals, tokens, budget, ...(deps.log ? { log: deps.log } : {}) });
-  const planner = createPlanner();
+  // A saved policy or calendar re-plans every company of the portal: the same pass as the daily one.
+  let replan: (portalId: string) => Promise<unknown> = async () => undefined;
+  const settings = createSettingsService({
+    store: createSettingsStore(deps.redis, deps.prefix), now: deps.now ?? (() => new Date()),
+    onPlanningChanged: async (portalId) => { await replan(portalId); },
+    ...(deps.initialAdmins ? { initialAdmins: deps.initialAdmins } : {}),
+  });
+  const planner = createPlanner({ planningFor: async (portalId) => { const s = await settings.read(portalId); return { policy: s.policy, calendar: s.calendar }; } });
   const companyIndex = createCompanyIndexCache({ redis: deps.redis, prefix: deps.prefix, source: companySourceFromGateway(gateway) });
   const companyOwners = async (portalId: string, ids: readonly string[]) => {
     const index = await companyIndex.get(portalId);
@@ -53,6 +64,7 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const scheduling = createSchedulingService({ ...common, deadLetters, companyOwners, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
   const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}),
     ...(deps.warmViews ? { warmViews: deps.warmViews } : {}), ...(deps.log ? { log: deps.log } : {}) });
-  return { portals, tokens, budget, gateway, planner, companyIndex, deadLetters, poisoned, sync, scheduling, refresh };
+  replan = refresh.startDailyPass;
+  return { portals, tokens, budget, gateway, planner, settings, companyIndex, deadLetters, poisoned, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

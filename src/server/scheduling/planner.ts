@@ -1,3 +1,4 @@
+import type { CalendarSettings } from '../../contracts/settings';
 import type { Instant } from '../../domain/dates';
 import type { CustomerLedger } from '../../domain/ledger';
 import { planActions } from '../../domain/policy/engine';
@@ -6,20 +7,38 @@ import type { PlanResult } from '../../domain/policy/plan';
 import { createCalendarCache } from '../calendar/calendar-provider';
 import type { Portal } from '../portals/portal-registry';
 
-/** Plans one customer's actions with the portal's policy and calendar. */
-export type Planner = (ledger: CustomerLedger, portal: Portal, now: Instant) => PlanResult;
+/** What a portal's settings contribute to planning (settings-service.ts). */
+export interface PlanningSettings {
+  readonly policy: ReminderPolicy;
+  readonly calendar?: CalendarSettings;
+}
+
+/** One run's planning for one portal: its policy, read once, and the plan of each customer with it. */
+export interface PortalPlanner {
+  readonly policy: ReminderPolicy;
+  plan(ledger: CustomerLedger, now: Instant): PlanResult;
+}
 
 export interface PlannerDeps {
-  /** Per-portal policy (settings page); the seeds ladder when none is stored. */
-  readonly policyFor?: (portal: Portal) => ReminderPolicy;
+  /** Per-portal policy and calendar (the settings store); the seeds ladder and Mon–Fri when absent. */
+  readonly planningFor?: (portalId: string) => Promise<PlanningSettings>;
 }
 
-export function createPlanner(deps: PlannerDeps = {}): Planner & { policyFor: (portal: Portal) => ReminderPolicy } {
+/** Plans customers' actions with the portal's policy and calendar; a run asks `forPortal` once, so a change applies from the next run. */
+export function createPlanner(deps: PlannerDeps = {}) {
   const calendarFor = createCalendarCache();
-  const policyFor = deps.policyFor ?? (() => DEFAULT_POLICY);
-  const planner = (ledger: CustomerLedger, portal: Portal, now: Instant) => planActions({
-    ledger, policy: policyFor(portal), now, calendar: calendarFor(portal, Number(now.slice(0, 4))),
-    ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
-  });
-  return Object.assign(planner, { policyFor });
+  const planningFor = deps.planningFor ?? (async (): Promise<PlanningSettings> => ({ policy: DEFAULT_POLICY }));
+  return {
+    async forPortal(portal: Portal): Promise<PortalPlanner> {
+      const { policy, calendar } = await planningFor(portal.portalId);
+      return {
+        policy,
+        plan: (ledger, now) => planActions({
+          ledger, policy, now, calendar: calendarFor(portal, Number(now.slice(0, 4)), calendar),
+          ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
+        }),
+      };
+    },
+  };
 }
+export type Planner = ReturnType<typeof createPlanner>;

@@ -11,7 +11,7 @@ import { createTaskBatch, emptyCounts, type BatchCounts, type PlannedTask } from
 import type { PoisonedCompanies } from '../sync/poisoned-companies';
 import { readLedgers } from '../sync/read-ledgers';
 import { createSchemaGuard } from '../sync/schema-guard';
-import type { createPlanner } from './planner';
+import type { createPlanner, PortalPlanner } from './planner';
 import { createTaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { taskStillNeeded } from './task-still-needed';
@@ -60,7 +60,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
   });
 
   // The plan's own pause rules: a customer netted below the tolerance is not chased, so its tasks end too.
-  const pauseOptions = (portal: Portal) => ({ toleranceMinor: deps.planner.policyFor(portal).toleranceMinor });
+  const pauseOptions = (planner: PortalPlanner) => ({ toleranceMinor: planner.policy.toleranceMinor });
 
   const companyOwners = deps.companyOwners ?? ((portalId: string, ids: readonly string[]) => deps.gateway.getCompanyOwners(portalId, ids));
   /** The company owner HubSpot has is the account owner, unless the customer's profile names one. */
@@ -72,11 +72,11 @@ export function createSchedulingService(deps: SchedulingDeps) {
     });
   }
 
-  async function closeUnneeded(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
+  async function closeUnneeded(portal: Portal, planner: PortalPlanner, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
     const toClose: { companyId: string; key: string; taskId: string }[] = [];
     for (const ledger of ledgers) {
       for (const [key, t] of await claims.openTasks(portal.portalId, ledger.companyId)) {
-        if (!taskStillNeeded(ledger, t.invoiceExternalIds, today, pauseOptions(portal))) toClose.push({ companyId: ledger.companyId, key, taskId: t.taskId });
+        if (!taskStillNeeded(ledger, t.invoiceExternalIds, today, pauseOptions(planner))) toClose.push({ companyId: ledger.companyId, key, taskId: t.taskId });
       }
     }
     for (let i = 0; i < toClose.length; i += BATCH) {
@@ -91,7 +91,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
   async function schedulePortal(portalId: string, opts: { owner?: string; companyIds?: readonly string[] } = {}): Promise<SchedulingResult> {
     const portal = await deps.portals.require(portalId);
     // Tasks carry rd_action_key: the property must exist before the first batch create.
-    await ensureSchema(portal, deps.planner.policyFor(portal));
+    const planner = await deps.planner.forPortal(portal);
+    await ensureSchema(portal, planner.policy);
     const at = now().toISOString();
     const today = dateInZone(at, portal.timeZone);
     const who = { owner: opts.owner ?? `run-${randomUUID()}`, run: randomUUID(), now: at };
@@ -106,12 +107,12 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const read = await withAccountOwners(portalId, await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH)));
       // A company whose ledger cannot be planned is set aside and reported; the rest of the portal goes on.
       const screened = await deps.poisoned.screen(portalId, 'scheduling', read, (ledger) => ({
-        actions: deps.planner(ledger, portal, at).actions.filter((a) => a.createsTask),
+        actions: planner.plan(ledger, at).actions.filter((a) => a.createsTask),
         segment: scoreCustomer(ledger, today).segment,
       }));
       const ledgers = screened.map((s) => s.ledger);
-      closed += await closeUnneeded(portal, ledgers, today);
-      updated += await tasks.updateChangedTasks(portal, ledgers, today, pauseOptions(portal));
+      closed += await closeUnneeded(portal, planner, ledgers, today);
+      updated += await tasks.updateChangedTasks(portal, ledgers, today, pauseOptions(planner));
       for (const { ledger, result: { actions, segment } } of screened) {
         if (actions.length === 0) continue;
         for (const action of actions) {
@@ -120,7 +121,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
             action,
             needsCompanyOwner: action.ownerId === undefined,
             draft: (companyOwnerId) => taskDraftFor(action, {
-              ledger, timeZone: portal.timeZone, language: portalLanguage(portal), policy: deps.planner.policyFor(portal), segment,
+              ledger, timeZone: portal.timeZone, language: portalLanguage(portal), policy: planner.policy, segment,
               ...(companyOwnerId ? { companyOwnerId } : {}),
               ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
             }),

@@ -46,7 +46,8 @@ export function createSyncService(deps: SyncDeps) {
 
   async function syncPortal(portalId: string, opts: { companyIds?: readonly string[] } = {}): Promise<SyncResult> {
     const portal = await deps.portals.require(portalId);
-    const policy = deps.planner.policyFor(portal);
+    const planner = await deps.planner.forPortal(portal);
+    const { policy } = planner;
     // The schema calls run while the first ledgers are read and computed; no rollup is written before they succeed.
     const schema = ensureSchema(portal, policy);
     schema.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled" meanwhile
@@ -87,7 +88,7 @@ export function createSyncService(deps: SyncDeps) {
         next = i + BATCH < ids.length ? read(i + BATCH) : undefined;
         // A company whose ledger cannot be computed is set aside and reported; the rest of the portal goes on.
         const rollups = (await deps.poisoned.screen(portalId, 'sync', ledgers, (l) => computeRollup(l, {
-          now: at, timeZone: portal.timeZone, portalCurrency: portal.currency, plan: deps.planner(l, portal, at), toleranceMinor: policy.toleranceMinor,
+          now: at, timeZone: portal.timeZone, portalCurrency: portal.currency, plan: planner.plan(l, at), toleranceMinor: policy.toleranceMinor,
         }))).map((r) => r.result);
         const changed = await hashes.changed(portalId, rollups);
         changedCount += changed.length;

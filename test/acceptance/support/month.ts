@@ -84,7 +84,7 @@ export async function startMonth(opts: { firstDay: string; redisUrl?: string }) 
   const calendar = await embedded.backend.calendarFor(portalId);
 
   /** A request signed by HubSpot with the app's secret (cards, the settings page). */
-  const signedFetch = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => {
+  const signedFetch = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => {
     const raw = body === undefined ? '' : JSON.stringify(body);
     const headers = hubspotHeaders({ secret: local.clientSecret, method, publicUri: `${base}${path}`, body: raw });
     return fetch(`${base}${path}`, { method, headers: { ...headers, ...(raw ? { 'Content-Type': 'application/json' } : {}) }, ...(raw ? { body: raw } : {}) });
