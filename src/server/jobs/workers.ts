@@ -37,6 +37,9 @@ export interface StartWorkersOptions {
   readonly stalledInterval?: number;
 }
 
+/** How often one job may be resumed after its worker died before it counts as failed (a crash loop, not a crash). */
+export const MAX_STALLED_RUNS = 50;
+
 /** Retry delay for BullMQ: the gateway's verdict when it has one (429 → ≥10 s, 423 → ≥2 s), else exponential. */
 export function retryDelay(attemptsMade: number, err?: Error): number {
   if (isGatewayError(err) && err.verdict.kind !== 'permanent') return Math.max(1000, err.verdict.delayMs);
@@ -60,11 +63,25 @@ async function runJob<T>(job: Job, token: string | undefined, fn: () => Promise<
   }
 }
 
+/**
+ * Tasks whose claims another run held were neither created nor given up: that run may have died holding them.
+ * The job is tried again (after the usual backoff, when such a lease has expired), so the next attempt either
+ * finds them created or recovers them — nothing is left out until the next daily pass.
+ */
+export function unlessBusy<T extends { busy: number }>(result: T): T {
+  if (result.busy > 0) throw new Error(`${result.busy} tasks were held by another run; trying again`);
+  return result;
+}
+
 export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void> } {
   const connections = [createRedis(opts.connectionUrl, 'worker'), createRedis(opts.connectionUrl, 'worker'), createRedis(opts.connectionUrl, 'worker')];
   const common = {
     prefix: bullPrefix(opts.prefix),
     concurrency: opts.concurrency ?? 4,
+    // A job whose worker died is picked up again, however often that happens in one run: every processor is
+    // idempotent (claims, rollup hashes), so re-running costs time, never a duplicate. BullMQ's default (1)
+    // failed a run for good when its worker was killed twice.
+    maxStalledCount: MAX_STALLED_RUNS,
     settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => retryDelay(attemptsMade, err) },
     ...(opts.lockDuration ? { lockDuration: opts.lockDuration } : {}),
     ...(opts.stalledInterval ? { stalledInterval: opts.stalledInterval } : {}),
@@ -81,7 +98,7 @@ export function startWorkers(opts: StartWorkersOptions): { close(): Promise<void
     // The daily scheduler's job hands every company to the continuous sync, which runs one job per portal at a time.
     if (job.name === JOB_NAMES.dailyPass) return refresh.startDailyPass(data.portalId);
     // The job id is the claim owner: a re-run of this job after a crash may take its own claims over at once.
-    return runJob(job, token, () => scheduling.schedulePortal(data.portalId, { owner: `job-${job.id}` }));
+    return runJob(job, token, async () => unlessBusy(await scheduling.schedulePortal(data.portalId, { owner: `job-${job.id}` })));
   }, { ...common, connection: connections[1]! });
 
   const refreshWorker = new Worker(QUEUES.refresh, async (job, token) => {

@@ -52,6 +52,8 @@ export function createRefreshService(deps: RefreshDeps) {
     // Tasks first: the rollup then already shows the steps just planned (stage, next action), in one write.
     const scheduling = await deps.scheduling.schedulePortal(portalId, { companyIds, owner: opts.owner });
     const sync = await deps.sync.syncPortal(portalId, { companyIds });
+    // Tasks held by another run (maybe a dead one) are not done: the companies stay claimed and the job retries.
+    if (scheduling.busy > 0) throw new Error(`${scheduling.busy} tasks were held by another run; trying again`);
     await deps.ledger.settleDirtyCompanies(portalId, companyIds);
     // Only an optimisation: a card opened before (or without) it computes its view from the ledger.
     await deps.warmViews?.(portalId, companyIds).catch((err: Error) => deps.log?.warn({ portalId, err: err.message }, 'card views not warmed'));

@@ -1,6 +1,7 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { parsePayload } from '../jobs/job-payload';
 import { bullPrefix, DEFAULT_JOB_OPTIONS } from '../jobs/queues';
+import { MAX_STALLED_RUNS } from '../jobs/workers';
 import { WebhookJob } from './webhook-events';
 
 export const WEBHOOK_QUEUE = 'webhooks';
@@ -37,7 +38,7 @@ export function startWebhookWorker(opts: {
   onError?: (err: Error) => void;
 }): Worker {
   const worker = new Worker(WEBHOOK_QUEUE, async (job) => opts.process(parsePayload(WebhookJob, job)), {
-    connection: opts.connection, prefix: bullPrefix(opts.prefix), concurrency: opts.concurrency ?? 4,
+    connection: opts.connection, prefix: bullPrefix(opts.prefix), concurrency: opts.concurrency ?? 4, maxStalledCount: MAX_STALLED_RUNS,
   });
   worker.on('error', (err) => opts.onError?.(err));
   // A delivery that finally failed is said out loud; HubSpot does not send it again (the receiver answered 200).
