@@ -52,5 +52,18 @@ export function b2bMinimumCompensation(currency: CurrencyCode): Money | undefine
   return currency === 'EUR' ? money(WIK_MINIMUM_MINOR, 'EUR') : undefined;
 }
 
+/**
+ * What a business owes for collecting its overdue invoices: the WIK scale on their total principal (the Dutch
+ * default between businesses, HR 10-7-2015), but never less than the fixed €40 for each invoice paid late —
+ * the directive's compensation is owed per commercial transaction (CJEU 20-10-2022, C-585/20). Euro only.
+ */
+export function b2bCollectionCosts(principals: readonly Money[], opts: CostOptions = {}): Money | undefined {
+  const owed = principals.filter((p) => p.minor > 0);
+  if (owed.length === 0 || owed.some((p) => p.currency !== 'EUR')) return undefined;
+  const scale = wikCollectionCosts(money(owed.reduce((n, p) => n + p.minor, 0), 'EUR'), opts);
+  const perInvoice = owed.length * WIK_MINIMUM_MINOR;
+  return scale.minor >= perInvoice ? scale : money(perInvoice, 'EUR');
+}
+
 /** Integer division of a non-negative `n` by `d`, rounding halves up. */
 export const roundHalfUp = (n: number, d: number): number => Math.floor((n * 2 + d) / (2 * d));

@@ -1,4 +1,4 @@
-import { nextBusinessDay } from '../calendar';
+import { nextBusinessDay, previousBusinessDay } from '../calendar';
 import type { IsoDate } from '../dates';
 import type { Invoice } from '../ledger';
 import { actionKey } from './action-key';
@@ -39,7 +39,7 @@ export function planBeforeDue(ctx: PlanContext, invoices: readonly Invoice[], fl
       const key = actionKey({ companyId: ctx.ledger.companyId, currency, stepId: step.id, cycleAnchorDate: cohort });
       const ids = new Set([invoice.externalId]);
       if (findDone(ctx.history, { stepId: step.id, key, invoiceIds: ids, since: invoice.issueDate })) break;
-      const moment = nextBusinessDay(offsetDate(cohort, step.offsetDays, step.offsetIn, ctx.cal), ctx.cal);
+      const moment = beforeDueMoment(step, cohort, ctx);
       // A contact that named this invoice from the step's moment on (e.g. a reminder about late ones that
       // mentioned it as due soon) already did what this step would do.
       if (ctx.history.some((r) => r.localDate >= moment && r.invoiceExternalIds.includes(invoice.externalId))) break;
@@ -52,6 +52,16 @@ export function planBeforeDue(ctx: PlanContext, invoices: readonly Invoice[], fl
     }
   }
   return { drafts: bundle(due), next };
+}
+
+/**
+ * A reminder about the due date must come before it: one whose moment falls on a weekend or holiday moves to
+ * the last business day before (an invoice due on Koningsdag is reminded on the Friday). Steps counted from
+ * the invoice date move on to the next business day.
+ */
+function beforeDueMoment(step: PolicyStep, cohort: IsoDate, ctx: PlanContext): IsoDate {
+  const raw = offsetDate(cohort, step.offsetDays, step.offsetIn, ctx.cal);
+  return step.anchor === 'due_date' ? previousBusinessDay(raw, ctx.cal) : nextBusinessDay(raw, ctx.cal);
 }
 
 function bundle(due: readonly Due[]): ActionDraft[] {

@@ -54,8 +54,10 @@ export interface ReminderPolicy {
   readonly name: string;
   /** In ladder order: every later step is a stronger one. */
   readonly steps: readonly PolicyStep[];
-  /** When calls may be planned (portal zone); a customer's own call windows win over these. */
+  /** When calls to businesses may be planned (portal zone); a customer's own call windows win over these. */
   readonly callWindows: readonly CallWindow[];
+  /** When consumers are called (they are at work by day); the default evening windows when absent. */
+  readonly consumerCallWindows?: readonly CallWindow[];
   /** When non-call actions are due. */
   readonly workingHours: WorkingHours;
   /** Open balance per currency (minor units) under which nobody is chased. */
@@ -71,16 +73,17 @@ export interface ReminderPolicy {
 }
 
 /**
- * Mon–Fri 9–17, but not Monday before 12:00 and not Friday from 12:00: the seeds say Monday morning and
- * Friday afternoon calls are less successful.
+ * Mon–Fri 9–17, but not Monday morning, not Friday afternoon (the seeds: those calls are less successful) and
+ * never in the lunch hour, 12–13, when accounts payable is not at its desk.
  */
 export const DEFAULT_CALL_WINDOWS: readonly CallWindow[] = [
-  { weekday: 1, fromHour: 12, toHour: 17 },
-  { weekday: 2, fromHour: 9, toHour: 17 },
-  { weekday: 3, fromHour: 9, toHour: 17 },
-  { weekday: 4, fromHour: 9, toHour: 17 },
+  { weekday: 1, fromHour: 13, toHour: 17 },
+  ...[2, 3, 4].flatMap((weekday) => [{ weekday, fromHour: 9, toHour: 12 }, { weekday, fromHour: 13, toHour: 17 }]),
   { weekday: 5, fromHour: 9, toHour: 12 },
 ];
+
+/** Consumers are reached after work: Monday to Thursday, 18–20 (not on Friday evening). */
+export const DEFAULT_CONSUMER_CALL_WINDOWS: readonly CallWindow[] = [1, 2, 3, 4].map((weekday) => ({ weekday, fromHour: 18, toHour: 20 }));
 
 export const DEFAULT_POLICY: ReminderPolicy = {
   id: 'default',

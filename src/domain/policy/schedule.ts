@@ -1,7 +1,7 @@
 import { addBusinessDays, isBusinessDay, nextBusinessDay } from '../calendar';
 import { addDays, isoWeekday, zonedTimeToInstant, type Instant, type IsoDate } from '../dates';
 import type { ActionKind, BusinessCalendar, CallWindow, ContactProfile } from '../ledger';
-import type { ReminderPolicy } from './policy';
+import { DEFAULT_CONSUMER_CALL_WINDOWS, type ReminderPolicy } from './policy';
 
 /** Adds a step's offset in its unit. Business-day offsets land on a business day by construction. */
 export function offsetDate(from: IsoDate, days: number, unit: 'calendar_days' | 'business_days', cal: BusinessCalendar): IsoDate {
@@ -13,10 +13,14 @@ export const laterDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 /** The first business day strictly after `date`: the earliest moment a new contact may follow one made on `date`. */
 export const dayAfter = (date: IsoDate, cal: BusinessCalendar): IsoDate => nextBusinessDay(addDays(date, 1), cal);
 
-/** Calls use the customer's own good times when known, otherwise the policy's; other actions use working hours. */
+/**
+ * Calls use the customer's own good times when known, otherwise the policy's — the evening windows for a
+ * consumer; other actions use working hours.
+ */
 export function windowsFor(action: ActionKind, policy: ReminderPolicy, profile: ContactProfile, useProfile: boolean): readonly CallWindow[] {
   if (action !== 'call') return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, ...policy.workingHours }));
-  return useProfile && profile.callWindows.length > 0 ? profile.callWindows : policy.callWindows;
+  if (useProfile && profile.callWindows.length > 0) return profile.callWindows;
+  return profile.customerType === 'consumer' ? (policy.consumerCallWindows ?? DEFAULT_CONSUMER_CALL_WINDOWS) : policy.callWindows;
 }
 
 const QUARTER_MS = 15 * 60_000;

@@ -40,6 +40,7 @@ export function validatePolicy(p: ReminderPolicy): Result<ReminderPolicy, string
   if (!oneOf(ACTION_KINDS, p.failedDirectDebit.action)) problems.push('failedDirectDebit has an unknown action');
 
   p.callWindows.forEach((w, i) => problems.push(...windowProblems(w, `call window ${i + 1}`)));
+  p.consumerCallWindows?.forEach((w, i) => problems.push(...windowProblems(w, `consumer call window ${i + 1}`)));
   problems.push(...windowProblems({ weekday: 1, ...p.workingHours }, 'working hours'));
   for (const [currency, minor] of Object.entries(p.toleranceMinor)) {
     if (!CURRENCY.test(currency)) problems.push(`tolerance currency "${currency}" is not an ISO 4217 code`);

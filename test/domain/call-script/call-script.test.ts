@@ -92,7 +92,7 @@ describe('preparation checklist', () => {
   });
 
   const moments = [
-    { name: 'when it is Monday morning, then the call moment is flagged with a better time', now: at('2026-10-19', '09:30'), status: 'warning', text: /Monday 19 Oct(ober)?,? 12:00/ },
+    { name: 'when it is Monday morning, then the call moment is flagged with a better time', now: at('2026-10-19', '09:30'), status: 'warning', text: /Monday 19 Oct(ober)?,? 13:00/ },
     { name: 'when it is Friday afternoon, then the call moment is flagged', now: at('2026-10-23', '14:00'), status: 'warning', text: /Monday 26 Oct/ },
     { name: 'when it is Tuesday at 10:00, then it is a good moment', now: at('2026-10-20', '10:00'), status: 'ok', text: /good moment/ },
   ];

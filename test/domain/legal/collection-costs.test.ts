@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { b2bMinimumCompensation, wikCollectionCosts } from '../../../src/domain/legal/collection-costs';
+import { b2bCollectionCosts, b2bMinimumCompensation, wikCollectionCosts } from '../../../src/domain/legal/collection-costs';
 import { money } from '../../../src/domain/money';
 
 const eur = (minor: number) => money(minor, 'EUR');
@@ -24,8 +24,14 @@ describe('WIK collection costs', () => {
     expect(wikCollectionCosts(eur(principal))).toEqual(eur(want));
   });
 
-  it('when the creditor cannot reclaim VAT (21%), then VAT is added on the costs', () => {
-    expect(wikCollectionCosts(eur(100_000), { vatBasisPoints: 2_100 })).toEqual(eur(18_150));
+  it.each([
+    { principal: 100_000, vat: 2_100, want: 18_150, why: '€150 + 21% = €181.50' },
+    { principal: 25_000, vat: 2_100, want: 4_840, why: 'the €40 minimum + 21% = €48.40' },
+    { principal: 123_457, vat: 2_100, want: 22_408, why: '€185.19 + €38.8899 (half up) = €224.08' },
+    { principal: 100_000_000, vat: 2_100, want: 819_775, why: 'the €6,775 cap + 21% = €8,197.75' },
+    { principal: 100_000, vat: 0, want: 15_000, why: 'a creditor who reclaims VAT adds none' },
+  ])('when the creditor\'s VAT setting is $vat bp on $principal cents ($why), then $want cents', ({ principal, vat, want }) => {
+    expect(wikCollectionCosts(eur(principal), { vatBasisPoints: vat })).toEqual(eur(want));
   });
 
   it('when the principal is not in euros, then it throws', () => {
@@ -52,5 +58,28 @@ describe('B2B minimum compensation', () => {
     { currency: 'GBP', want: undefined },
   ])('when the currency is $currency, then $want', ({ currency, want }) => {
     expect(b2bMinimumCompensation(currency)).toEqual(want);
+  });
+});
+
+describe('B2B collection costs: the scale, but at least €40 per invoice (CJEU C-585/20)', () => {
+  it.each([
+    { invoices: [100_000], want: 15_000, why: 'one invoice of €1,000: the scale (€150) beats €40' },
+    { invoices: [10_000, 10_000, 10_000], want: 12_000, why: 'three invoices of €100: 3 × €40 beats the scale on €300 (€45)' },
+    { invoices: [20_000, 30_000], want: 8_000, why: '€200 + €300: 2 × €40 = €80 beats €75' },
+    { invoices: [50_000, 60_000], want: 16_500, why: '€500 + €600: the scale on €1,100 (€165) beats €80' },
+    { invoices: [10_000, 0, -500], want: 4_000, why: 'only invoices with something owed count' },
+  ])('when the overdue invoices are $invoices cents ($why), then $want cents', ({ invoices, want }) => {
+    expect(b2bCollectionCosts(invoices.map(eur))).toEqual(eur(want));
+  });
+
+  it('when nothing is owed or the claim is not in euros, then there is no figure', () => {
+    expect(b2bCollectionCosts([])).toBeUndefined();
+    expect(b2bCollectionCosts([money(10_000, 'GBP')])).toBeUndefined();
+  });
+
+  it('when invoices are added, then the costs never fall below €40 for each', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 1, maxLength: 30 }), (cents) => {
+      expect(b2bCollectionCosts(cents.map(eur))!.minor).toBeGreaterThanOrEqual(cents.length * 4_000);
+    }));
   });
 });

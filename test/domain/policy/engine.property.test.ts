@@ -4,7 +4,7 @@ import { isBusinessDay } from '../../../src/domain/calendar';
 import { dateInZone, isoWeekday } from '../../../src/domain/dates';
 import type { CustomerLedger } from '../../../src/domain/ledger';
 import { activePauses, isInvoicePaused } from '../../../src/domain/pauses';
-import { DEFAULT_POLICY } from '../../../src/domain/policy/policy';
+import { DEFAULT_CONSUMER_CALL_WINDOWS, DEFAULT_POLICY } from '../../../src/domain/policy/policy';
 import { ledgerArb, nowArb } from './arbitraries';
 import { NL_CALENDAR, plan, recordDone, ZONE } from './support';
 
@@ -43,7 +43,7 @@ describe('planning properties (random ledgers, NL calendar)', () => {
     }), runs);
   });
 
-  it('when anything is planned, then it is due on a business day, not before now, and calls fall in a call window', () => {
+  it('when anything is planned, then it is due on a business day, not before now, and calls fall in a call window (evenings for consumers, never at lunch)', () => {
     fc.assert(fc.property(ledgerArb, nowArb, (ledger, now) => {
       for (const a of plan(ledger, now).actions) {
         const date = dateInZone(a.dueAt, ZONE);
@@ -51,7 +51,9 @@ describe('planning properties (random ledgers, NL calendar)', () => {
         expect(a.dueAt >= now).toBe(true);
         if (a.action !== 'call') continue;
         const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: 'numeric', hourCycle: 'h23' }).format(new Date(a.dueAt)));
-        const windows = ledger.profile.callWindows.length > 0 ? ledger.profile.callWindows : DEFAULT_POLICY.callWindows;
+        const windows = ledger.profile.callWindows.length > 0 ? ledger.profile.callWindows
+          : ledger.profile.customerType === 'consumer' ? DEFAULT_CONSUMER_CALL_WINDOWS : DEFAULT_POLICY.callWindows;
+        if (ledger.profile.callWindows.length === 0) expect(hour).not.toBe(12); // the default windows never use the lunch hour
         expect(windows.some((w) => w.weekday === isoWeekday(date) && hour >= w.fromHour && hour < w.toHour)).toBe(true);
       }
     }), runs);

@@ -10,34 +10,34 @@ import { walkLadder } from './support';
  */
 const cases = [
   {
-    name: 'when the due date is Koningsdag (Mon 27-04-2026), then the reminder moves to Tuesday and the final notice skips Whit Monday',
+    name: 'when the due date is Koningsdag (Mon 27-04-2026), then the due-date reminder comes the Friday before and the final notice skips Whit Monday',
     issue: '2026-03-28', due: '2026-04-27', customerType: 'business' as const,
     expected: {
-      receipt_check: '2026-04-01 09:00', due_date_reminder: '2026-04-28 09:00', late_payment_call: '2026-04-29 09:00',
+      receipt_check: '2026-04-01 09:00', due_date_reminder: '2026-04-24 09:00', late_payment_call: '2026-04-29 09:00',
       formal_reminder: '2026-05-11 09:00', final_notice: '2026-05-26 09:00', escalation: '2026-06-11 09:00',
     },
   },
   {
-    name: 'when the due date is Hemelvaart (Thu 14-05-2026), then the call two business days later is on Monday at noon, not in the morning',
+    name: 'when the due date is Hemelvaart (Thu 14-05-2026), then the reminder comes the day before and the call two business days later is on Monday after lunch, not in the morning',
     issue: '2026-04-14', due: '2026-05-14', customerType: 'business' as const,
     expected: {
-      receipt_check: '2026-04-17 09:00', due_date_reminder: '2026-05-15 09:00', late_payment_call: '2026-05-18 12:00',
+      receipt_check: '2026-04-17 09:00', due_date_reminder: '2026-05-13 09:00', late_payment_call: '2026-05-18 13:00',
       formal_reminder: '2026-05-28 09:00', final_notice: '2026-06-11 09:00', escalation: '2026-06-29 09:00',
     },
   },
   {
-    name: 'when the due date is a Saturday, then weekend moments roll to Monday (across the DST change)',
+    name: 'when the due date is a Saturday, then the due-date reminder is on Friday and later moments roll to Monday (across the DST change)',
     issue: '2026-10-01', due: '2026-10-31', customerType: 'business' as const,
     expected: {
-      receipt_check: '2026-10-06 09:00', due_date_reminder: '2026-11-02 09:00', late_payment_call: '2026-11-03 09:00',
+      receipt_check: '2026-10-06 09:00', due_date_reminder: '2026-10-30 09:00', late_payment_call: '2026-11-03 09:00',
       formal_reminder: '2026-11-16 09:00', final_notice: '2026-11-30 09:00', escalation: '2026-12-15 09:00',
     },
   },
   {
-    name: 'when a consumer is due on a Sunday before Christmas, then the 14-day letter replaces the final notice and escalation waits for its pay-by date',
+    name: 'when a consumer is due on a Sunday before Christmas, then the reminder is on the Friday before, the call in the evening, the 14-day letter replaces the final notice and escalation waits for its pay-by date',
     issue: '2026-11-20', due: '2026-12-20', customerType: 'consumer' as const,
     expected: {
-      receipt_check: '2026-11-25 09:00', due_date_reminder: '2026-12-21 09:00', late_payment_call: '2026-12-22 09:00',
+      receipt_check: '2026-11-25 09:00', due_date_reminder: '2026-12-18 09:00', late_payment_call: '2026-12-22 18:00',
       formal_reminder: '2027-01-04 09:00', fourteen_day_letter: '2027-01-18 09:00', escalation: '2027-02-05 09:00',
     },
   },
