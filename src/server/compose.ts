@@ -144,6 +144,7 @@ export function composeBackend(o: BackendOptions) {
   const debtorLinks = createDebtorLinkStore({ redis, prefix, tokenKey: o.tokenKey, now, validDays: o.config.DEBTOR_LINK_DAYS });
   const debtorPages = createDebtorPageService({
     links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor ?? fixedCreditor(DEMO_CREDITOR)), redis, prefix,
+    settingsVersion: async (portalId) => (await settings.read(portalId)).version,
   });
   const checkout = o.mollie ? createCheckoutService({
     provider: createMollieProvider(o.mollie), ledger, redis, prefix, publicBaseUrl: o.publicBaseUrl, now,

@@ -81,6 +81,10 @@ describe('the settings page API', () => {
     expect(page).toContain('Groothandel Noord B.V.');
     expect(page).toContain('--brand:#aa3300');
     expect(page).not.toContain('Voorbeeld Groothandel');
+    // A page already shown follows the next change at once.
+    const renamed = await patch({ version: 1, company: { ...company, legalName: 'Groothandel Zuid B.V.' } });
+    expect(renamed.status).toBe(200);
+    expect(await (await fetch(`${m.embedded.publicBaseUrl}/my/${token}`)).text()).toContain('Groothandel Zuid B.V.');
   });
 
   it('when an admin brings a reminder step forward, then the next planning run creates that step\'s task in HubSpot', async () => {
@@ -90,6 +94,7 @@ describe('the settings page API', () => {
     expect(await m.openSteps(customer)).not.toContain('formal_reminder');
 
     const before = await read();
+    expect(before.version).toBe(2);
     const steps = before.policy.steps.map((st) => (st.id === 'formal_reminder' ? { ...st, offsetDays: 7 } : st));
     const res = await patch({ version: before.version, policy: { ...before.policy, steps } });
     expect(res.status).toBe(200);

@@ -17,6 +17,8 @@ export interface DebtorPageDeps extends PortalDayDeps {
   /** For the ledger revision of a company (what a cached page was built from). */
   readonly redis: Redis;
   readonly prefix: string;
+  /** The portal's settings version (creditor, language, policy, calendar): a saved change is a new page at once. */
+  readonly settingsVersion?: (portalId: string) => Promise<number>;
 }
 
 /** What a link opens: one customer of one portal, as of the portal's today. */
@@ -45,10 +47,11 @@ export function createDebtorPageService(deps: DebtorPageDeps) {
     async fingerprint(token: string): Promise<string | undefined> {
       const found = await deps.links.resolve(token);
       if (!found) return undefined;
-      const [revision, day] = await Promise.all([
+      const [revision, day, settings] = await Promise.all([
         deps.redis.get(ledgerKeys(deps.prefix, found.portalId).revision(found.companyId)), portalDay(deps, found.portalId),
+        deps.settingsVersion?.(found.portalId),
       ]);
-      return `${found.portalId}:${found.companyId}:${revision ?? '-'}:${day.asOf}`;
+      return `${found.portalId}:${found.companyId}:${revision ?? '-'}:${day.asOf}:${settings ?? '-'}`;
     },
 
     async view(token: string): Promise<DebtorView | undefined> {
