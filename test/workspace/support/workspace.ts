@@ -21,13 +21,27 @@ export async function startWorkspace() {
   const browser: Browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 
+  const { hubspot, portalId } = embedded;
+  /** HubSpot's tasks on a company, read from the local HubSpot's state (no API budget spent). */
+  const tasks = async (companyId: string): Promise<{ step: string; status: string; subject: string }[]> => {
+    const state = (await (await fetch(`${hubspot.sandbox.url}/_sandbox/portals/${portalId}/state`)).json()) as {
+      objects: Record<string, { id: string; archived: boolean; properties: Record<string, string | undefined> }[] | undefined>;
+      associations: { fromType: string; fromId: string; toType: string; toId: string }[];
+    };
+    const ids = new Set(state.associations.filter((a) => a.fromType === 'companies' && a.fromId === companyId && a.toType === 'tasks').map((a) => a.toId));
+    return (state.objects.tasks ?? []).filter((t) => ids.has(t.id) && !t.archived)
+      .map((t) => ({ step: t.properties.rd_step ?? '', status: t.properties.hs_task_status ?? '', subject: t.properties.hs_task_subject ?? '' }));
+  };
+
+  const records = async (type: string): Promise<CompanyRow[]> =>
+    ((await (await fetch(`${embedded.workspaceUrl}/api/records/${type}`)).json()) as { results: CompanyRow[] }).results;
   const companies = async (): Promise<CompanyRow[]> =>
     ((await (await fetch(`${embedded.workspaceUrl}/api/records/companies`)).json()) as { results: CompanyRow[] }).results;
 
   return {
     embedded, browser,
     url: embedded.workspaceUrl,
-    companies,
+    companies, records, tasks,
     /** A page of the workspace (`#/companies/123`, `?lang=nl&user=support-agent`) with its console errors collected. */
     async open(route: string, query = ''): Promise<{ page: Page; errors: string[] }> {
       const opened = await openPage(context);

@@ -33,23 +33,28 @@ function Frame(p: { title: string | undefined; rows: Row[]; x: string; y: string
 
 export function BarChartStandIn(p: P) {
   const c = readChart(p);
-  const max = Math.max(1, ...c.rows.map((r) => Number(r[c.y]) || 0));
+  // Bars grow up from zero and down below it (a credit note makes a bucket negative).
+  const values = c.rows.map((r) => Number(r[c.y]) || 0);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const scale = 130 / Math.max(1, max - min);
+  const zero = 10 + max * scale;
   const width = Math.max(240, c.rows.length * 56);
   const groups = c.group ? [...new Set(c.rows.map((r) => String(r[c.group as string])))] : [];
   return (
     <Frame title={c.title} rows={c.rows} x={c.x} y={c.y} axes={c.axes}>
       <svg role="img" aria-label={c.title ?? 'bar chart'} viewBox={`0 0 ${width} 180`} className="hs-chart-svg">
         {c.rows.map((r, i) => {
-          const h = ((Number(r[c.y]) || 0) / max) * 130;
+          const v = values[i] ?? 0;
           const colour = COLOURS[(c.group ? groups.indexOf(String(r[c.group])) : 0) % COLOURS.length];
           return (
             <g key={i}>
-              <rect x={i * 56 + 12} y={150 - h} width={32} height={h} fill={colour} rx={2} />
-              <text x={i * 56 + 28} y={166} textAnchor="middle" fontSize={10} fill="#33475b">{String(r[c.x]).slice(0, 10)}</text>
+              <rect x={i * 56 + 12} y={v >= 0 ? zero - v * scale : zero} width={32} height={Math.abs(v) * scale} fill={colour} rx={2} />
+              <text x={i * 56 + 28} y={166} textAnchor="middle" fontSize={9} fill="#33475b">{String(r[c.x]).slice(0, 14)}</text>
             </g>
           );
         })}
-        <line x1={0} x2={width} y1={150} y2={150} stroke="#cbd6e2" />
+        <line x1={0} x2={width} y1={zero} y2={zero} stroke="#cbd6e2" />
       </svg>
     </Frame>
   );
@@ -57,14 +62,17 @@ export function BarChartStandIn(p: P) {
 
 export function LineChartStandIn(p: P) {
   const c = readChart(p);
-  const max = Math.max(1, ...c.rows.map((r) => Number(r[c.y]) || 0));
+  const values = c.rows.map((r) => Number(r[c.y]) || 0);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const scale = 130 / Math.max(1, max - min);
   const step = c.rows.length > 1 ? 300 / (c.rows.length - 1) : 0;
-  const points = c.rows.map((r, i) => `${10 + i * step},${150 - ((Number(r[c.y]) || 0) / max) * 130}`).join(' ');
+  const points = values.map((v, i) => `${10 + i * step},${10 + (max - v) * scale}`).join(' ');
   return (
     <Frame title={c.title} rows={c.rows} x={c.x} y={c.y} axes={c.axes}>
       <svg role="img" aria-label={c.title ?? 'line chart'} viewBox="0 0 320 180" className="hs-chart-svg">
         <polyline points={points} fill="none" stroke={COLOURS[1]} strokeWidth={2} />
-        <line x1={0} x2={320} y1={150} y2={150} stroke="#cbd6e2" />
+        <line x1={0} x2={320} y1={10 + max * scale} y2={10 + max * scale} stroke="#cbd6e2" />
       </svg>
     </Frame>
   );
