@@ -8,6 +8,7 @@ import { createOutcomeService } from '../../actions/outcome-service';
 import { createPreferencesService } from '../../actions/preferences-service';
 import { ValidationFailed, fromZodError } from '../../actions/validation-error';
 import { isGatewayError } from '../../hubspot/gateway-error';
+import { PortalParkedError } from '../../rate/rate-budget';
 import { noStore } from '../no-store';
 import { parseJsonBody, verifyHubSpotSignature } from '../signature';
 
@@ -29,7 +30,20 @@ function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T 
   return r.data;
 }
 
+/** How long until the portal's HubSpot budget returns, when the error says HubSpot's daily limit is spent. */
+function parkedForMs(err: unknown): number | undefined {
+  if (err instanceof PortalParkedError) return err.waitMs;
+  return isGatewayError(err) && err.verdict.kind === 'park' ? err.verdict.delayMs : undefined;
+}
+
 const validationAnswer: ErrorRequestHandler = (err, _req, res, next) => {
+  const parkedMs = parkedForMs(err);
+  if (parkedMs !== undefined) {
+    // HubSpot's daily limit for this portal is spent: say when to try again instead of a 500.
+    res.status(503).set('Retry-After', String(Math.max(1, Math.ceil(parkedMs / 1000))))
+      .json({ code: 'hubspot_daily_limit', message: 'HubSpot\'s daily API limit for this account is used up. Try again after it resets.' });
+    return;
+  }
   if (isGatewayError(err)) {
     // HubSpot refused or was unreachable after the caller's retries; the card says so and offers a retry.
     // Every write here is idempotent, so the retry (HubSpot's own included) cannot double anything.
