@@ -180,5 +180,7 @@ export const PaymentStatusVM = z.object({
   openDisputeCount: z.number().int().min(0),
   segment: z.enum(RISK_SEGMENTS),
   advice: AdviceVM,
+  /** The customer's own page (pay, see where they stand, arrange): the owner opens or copies it for the customer. */
+  debtorPageUrl: z.url().max(400).optional(),
 });
 export type PaymentStatusVM = z.infer<typeof PaymentStatusVM>;

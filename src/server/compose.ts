@@ -164,7 +164,10 @@ export function composeBackend(o: BackendOptions) {
       return { ready: true };
     },
     routers: {
-      cards: createCardsRouter({ ...signed, ledger, now, calendarFor, policy: settings.policyFor, receivables: receivablesViews }),
+      cards: createCardsRouter({
+        ...signed, ledger, now, calendarFor, policy: settings.policyFor, receivables: receivablesViews,
+        debtorPageUrl: async (portalId, companyId) => `${o.publicBaseUrl}/my/${(await debtorLinks.ensure(portalId, companyId)).token}`,
+      }),
       actions: createActionsRouter({
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
         policy: settings.policyFor, buildCallScript, fallbackOwnerFor,

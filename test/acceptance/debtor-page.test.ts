@@ -1,4 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { Link, hubspot } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RecordPaymentStatusView } from '../../src/extensions/views/RecordPaymentStatusView';
+import { jsonResponse, withPatientWaitFor } from '../extensions/fixtures';
 import { statutoryInterest } from '../../src/domain/legal/interest';
 import { wikCollectionCosts } from '../../src/domain/legal/collection-costs';
 import { printReference, rfReference } from '../../src/domain/payments/rf-reference';
@@ -204,6 +209,24 @@ describe('the debtor page', () => {
     expect((await hook(`id=${paidCall.id}`, '999')).status).toBe(200);
     expect((await hook('id=<script>')).status).toBe(400);
     expect((await m.embedded.backend.ledger.getCustomerLedger(m.portalId, company))!.payments).toHaveLength(ledger.payments.length);
+  });
+
+  it('when the owner opens the Payment status card, then it shows the customer\'s current link to open or copy', async () => {
+    const vm = await m.paymentStatus(company);
+    expect(vm.debtorPageUrl).toBe(`${m.embedded.publicBaseUrl}/my/${link}`);
+    expect((await fetch(vm.debtorPageUrl!)).status).toBe(200);
+    // The card, rendered by HubSpot's test renderer on the view model the server just built.
+    const spy = vi.spyOn(hubspot, 'fetch').mockImplementation(async () => jsonResponse(vm));
+    try {
+      const r = withPatientWaitFor(createRenderer('crm.record.sidebar'));
+      r.mocks.context.portal.id = Number(m.portalId);
+      r.mocks.context.crm.objectId = Number(company);
+      r.mocks.context.crm.objectTypeId = '0-2';
+      r.render(createElement(RecordPaymentStatusView));
+      await r.waitFor(() => expect(r.findByTestId(Link, 'debtor-page-link').props.href).toEqual({ url: vm.debtorPageUrl, external: true }));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   describe('arranging it yourself', () => {

@@ -111,6 +111,8 @@ export const en = {
 
   statusOpenPromise: 'Open promise',
   statusOpenDisputes: 'Open disputes',
+  debtorPage: 'Customer\'s payment page',
+  debtorPageHint: 'Send this link to the customer: they pay, see where they stand and arrange it themselves.',
   none: 'None',
   advice_no_open_invoices: 'No open invoices — pays on time.',
   advice_pays_on_time: 'Pays on time — no action needed.',

@@ -110,6 +110,8 @@ export const nl: Messages = {
 
   statusOpenPromise: 'Lopende toezegging',
   statusOpenDisputes: 'Open geschillen',
+  debtorPage: 'Betaalpagina van de klant',
+  debtorPageHint: 'Stuur deze link naar de klant: daar betaalt hij, ziet hij waar hij staat en regelt hij het zelf.',
   none: 'Geen',
   advice_no_open_invoices: 'Geen openstaande facturen — betaalt op tijd.',
   advice_pays_on_time: 'Betaalt op tijd — geen actie nodig.',

@@ -1,4 +1,4 @@
-import { Alert, DescriptionList, DescriptionListItem, Flex, Text } from '@hubspot/ui-extensions';
+import { Alert, DescriptionList, DescriptionListItem, Flex, Link, Text } from '@hubspot/ui-extensions';
 import { fetchPaymentStatus } from '../api/card-api';
 import { isNotFound } from '../api/client';
 import { FailureMessage, Loading } from '../components/CardStates';
@@ -51,6 +51,12 @@ export function PaymentStatus({ i18n, origin, portalId, companyId }: PaymentStat
           <SegmentTag i18n={i18n} segment={vm.segment} />
         </DescriptionListItem>
       </DescriptionList>
+      {vm.debtorPageUrl ? (
+        <Flex direction="column" gap="xs">
+          <Link href={{ url: vm.debtorPageUrl, external: true }} testId="debtor-page-link">{t.debtorPage}</Link>
+          <Text variant="microcopy" testId="debtor-page-url">{t.debtorPageHint} {vm.debtorPageUrl}</Text>
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -20,6 +20,8 @@ export interface CardsRouterDeps extends PortalDayDeps {
   readonly maxBodyBytes?: number;
   /** How long a computed company view is reused (default 2 s; 0 = always recompute). See view-cache.ts. */
   readonly viewCacheTtlMs?: number;
+  /** The customer's debtor-page link (issued on first use), shown on the Payment status card. */
+  readonly debtorPageUrl?: (portalId: string, companyId: string) => Promise<string>;
   /** The Receivables views, shared with the refresh that warms them (composeBackend); absent: computed on open. */
   readonly receivables?: ReceivablesViews;
 }
@@ -72,7 +74,8 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
       return ledger ? buildPaymentStatusVM({ companyId: q.companyId, ledger, asOf }) : null;
     });
     if (!vm) throw companyNotFound();
-    res.json(vm satisfies PaymentStatusVM);
+    const debtorPageUrl = deps.debtorPageUrl ? await deps.debtorPageUrl(q.portalId, q.companyId) : undefined;
+    res.json({ ...vm, ...(debtorPageUrl ? { debtorPageUrl } : {}) } satisfies PaymentStatusVM);
   });
 
   router.use(unprocessableLedger);
