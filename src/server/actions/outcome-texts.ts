@@ -46,7 +46,7 @@ type Texts = typeof en;
 const nl: Texts = {
   result: { reached: 'Bereikt', not_reached: 'Niet bereikt', wrong_person: 'Verkeerde persoon', voicemail: 'Voicemail ingesproken' },
   callTitle: (result) => `Incassogesprek: ${result}`,
-  promise: (amount, date, how) => `Betalingstoezegging van ${amount} op ${date}${how ? ` per ${how}` : ''}.`,
+  promise: (amount, date, how) => `Betalingstoezegging van ${amount}, uiterlijk ${date}${how ? `, per ${how}` : ''}.`,
   dispute: (invoice, reason) => `Geschil over factuur ${invoice}: ${reason}.`,
   arrangement: (n, total, first) => `Betalingsregeling gevraagd: ${n} termijnen, in totaal ${total}, eerste termijn op ${first}.`,
   deferral: (date) => `Uitstel van betaling verleend tot ${date}.`,
@@ -60,7 +60,7 @@ const nl: Texts = {
     call_again: () => 'Opnieuw bellen: de klant was niet bereikbaar',
     find_right_person: () => 'Zoek de juiste contactpersoon voor de openstaande facturen',
   },
-  taskBody: 'Vastgelegd vanuit de kaart Belscript. Is de betaling niet binnen, dan escaleert de volgende herinneringsronde de gebroken toezegging.',
+  taskBody: 'Vastgelegd vanuit de kaart Belscript. Is de betaling niet binnen, dan zet de volgende herinneringsronde de niet nagekomen toezegging een stap verder.',
   mail: {
     subject: (company) => `Samenvatting van ons gesprek over de openstaande facturen${company ? ` van ${company}` : ''}`,
     greeting: 'Goedendag,',

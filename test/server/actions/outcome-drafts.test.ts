@@ -25,7 +25,7 @@ describe('follow-up of a logged outcome', () => {
 describe('texts of a logged outcome', () => {
   it('when the user works in Dutch, then the call notes are Dutch; the summary follows the customer\'s language', () => {
     const i = input({ result: 'reached', userLanguage: 'nl', promise: { date: '2026-12-04', amount: { minor: 123_456, currency: 'EUR' }, method: 'direct_debit' } });
-    expect(callNotes(i, ledger).body).toMatch(/^Bereikt\nBetalingstoezegging van €\s1\.234,56 op 4 december 2026 per automatische incasso\.$/);
+    expect(callNotes(i, ledger).body).toMatch(/^Bereikt\nBetalingstoezegging van €\s1\.234,56, uiterlijk 4 december 2026, per automatische incasso\.$/);
     const english = summaryEmail(i, { ...ledger, profile: { ...ledger.profile, language: 'en' } }, 'Acme');
     expect(english?.subject).toBe('Summary of our call about the open invoices of Acme');
     expect(english?.body).toContain('- Promise to pay €1,234.56 on 4 December 2026 by direct debit.');

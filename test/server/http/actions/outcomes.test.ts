@@ -70,7 +70,7 @@ describe('POST /api/cards/outcomes', () => {
     expect(await f.ledger.takeDirtyCompanies(f.portalId)).toContain(f.companyId);
     // The customer's language is Dutch by default: the summary e-mail is too.
     expect(res.body.summaryEmail.language).toBe('nl');
-    expect(res.body.summaryEmail.body).toMatch(/Betalingstoezegging van €\s600,00 op 27 november 2026 per bankoverschrijving\./);
+    expect(res.body.summaryEmail.body).toMatch(/Betalingstoezegging van €\s600,00, uiterlijk 27 november 2026, per bankoverschrijving\./);
   });
 
   it('when the same outcome is submitted twice, then one call, one task and one ledger record exist', async () => {
