@@ -31,14 +31,18 @@ function Frame(p: { title: string | undefined; rows: Row[]; x: string; y: string
   );
 }
 
+/** The y values and where they sit in the 130-px plot from y=10: zero included, so negatives go below it. */
+function yScale(c: ReturnType<typeof readChart>) {
+  const values = c.rows.map((r) => Number(r[c.y]) || 0);
+  const max = Math.max(0, ...values);
+  const scale = 130 / Math.max(1, max - Math.min(0, ...values));
+  return { values, scale, zero: 10 + max * scale, at: (v: number) => 10 + (max - v) * scale };
+}
+
 export function BarChartStandIn(p: P) {
   const c = readChart(p);
   // Bars grow up from zero and down below it (a credit note makes a bucket negative).
-  const values = c.rows.map((r) => Number(r[c.y]) || 0);
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  const scale = 130 / Math.max(1, max - min);
-  const zero = 10 + max * scale;
+  const { values, scale, zero } = yScale(c);
   const width = Math.max(240, c.rows.length * 56);
   const groups = c.group ? [...new Set(c.rows.map((r) => String(r[c.group as string])))] : [];
   return (
@@ -62,17 +66,14 @@ export function BarChartStandIn(p: P) {
 
 export function LineChartStandIn(p: P) {
   const c = readChart(p);
-  const values = c.rows.map((r) => Number(r[c.y]) || 0);
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  const scale = 130 / Math.max(1, max - min);
+  const { values, zero, at } = yScale(c);
   const step = c.rows.length > 1 ? 300 / (c.rows.length - 1) : 0;
-  const points = values.map((v, i) => `${10 + i * step},${10 + (max - v) * scale}`).join(' ');
+  const points = values.map((v, i) => `${10 + i * step},${at(v)}`).join(' ');
   return (
     <Frame title={c.title} rows={c.rows} x={c.x} y={c.y} axes={c.axes}>
       <svg role="img" aria-label={c.title ?? 'line chart'} viewBox="0 0 320 180" className="hs-chart-svg">
         <polyline points={points} fill="none" stroke={COLOURS[1]} strokeWidth={2} />
-        <line x1={0} x2={320} y1={10 + max * scale} y2={10 + max * scale} stroke="#cbd6e2" />
+        <line x1={0} x2={320} y1={zero} y2={zero} stroke="#cbd6e2" />
       </svg>
     </Frame>
   );
