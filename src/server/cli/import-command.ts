@@ -9,9 +9,10 @@ import { CsvMapping } from '../ingest/csv/csv-mapping';
 import { createIngestService } from '../ingest/ingest-service';
 import { createRedisLedgerStore } from '../ledger/redis-ledger-store';
 import { createCompanyIndexCache } from '../matching/company-index-cache';
+import { importXmlFile } from './xml-import';
 import type { CompanySource } from '../matching/company-index';
 
-export const USAGE = 'usage: npm run import -- <file.csv> [--portal <id>] [--mapping mapping.json] [--no-match]';
+export const USAGE = 'usage: npm run import -- <file.csv> [--portal <id>] [--mapping mapping.json] [--no-match]   (or a UBL e-invoice / camt.053 / camt.054 .xml file)';
 
 export interface ImportCommandDeps {
   readonly redis: Redis;
@@ -46,6 +47,11 @@ export async function runImportCommand(argv: readonly string[], deps: ImportComm
   const ingest = createIngestService({ ledger, companyIndex: (portalId) => companies.get(portalId) });
   if (!args.noMatch && !deps.companySource && !(await companies.get(args.portalId))) {
     deps.out('No HubSpot company list is available (none cached): every row goes to the unmatched list.');
+  }
+  if (/\.xml$/i.test(args.file)) {
+    const report = await importXmlFile(args.file, { portalId: args.portalId, noMatch: args.noMatch, redis: deps.redis, prefix: deps.prefix, ledger, ingest });
+    printReport(report, deps.out);
+    return report;
   }
   const bar = deps.progress ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} bytes | {eta}s left' }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(size, 0);
