@@ -90,7 +90,10 @@ const REASON_TEXT: Record<ReasonCode, (lang: Language, p: Reason['params']) => s
   steps_caught_up: (lang, p) => t(lang, 'reason.steps_caught_up', { steps: str(p.skippedStepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
   bundled_invoices: (lang, p) => t(lang, 'reason.bundled_invoices', { count: Number(p.count ?? 0) }),
   steps_merged: (lang, p) => t(lang, 'reason.steps_merged', { steps: str(p.stepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
-  channel_fallback: (lang, p) => t(lang, 'reason.channel_fallback', { wanted: channel(lang, p.wanted), used: channel(lang, p.used) }),
+  // The same channel both ways: nothing was reachable, so the task keeps the wanted one and someone must find the address.
+  channel_fallback: (lang, p) => (p.wanted === p.used
+    ? t(lang, 'reason.channel_unknown', { used: channel(lang, p.used) })
+    : t(lang, 'reason.channel_fallback', { wanted: channel(lang, p.wanted), used: channel(lang, p.used) })),
   // The bank's own reason (ISO code) in plain words when it is known, else the kind of failure.
   failed_direct_debit: (lang, p) => `${t(lang, 'reason.failed_direct_debit', { failedOn: isoDate(lang, p.failedOn) })}: ${typeof p.code === 'string' ? returnReason(p.code).words[lang] : failure(lang, p.reason)}`,
   promise_broken: (lang, p) => t(lang, 'reason.promise_broken', { promisedDate: isoDate(lang, p.promisedDate) }),

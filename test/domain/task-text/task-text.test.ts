@@ -61,6 +61,11 @@ describe('the text of a reminder task', () => {
     expect(dayLate.body).toContain('(1 day overdue)');
   });
 
+  it('when no channel could be reached, then the reason says an address must be found, not "by phone instead of by phone"', () => {
+    const { body } = text('nl', { reasons: [{ code: 'channel_fallback', params: { wanted: 'phone', used: 'phone' } }] });
+    expect(body).toContain('Waarom: telefonisch, maar er is nog geen adres of nummer bekend: zoek dat eerst op.');
+  });
+
   it('when a step has an id an admin made up, then it keeps that id, readable', () => {
     expect(text('nl', { stepId: 'extra_belronde' }).subject).toMatch(/^Bellen: extra belronde · /);
   });
