@@ -1,5 +1,5 @@
 import { nextBusinessDay } from '../calendar';
-import type { IsoDate } from '../dates';
+import { addDays, type IsoDate } from '../dates';
 import type { Invoice, PromiseToPay } from '../ledger';
 import { daysPastDue } from '../measures/aging';
 import { promiseDeadline, promiseStatus } from '../promises';
@@ -7,7 +7,7 @@ import { actionKey } from './action-key';
 import { afterFourteenDayLetter, type ActionDraft, type PlanContext } from './context';
 import { findDone, touches } from './history';
 import type { Reason } from './plan';
-import type { PolicyStep } from './policy';
+import { DEFAULT_CLIMB, isEscalationStep, type PolicyStep } from './policy';
 import { dayAfter, laterDate, offsetDate } from './schedule';
 import { isBeforeDueStep } from './validate-policy';
 
@@ -21,8 +21,10 @@ export interface CycleOutcome {
 
 /**
  * One cycle per customer and currency, anchored on the oldest overdue invoice's due date: every overdue,
- * unpaused invoice of that currency is bundled into one contact. The latest step whose moment has come is
- * planned (missed earlier ones are caught up, not replayed), but never past an undone 14-day letter.
+ * unpaused invoice of that currency is bundled into one contact. Steps are climbed, not skipped: after a step
+ * of the cycle only the next one, with the policy's gap; the first contact of a cycle with old debts starts at
+ * the latest due step up to the catch-up step (and says which it passed over); an escalation only once its
+ * prerequisite was done; never past an undone 14-day letter.
  * `contactFloor`: the first day after the latest recorded contact, so no step lands on the day of another.
  */
 export function planOverdueCycle(ctx: PlanContext, currency: string, overdue: readonly Invoice[], contactFloor: IsoDate | undefined): CycleOutcome {
@@ -49,27 +51,39 @@ export function planOverdueCycle(ctx: PlanContext, currency: string, overdue: re
   });
   const effective = (i: number): IsoDate => laterDate(moments[i]!, floor ?? moments[i]!);
 
+  // The climb: one step per contact, at least the policy's gap after the previous one of this cycle.
+  const gapDays = ctx.policy.minDaysBetweenSteps ?? DEFAULT_CLIMB.minDaysBetweenSteps;
+  const gapFloor = doneIdx >= 0 ? dayAfter(addDays(done[doneIdx]!.localDate, Math.max(0, gapDays - 1)), ctx.cal) : undefined;
+  const allowed = (j: number): boolean => !isEscalationStep(steps[j]!) || prerequisiteDone(ctx, steps, done, j);
   let target: number | undefined;
-  for (let j = doneIdx + 1; j < steps.length; j++) {
-    if (effective(j) > ctx.asOf) break;
-    target = j;
-    if (steps[j]!.legal) break;
+  if (doneIdx >= 0) {
+    const j = doneIdx + 1;
+    if (j < steps.length && laterDate(effective(j), gapFloor ?? ctx.asOf) <= ctx.asOf && allowed(j)) target = j;
+  } else {
+    // First contact of the cycle (old debts on a first run): the latest due step up to the catch-up step.
+    const cap = catchUpIndex(ctx, steps);
+    for (let j = 0; j <= cap && j < steps.length; j++) {
+      if (effective(j) > ctx.asOf || !allowed(j)) break;
+      target = j;
+      if (steps[j]!.legal) break;
+    }
   }
 
+  // A broken promise makes the next step due now (firm), but never skips one: first contacts stop at the cap.
   const broken = brokenPromise(ctx, currency, ids);
   let jumped = false;
   if (broken && doneIdx + 1 < steps.length && (floor === undefined || floor <= ctx.asOf)) {
-    const wanted = Math.max(doneIdx + 1, steps.findIndex((s) => s.id === ctx.policy.brokenPromiseStepId));
+    const wanted = doneIdx >= 0 ? doneIdx + 1 : Math.min(Math.max(0, steps.findIndex((s) => s.id === ctx.policy.brokenPromiseStepId)), catchUpIndex(ctx, steps));
     const legalBefore = steps.findIndex((s, j) => j > doneIdx && j < wanted && s.legal !== undefined);
-    const jumpTo = legalBefore >= 0 ? legalBefore : Math.min(wanted, steps.length - 1);
-    if (target === undefined || jumpTo > target) {
+    const jumpTo = legalBefore >= 0 ? legalBefore : wanted;
+    if ((target === undefined || jumpTo > target) && allowed(jumpTo)) {
       target = jumpTo;
       jumped = true;
     }
   }
 
   const current = target ?? (doneIdx >= 0 ? doneIdx : undefined);
-  const next = nextStep(ctx, steps, moments, floor, target, doneIdx);
+  const next = nextStep(ctx, steps, moments, laterDate(floor ?? ctx.asOf, gapFloor ?? floor ?? ctx.asOf), target, doneIdx, gapDays);
   if (target === undefined) return { ...(next ? { next } : {}), ...(current !== undefined ? { currentStepId: steps[current]!.id } : {}) };
 
   const step = steps[target]!;
@@ -87,7 +101,7 @@ export function planOverdueCycle(ctx: PlanContext, currency: string, overdue: re
 
 /** The step after the planned (or last done) one, assuming the planned one is done today. */
 function nextStep(
-  ctx: PlanContext, steps: readonly PolicyStep[], moments: readonly IsoDate[], floor: IsoDate | undefined, target: number | undefined, doneIdx: number,
+  ctx: PlanContext, steps: readonly PolicyStep[], moments: readonly IsoDate[], floor: IsoDate, target: number | undefined, doneIdx: number, gapDays: number,
 ): CycleOutcome['next'] {
   const after = (target ?? doneIdx) + 1;
   const step = steps[after];
@@ -95,10 +109,33 @@ function nextStep(
   let from = moments[after]!;
   if (target !== undefined) {
     if (step.anchor === 'previous_step') from = nextBusinessDay(offsetDate(ctx.asOf, step.offsetDays, step.offsetIn, ctx.cal), ctx.cal);
-    from = laterDate(from, dayAfter(ctx.asOf, ctx.cal));
+    from = laterDate(from, dayAfter(addDays(ctx.asOf, Math.max(0, gapDays - 1)), ctx.cal));
     if (steps[target]!.legal === 'fourteen_day_letter') from = laterDate(from, afterFourteenDayLetter(ctx.asOf, ctx.cal));
   }
-  return { step, dueFrom: laterDate(from, floor ?? from) };
+  return { step, dueFrom: laterDate(from, floor) };
+}
+
+/** The last step a first contact may start at: the policy's catch-up step, or the last before it for this audience. */
+function catchUpIndex(ctx: PlanContext, steps: readonly PolicyStep[]): number {
+  const id = ctx.policy.catchUpToStepId ?? DEFAULT_CLIMB.catchUpToStepId[ctx.ledger.profile.customerType];
+  const order = ctx.policy.steps.findIndex((s) => s.id === id);
+  if (order < 0) return 0;
+  let cap = 0;
+  steps.forEach((s, j) => {
+    if (ctx.policy.steps.findIndex((p) => p.id === s.id) <= order && !isEscalationStep(s)) cap = j;
+  });
+  return cap;
+}
+
+/**
+ * Escalation needs the formal reminder done (a business) or the 14-day letter (a consumer) in this cycle; when
+ * the policy's ladder has no such step, the step right before the escalation.
+ */
+function prerequisiteDone(ctx: PlanContext, steps: readonly PolicyStep[], done: readonly (unknown | undefined)[], j: number): boolean {
+  const wanted = DEFAULT_CLIMB.escalationPrerequisite[ctx.ledger.profile.customerType];
+  const byId = steps.findIndex((s, k) => k < j && (s.id === wanted || (ctx.ledger.profile.customerType === 'consumer' && s.legal === 'fourteen_day_letter')));
+  const k = byId >= 0 ? byId : j - 1;
+  return k >= 0 && done[k] !== undefined;
 }
 
 /** A broken promise on this cycle's invoices (or on the balance) that nobody has followed up yet. */

@@ -70,7 +70,32 @@ export interface ReminderPolicy {
   readonly brokenPromiseStepId: string;
   /** Immediate follow-up of a failed direct debit. */
   readonly failedDirectDebit: FollowUpRule;
+  /**
+   * The climb: at most one overdue step per contact, and at least this many calendar days after the previous
+   * step of the cycle (default `DEFAULT_CLIMB.minDaysBetweenSteps`; a broken promise does not wait for it).
+   */
+  readonly minDaysBetweenSteps?: number;
+  /**
+   * First contact of a cycle whose steps' moments have long passed (old debts on a first run): start at the
+   * latest due step up to this one, not at the top of the ladder (default `DEFAULT_CLIMB.catchUpToStepId`).
+   * Never an escalation: escalation needs its prerequisite done first.
+   */
+  readonly catchUpToStepId?: string;
 }
+
+/**
+ * Defaults of the climb. Escalation (account owner, collection agency) needs the formal reminder done first
+ * for a business and the 14-day letter (art. 6:96 lid 6 BW) for a consumer.
+ */
+export const DEFAULT_CLIMB = {
+  minDaysBetweenSteps: 7,
+  // A consumer's first demand may as well be the 14-day letter: it is what makes costs lawful at all.
+  catchUpToStepId: { business: 'formal_reminder', consumer: 'fourteen_day_letter' },
+  escalationPrerequisite: { business: 'formal_reminder', consumer: 'fourteen_day_letter' },
+} as const;
+
+/** An escalation step hands the customer over (account owner, collection agency): it needs a prerequisite. */
+export const isEscalationStep = (s: Pick<PolicyStep, 'action' | 'ownerRule'>): boolean => s.action === 'escalation' || s.ownerRule === 'escalation_owner';
 
 /**
  * Mon–Fri 9–17, but not Monday morning, not Friday afternoon (the seeds: those calls are less successful) and

@@ -1,6 +1,6 @@
 import { ACTION_KINDS, CHANNELS, type CallWindow } from '../ledger';
 import { err, ok, type Result } from '../result';
-import { AUDIENCES, OFFSET_UNITS, OWNER_RULES, STEP_ANCHORS, TONES, type PolicyStep, type ReminderPolicy } from './policy';
+import { AUDIENCES, isEscalationStep, OFFSET_UNITS, OWNER_RULES, STEP_ANCHORS, TONES, type PolicyStep, type ReminderPolicy } from './policy';
 
 /** Ids end up in idempotency keys and HubSpot properties: keep them plain. */
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -39,6 +39,7 @@ export function validatePolicy(p: ReminderPolicy): Result<ReminderPolicy, string
     problems.push(`failedDirectDebit id "${p.failedDirectDebit.id}" must be a plain id different from every step id`);
   if (!oneOf(ACTION_KINDS, p.failedDirectDebit.action)) problems.push('failedDirectDebit has an unknown action');
 
+  problems.push(...climbProblems(p));
   p.callWindows.forEach((w, i) => problems.push(...windowProblems(w, `call window ${i + 1}`)));
   p.consumerCallWindows?.forEach((w, i) => problems.push(...windowProblems(w, `consumer call window ${i + 1}`)));
   problems.push(...windowProblems({ weekday: 1, ...p.workingHours }, 'working hours'));
@@ -94,4 +95,18 @@ function windowProblems(w: CallWindow, what: string): string[] {
   const okHours = Number.isInteger(w.fromHour) && Number.isInteger(w.toHour) && w.fromHour >= 0 && w.toHour <= 24 && w.fromHour < w.toHour;
   const okDay = Number.isInteger(w.weekday) && w.weekday >= 1 && w.weekday <= 7;
   return okHours && okDay ? [] : [`${what}: needs a weekday 1–7 and hours 0 ≤ from < to ≤ 24`];
+}
+
+/** The admin's climb settings: a catch-up step that exists, is in the overdue ladder and is no escalation. */
+function climbProblems(p: ReminderPolicy): string[] {
+  const out: string[] = [];
+  const gap = p.minDaysBetweenSteps;
+  if (gap !== undefined && (!Number.isInteger(gap) || gap < 0 || gap > 60)) out.push('minDaysBetweenSteps must be a whole number of days from 0 to 60');
+  if (p.catchUpToStepId !== undefined) {
+    const step = p.steps.find((s) => s.id === p.catchUpToStepId);
+    if (!step) out.push(`catchUpToStepId "${p.catchUpToStepId}" is not a step`);
+    else if (isBeforeDueStep(step)) out.push(`catchUpToStepId "${step.id}" is a before-due step, not a step of the overdue ladder`);
+    else if (isEscalationStep(step)) out.push(`catchUpToStepId "${step.id}" is an escalation: escalation needs the step before it done first`);
+  }
+  return out;
 }
