@@ -100,10 +100,10 @@ describe('the settings page API', () => {
     expect(res.status).toBe(200);
     expect((await res.json()) as PortalSettingsVM).toMatchObject({ policyIsDefault: false });
     await m.settle();
-    // The cards plan with the same policy at once: the formal reminder is next, a business day after the call
-    // (the ladder never sends two steps on one day).
-    expect((await m.receivables(customer)).ladder?.next).toMatchObject({ stepId: 'formal_reminder', dueAt: '2027-03-02T08:00:00.000Z' });
-    await m.day(2);
+    // The cards plan with the same policy at once: the formal reminder is next, the policy's minimum gap (a
+    // week) after today's call (steps are climbed one per contact, never two on one day).
+    expect((await m.receivables(customer)).ladder?.next).toMatchObject({ stepId: 'formal_reminder', dueAt: '2027-03-08T08:00:00.000Z' });
+    await m.day(6);
     expect(await m.openSteps(customer)).toContain('formal_reminder');
   });
 });
