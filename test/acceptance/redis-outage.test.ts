@@ -35,7 +35,7 @@ describe('Redis down and back', () => {
 
     signal('SIGSTOP');
     try {
-      await new Promise((r) => setTimeout(r, 1200)); // the probe notices within a second
+      await new Promise((r) => setTimeout(r, 3000)); // two failed probes in a row close the gate
       const ready = await timed(() => fetch(`${base}/ready`));
       expect(ready).toMatchObject({ status: 503 });
       expect(ready.ms).toBeLessThan(1000);

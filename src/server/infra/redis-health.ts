@@ -18,9 +18,13 @@ export interface RedisHealth {
  * design, and a request behind them would hang for the client's whole timeout). A probe every `everyMs` keeps
  * `isUp` current, so API routes can answer 503 at once instead of waiting on a Redis that is gone.
  */
+const FAILURES_TO_CLOSE = 2;
+
 export function createRedisHealth(url: string, opts: { everyMs?: number; watched?: readonly Redis[] } = {}): RedisHealth {
   const probe = createRedis(url, 'probe');
-  let up = true;
+  // One slow answer on a loaded machine is not an outage: the gate closes after two failed probes in a row
+  // (or at once when a connection drops); /ready reports every single probe.
+  let failures = 0;
   // Nothing is queued on this connection: while it (re)connects, wait for it, but never longer than a probe.
   const connected = () => (probe.status === 'ready' ? Promise.resolve(true) : new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => { probe.off('ready', onReady); resolve(false); }, PROBE_TIMEOUT_MS);
@@ -28,15 +32,16 @@ export function createRedisHealth(url: string, opts: { everyMs?: number; watched
     probe.once('ready', onReady);
   }));
   const check = async () => {
-    up = (await connected()) && (await probe.ping().then((r) => r === 'PONG', () => false));
-    return up;
+    const ok = (await connected()) && (await probe.ping().then((r) => r === 'PONG', () => false));
+    failures = ok ? 0 : failures + 1;
+    return ok;
   };
   const timer = setInterval(() => void check(), opts.everyMs ?? 1000);
   timer.unref();
-  probe.on('close', () => { up = false; });
+  probe.on('close', () => { failures = Math.max(failures, FAILURES_TO_CLOSE); });
   return {
     check,
-    isUp: () => up && probe.status === 'ready' && (opts.watched ?? []).every((r) => r.status === 'ready'),
+    isUp: () => failures < FAILURES_TO_CLOSE && probe.status === 'ready' && (opts.watched ?? []).every((r) => r.status === 'ready'),
     async persistence() {
       await connected();
       const info = await probe.info('persistence');

@@ -9,8 +9,8 @@ export type RedisRole =
   /** The HTTP side's health probe: its own connection, short timeouts, nothing queued while offline. */
   | 'probe';
 
-/** How long the probe waits for Redis: /ready must say "not ready" within a second. */
-export const PROBE_TIMEOUT_MS = 400;
+/** How long the probe waits for Redis: /ready must say "not ready" within a second, even on a loaded machine. */
+export const PROBE_TIMEOUT_MS = 800;
 
 /** Turns REDIS_URL (`redis://`, `rediss://` or `unix:///path/to.sock`) into ioredis options. */
 export function redisOptions(url: string, role: RedisRole): RedisOptions {

@@ -35,6 +35,9 @@ describe('Redis health', () => {
       const t0 = performance.now();
       expect(await health.check()).toBe(false);
       expect(performance.now() - t0).toBeLessThan(1000);
+      // One slow answer does not close the gate; a second failed probe in a row does.
+      expect(health.isUp()).toBe(true);
+      expect(await health.check()).toBe(false);
       expect(health.isUp()).toBe(false);
     } finally {
       process.kill(server.pid()!, 'SIGCONT');
