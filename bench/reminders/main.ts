@@ -5,32 +5,13 @@
 // composition wires it. Prints elapsed time, HubSpot calls by route, the true floor of the rolling window for
 // those calls (10 s × ⌊(calls − 1) / 110⌋) and the ratio, then a second run with nothing changed.
 // Leaves out: network latency to HubSpot (loopback, ~1 ms), other apps' traffic, rollups (bench:sync).
-import { randomBytes } from 'node:crypto';
 import { dateInZone } from '../../src/domain/dates';
-import { createRedis } from '../../src/server/infra/redis';
-import { startPrivateRedis } from '../../src/server/infra/redis-server';
-import { createHubSpotServices } from '../../src/server/jobs/services';
-import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
-import { startSandbox } from '../../src/sandbox/server';
-import { invoicesFor, prng } from '../sync/fixture';
+import { invoicesFor, prng, startBenchPortal, WINDOW_CALLS, WINDOW_S, windowFloorSeconds } from '../sync/fixture';
 
 const COMPANIES = Number(process.argv[2] ?? 10_000);
 const PER_COMPANY = 10;
-const WINDOW_CALLS = 110;
-const WINDOW_S = 10;
 
-const privateRedis = await startPrivateRedis();
-const redis = createRedis(privateRedis.url, 'worker');
-const sandbox = await startSandbox({ validateWithOpenApi: false });
-const hub = sandbox.state.createPortal({ settings: { rateLimitTier: 'marketplace' } });
-const token = sandbox.state.issueAccessToken(hub.hubId, { expiresInSeconds: 24 * 3600 });
-const prefix = `benchrem${Date.now()}`;
-const ledger = createRedisLedgerStore(redis, prefix);
-let failures = 0;
-const services = createHubSpotServices({ redis, prefix, ledger, tokenKey: randomBytes(32), log: { warn: () => { failures++; } } });
-const portalId = String(hub.hubId);
-await services.portals.register({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: sandbox.url });
-await services.tokens.save(portalId, { accessToken: token });
+const { hub, ledger, services, portalId, failures, close } = await startBenchPortal('benchrem');
 
 console.log(`setup: ${COMPANIES} companies, ${COMPANIES * PER_COMPANY} invoices…`);
 const setupStart = Date.now();
@@ -50,13 +31,13 @@ console.log(`setup done in ${((Date.now() - setupStart) / 1000).toFixed(1)} s (n
 
 async function run(label: string) {
   const from = hub.requestLog.length;
-  const failuresBefore = failures;
+  const failuresBefore = failures();
   const started = process.hrtime.bigint();
   const result = await services.scheduling.schedulePortal(portalId, { owner: `bench-${label}` });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const log = hub.requestLog.slice(from);
   const calls = log.length;
-  const floor = calls === 0 ? 0 : WINDOW_S * Math.floor((calls - 1) / WINDOW_CALLS);
+  const floor = windowFloorSeconds(calls);
   const byRoute = new Map<string, number>();
   for (const e of log) {
     const route = `${e.method} ${e.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
@@ -68,7 +49,7 @@ async function run(label: string) {
   console.log(`  HubSpot calls    ${calls}: ${[...byRoute].map(([r, n]) => `${r} ×${n}`).join(', ') || 'none'}`);
   console.log(`  floor            ${floor.toFixed(1)} s (${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
   console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}× (target ≤ 1.10×)` : ' (floor 0: no ratio)'}`);
-  console.log(`  429s ${log.filter((e) => e.status === 429).length}; failed calls on the error path ${failures - failuresBefore}`);
+  console.log(`  429s ${log.filter((e) => e.status === 429).length}; failed calls on the error path ${failures() - failuresBefore}`);
   return { calls, elapsed };
 }
 
@@ -77,6 +58,4 @@ const second = await run('second run (nothing changed)');
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 console.log(`second run: ${second.elapsed.toFixed(1)} s (target ≤ 10 s at 100,000 companies)`);
 
-await sandbox.close();
-await redis.quit();
-await privateRedis.stop();
+await close();

@@ -4,35 +4,13 @@
 // once, so n calls need at least 10 s × ⌊(n − 1) / 110⌋ — the time above it and the ratio (only where the floor
 // is not 0), 429s and peak RSS, then a second run with nothing changed (its write calls must be 0).
 // Leaves out: network latency to HubSpot (the sandbox answers on loopback in ~1 ms) and other apps' traffic.
-import { randomBytes } from 'node:crypto';
 import { dateInZone } from '../../src/domain/dates';
-import { createRedis } from '../../src/server/infra/redis';
-import { startPrivateRedis } from '../../src/server/infra/redis-server';
-import { createHubSpotServices } from '../../src/server/jobs/services';
-import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
-import { startSandbox } from '../../src/sandbox/server';
-import { invoicesFor, prng } from './fixture';
+import { invoicesFor, prng, startBenchPortal, WINDOW_CALLS, WINDOW_S, windowFloorSeconds } from './fixture';
 
 const COMPANIES = Number(process.argv[2] ?? 10_000);
 const PER_COMPANY = 10;
-const WINDOW_CALLS = 110; // marketplace: 110 per rolling 10 s
-const WINDOW_S = 10;
 
-const privateRedis = await startPrivateRedis();
-const redis = createRedis(privateRedis.url, 'worker');
-const sandbox = await startSandbox({ validateWithOpenApi: false });
-const hub = sandbox.state.createPortal({ settings: { rateLimitTier: 'marketplace' } });
-const token = sandbox.state.issueAccessToken(hub.hubId, { expiresInSeconds: 24 * 3600 });
-const prefix = `bench${Date.now()}`;
-const ledger = createRedisLedgerStore(redis, prefix);
-let failures = 0;
-const services = createHubSpotServices({
-  redis, prefix, ledger, tokenKey: randomBytes(32),
-  log: { warn: () => { failures++; } },
-});
-const portalId = String(hub.hubId);
-await services.portals.register({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: sandbox.url });
-await services.tokens.save(portalId, { accessToken: token });
+const { hub, ledger, services, portalId, failures, close } = await startBenchPortal('bench');
 
 console.log(`setup: ${COMPANIES} companies, ${COMPANIES * PER_COMPANY} invoices…`);
 const setupStart = Date.now();
@@ -53,19 +31,19 @@ const isWrite = (r: string) => /^POST .*\/batch\/(create|update|upsert)$/.test(r
 
 async function run(label: string) {
   const from = hub.requestLog.length;
-  const failuresBefore = failures;
+  const failuresBefore = failures();
   const started = process.hrtime.bigint();
   const result = await services.sync.syncPortal(portalId);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const calls = hub.requestLog.length - from;
-  const floor = calls === 0 ? 0 : WINDOW_S * Math.floor((calls - 1) / WINDOW_CALLS);
+  const floor = windowFloorSeconds(calls);
   console.log(`\n${label}`);
   console.log(`  result           ${JSON.stringify(result)}`);
   console.log(`  elapsed          ${elapsed.toFixed(1)} s`);
   console.log(`  HubSpot calls    ${calls} (writes ${count(from, (r) => isWrite(r))}, reads ${calls - count(from, (r) => isWrite(r))})`);
   console.log(`  floor            ${floor.toFixed(1)} s (${calls} calls: ${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
   console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}×` : ' (floor 0: no ratio)'}`);
-  console.log(`  429s from sandbox ${count(from, (_r, s) => s === 429)}; failed calls on the error path ${failures - failuresBefore}`);
+  console.log(`  429s from sandbox ${count(from, (_r, s) => s === 429)}; failed calls on the error path ${failures() - failuresBefore}`);
   return { calls, writes: count(from, (r) => isWrite(r)) };
 }
 
@@ -74,7 +52,5 @@ const second = await run('second run (nothing changed)');
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 console.log(second.writes === 0 ? 'second run made no write calls ✓' : `second run made ${second.writes} write calls ✗`);
 
-await sandbox.close();
-await redis.quit();
-await privateRedis.stop();
+await close();
 process.exit(second.writes === 0 ? 0 : 1);

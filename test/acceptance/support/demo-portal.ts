@@ -1,0 +1,40 @@
+import { Client } from '@hubspot/api-client';
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig } from '../../../src/server/config';
+import { runDemo } from '../../../src/server/embedded/demo-run';
+import { startEmbeddedBackend, type EmbeddedBackend } from '../../../src/server/embedded/embedded-backend';
+import { createLogger } from '../../../src/server/infra/logger';
+import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
+
+/**
+ * What `npm start` leaves in the demo portal: the embedded composition with the demo run done, and HubSpot's
+ * api-client on its sandbox to read it the way a credit controller meets it. Registers the suite's hooks.
+ */
+export function demoPortal(label: string): { hs: () => Client } {
+  const prefix = uniquePrefix(label);
+  let embedded: EmbeddedBackend | undefined;
+  let hs: Client | undefined;
+  beforeAll(async () => {
+    const config = loadConfig({ PORT: '0', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+    embedded = await startEmbeddedBackend({ config, log: createLogger('silent'), redisUrl: testRedisUrl(), loop: { debounceMs: 50, sweepEveryMs: 1000 } });
+    await runDemo(embedded.backend, embedded.hubspot);
+    hs = new Client({ accessToken: embedded.hubspot.accessToken, basePath: embedded.hubspot.sandbox.url, numberOfApiCallRetries: 3 });
+  }, 180_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await deletePrefix(testRedis(), prefix);
+  });
+  return { hs: () => hs! };
+}
+
+/** Every page of a HubSpot list, followed by its `after` cursor. */
+export async function allPages<T>(page: (after?: string) => Promise<{ results: T[]; paging?: { next?: { after: string } } }>): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | undefined;
+  do {
+    const res = await page(after);
+    out.push(...res.results);
+    after = res.paging?.next?.after;
+  } while (after);
+  return out;
+}
