@@ -101,8 +101,11 @@ export function composeBackend(o: BackendOptions) {
   let rematch: (portalId: string) => Promise<number> = async () => 0;
   // The refresh warms the cards' views of what it just refreshed; the views need the calendar, built below.
   let warmViews: (portalId: string, companyIds: readonly string[]) => Promise<void> = async () => undefined;
+  // Per-customer debtor-page links (hashed lookup, sealed token): the page, the cards, reminder tasks and call summaries share one.
+  const debtorLinks = createDebtorLinkStore({ redis, prefix, tokenKey: o.tokenKey, now, validDays: o.config.DEBTOR_LINK_DAYS });
+  const payLinkFor = async (portalId: string, companyId: string) => `${o.publicBaseUrl}/my/${(await debtorLinks.ensure(portalId, companyId)).token}`;
   const hubspot = createHubSpotServices({
-    redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p), warmViews: (p, ids) => warmViews(p, ids),
+    redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p), warmViews: (p, ids) => warmViews(p, ids), payLinkFor,
     ...(o.initialAdmins ? { initialAdmins: o.initialAdmins } : {}),
   });
   const { settings } = hubspot;
@@ -139,9 +142,7 @@ export function composeBackend(o: BackendOptions) {
   });
   const fallbackOwnerFor = async (portalId: string) => (await hubspot.portals.get(portalId))?.creditControllerOwnerId;
 
-  // The debtor page: per-customer links (hashed lookup, sealed token) and the page built from the same ledger,
-  // policy and calendar as the cards.
-  const debtorLinks = createDebtorLinkStore({ redis, prefix, tokenKey: o.tokenKey, now, validDays: o.config.DEBTOR_LINK_DAYS });
+  // The debtor page, built from the same ledger, policy and calendar as the cards.
   const debtorPages = createDebtorPageService({
     links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor ?? fixedCreditor(DEMO_CREDITOR)), redis, prefix,
     settingsVersion: async (portalId) => (await settings.read(portalId)).version,
@@ -166,11 +167,11 @@ export function composeBackend(o: BackendOptions) {
     routers: {
       cards: createCardsRouter({
         ...signed, ledger, now, calendarFor, policy: settings.policyFor, receivables: receivablesViews,
-        debtorPageUrl: async (portalId, companyId) => `${o.publicBaseUrl}/my/${(await debtorLinks.ensure(portalId, companyId)).token}`,
+        debtorPageUrl: payLinkFor,
       }),
       actions: createActionsRouter({
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
-        policy: settings.policyFor, buildCallScript, fallbackOwnerFor,
+        policy: settings.policyFor, buildCallScript, fallbackOwnerFor, payLinkFor,
       }),
       ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
       oauth: operate.oauthRouter,

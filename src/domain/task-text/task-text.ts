@@ -1,12 +1,13 @@
 import { buildCallScript } from '../call-script/script';
 import { returnReason } from '../direct-debit/return-reasons';
 import { text as scriptText } from '../call-script/format';
-import { CHANNELS, COLLECTION_FAILURE_REASONS, type BusinessCalendar, type Channel, type CollectionFailureReason, type CustomerLedger, type Invoice, type Language } from '../ledger';
+import { CHANNELS, type ActionKind, COLLECTION_FAILURE_REASONS, type BusinessCalendar, type Channel, type CollectionFailureReason, type CustomerLedger, type Invoice, type Language } from '../ledger';
 import { daysBetween, type IsoDate } from '../dates';
 import { formatDate, formatMoney } from '../i18n/format';
 import type { PlannedAction, Reason, ReasonCode } from '../policy/plan';
 import type { ReminderPolicy } from '../policy/policy';
 import { stepName, t } from './format';
+import type { TaskMessageKey } from './messages';
 import { callScriptText } from './script-text';
 
 export interface TaskTextInput {
@@ -19,6 +20,8 @@ export interface TaskTextInput {
   /** With a policy and calendar the call script knows the ladder and the 14-day letter's dates. */
   readonly policy?: ReminderPolicy;
   readonly calendar?: BusinessCalendar;
+  /** The customer's own page (the debtor page): the message, the call and the letter offer it. */
+  readonly payLink?: string;
 }
 
 export interface TaskText {
@@ -54,6 +57,7 @@ export function taskText(input: TaskTextInput): TaskText {
     })] : []),
     ...(action.reasons.length > 0 ? [t(lang, 'body.why', { reasons: action.reasons.map((r) => reasonText(lang, r)).join('; ') })] : []),
     ...(action.reasons.some((r) => r.code === 'failed_direct_debit') ? [t(lang, 'body.pay_now')] : []),
+    ...(input.payLink ? [t(lang, LINK_LINE[action.action], { url: input.payLink })] : []),
     ...(action.action === 'call'
       ? ['', ...callScriptText(buildCallScript({
           ledger, asOf: today, language: lang,
@@ -65,6 +69,11 @@ export function taskText(input: TaskTextInput): TaskText {
   ].join('\n');
   return { subject, body };
 }
+
+/** How the link is meant to reach the customer: in the message itself, offered on the phone, printed on the letter. */
+const LINK_LINE: Record<ActionKind, TaskMessageKey> = {
+  email: 'link.send', whatsapp: 'link.send', portal_notice: 'link.send', call: 'link.call', letter: 'link.letter', visit: 'link.other', escalation: 'link.other',
+};
 
 function invoiceSection(lang: Language, heading: 'body.overdue' | 'body.due_soon', invoices: readonly Invoice[], today: IsoDate): string[] {
   if (invoices.length === 0) return [];

@@ -16,6 +16,8 @@ export interface ActionServiceDeps extends PortalDayDeps {
   readonly prefix: string;
   /** Owner of follow-up tasks when the company has none (the portal's credit controller). */
   readonly fallbackOwnerFor?: (portalId: PortalId) => MaybePromise<string | undefined>;
+  /** The customer's own page (debtor-page URL): the call's summary e-mail carries it. */
+  readonly payLinkFor?: (portalId: PortalId, companyId: CompanyId) => Promise<string>;
 }
 
 export interface LoadedCustomer extends PortalDay {

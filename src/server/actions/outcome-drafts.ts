@@ -70,12 +70,16 @@ export function followUpFor(input: OutcomeInput, ledger: CustomerLedger, asOf: I
   return null;
 }
 
-/** The e-mail that confirms the agreements to the contact, in the customer's language; none when nothing was agreed. */
-export function summaryEmail(input: OutcomeInput, ledger: CustomerLedger, companyName: string | undefined): { language: Language; subject: string; body: string } | null {
+/**
+ * The e-mail that confirms the agreements to the contact, in the customer's language; none when nothing was agreed.
+ * With the customer's own page, the agreements can be kept there at once: pay, or see the arrangement.
+ */
+export function summaryEmail(input: OutcomeInput, ledger: CustomerLedger, companyName: string | undefined, payLink?: string): { language: Language; subject: string; body: string } | null {
   const lang = ledger.profile.language;
   const lines = agreementLines(input, ledger, lang);
   if (input.result !== 'reached' || lines.length === 0) return null;
   const m = outcomeTexts(lang).mail;
-  const body = [m.greeting, '', m.intro, '', ...lines.map((l) => `- ${l}`), '', m.closing, '', m.signoff].join('\n');
+  const link = payLink ? ['', m.payLink, payLink] : [];
+  const body = [m.greeting, '', m.intro, '', ...lines.map((l) => `- ${l}`), ...link, '', m.closing, '', m.signoff].join('\n');
   return { language: lang, subject: m.subject(companyName ?? ''), body };
 }

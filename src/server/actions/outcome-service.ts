@@ -78,7 +78,8 @@ export function createOutcomeService(deps: ActionServiceDeps) {
       }
 
       await deps.ledger.markDirty(portalId, [companyId]);
-      const result: OutcomeResultVM = { outcomeId: id, duplicate: false, callId, followUp, summaryEmail: summaryEmail(input, c.ledger, input.companyName) };
+      const payLink = await deps.payLinkFor?.(portalId, companyId);
+      const result: OutcomeResultVM = { outcomeId: id, duplicate: false, callId, followUp, summaryEmail: summaryEmail(input, c.ledger, input.companyName, payLink) };
       await store.saveResult(portalId, companyId, result);
       return result;
     } finally {

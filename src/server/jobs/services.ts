@@ -8,6 +8,7 @@ import { createPortalRegistry } from '../portals/portal-registry';
 import { createTokenStore, type RefreshTokens } from '../portals/token-store';
 import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
 import { createPlanner } from '../scheduling/planner';
+import type { PayLinkFor } from '../scheduling/pay-links';
 import { createSchedulingService } from '../scheduling/schedule-portal';
 import { createPoisonedCompanies } from '../sync/poisoned-companies';
 import { createSettingsService } from '../settings/settings-service';
@@ -36,6 +37,8 @@ export interface HubSpotServiceDeps {
   readonly warmViews?: (portalId: string, companyIds: readonly string[]) => Promise<void>;
   /** Who may change a portal's settings before it names its own admins (settings-service.ts). */
   readonly initialAdmins?: (portalId: string) => Promise<readonly string[]>;
+  /** The customer's own page (debtor-page URL), written into reminder tasks. */
+  readonly payLinkFor?: PayLinkFor;
 }
 
 /** Wires the HubSpot-facing services on one Redis connection; the composition root calls this once. */
@@ -61,7 +64,9 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const poisoned = createPoisonedCompanies(deps.redis, deps.prefix, deadLetters);
   const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, poisoned, ...(deps.now ? { now: deps.now } : {}) };
   const sync = createSyncService(common);
-  const scheduling = createSchedulingService({ ...common, deadLetters, companyOwners, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}) });
+  const scheduling = createSchedulingService({
+    ...common, deadLetters, companyOwners, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}), ...(deps.payLinkFor ? { payLinkFor: deps.payLinkFor } : {}),
+  });
   const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}),
     ...(deps.warmViews ? { warmViews: deps.warmViews } : {}), ...(deps.log ? { log: deps.log } : {}) });
   replan = refresh.startDailyPass;

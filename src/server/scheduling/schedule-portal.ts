@@ -12,6 +12,7 @@ import type { PoisonedCompanies } from '../sync/poisoned-companies';
 import { readLedgers } from '../sync/read-ledgers';
 import { createSchemaGuard } from '../sync/schema-guard';
 import type { createPlanner, PortalPlanner } from './planner';
+import { payLinksOf, type PayLinkFor } from './pay-links';
 import { createTaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { taskStillNeeded } from './task-still-needed';
@@ -31,6 +32,8 @@ export interface SchedulingDeps {
   readonly claimLeaseMs?: number;
   /** Company owners as HubSpot has them now, for rewriting open tasks whose owner changed. */
   readonly companyOwners?: (portalId: string, companyIds: readonly string[]) => Promise<Map<string, string | undefined>>;
+  /** The customer's own page, written into every reminder task (the e-mail to send, the call, the letter). */
+  readonly payLinkFor?: PayLinkFor;
 }
 
 export interface SchedulingResult extends BatchCounts {
@@ -57,6 +60,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
   const tasks = createTaskUpdater({
     redis: deps.redis, prefix: deps.prefix, gateway: deps.gateway, claims,
     companyOwners: (portalId, ids) => companyOwners(portalId, ids),
+    ...(deps.payLinkFor ? { payLinkFor: deps.payLinkFor } : {}),
   });
 
   // The plan's own pause rules: a customer netted below the tolerance is not chased, so its tasks end too.
@@ -113,8 +117,10 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const ledgers = screened.map((s) => s.ledger);
       closed += await closeUnneeded(portal, planner, ledgers, today);
       updated += await tasks.updateChangedTasks(portal, ledgers, today, pauseOptions(planner));
+      const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
       for (const { ledger, result: { actions, segment } } of screened) {
         if (actions.length === 0) continue;
+        const payLink = links.get(ledger.companyId);
         for (const action of actions) {
           planned++;
           pending.push({
@@ -124,6 +130,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
               ledger, timeZone: portal.timeZone, language: portalLanguage(portal), policy: planner.policy, segment,
               ...(companyOwnerId ? { companyOwnerId } : {}),
               ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
+              ...(payLink ? { payLink } : {}),
             }),
           });
         }

@@ -37,6 +37,8 @@ export interface DraftContext {
   /** Company owner from HubSpot, used when the engine resolved no owner. */
   readonly companyOwnerId?: OwnerId;
   readonly creditControllerOwnerId?: OwnerId;
+  /** The customer's own page (debtor-page link), written into the task for the message, call or letter. */
+  readonly payLink?: string;
 }
 
 export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraft {
@@ -44,6 +46,7 @@ export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraf
   const { subject, body } = taskText({
     action, ledger: ctx.ledger, language: ctx.language, today: dateInZone(action.dueAt, ctx.timeZone),
     ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.calendar ? { calendar: ctx.calendar } : {}),
+    ...(ctx.payLink ? { payLink: ctx.payLink } : {}),
   });
   const ownerId = action.ownerId ?? ctx.companyOwnerId ?? ctx.creditControllerOwnerId;
   return {

@@ -9,6 +9,7 @@ import type { PlannedAction } from '../../domain/policy/plan';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { HubSpotGateway, TaskDraft, TaskUpdate } from '../hubspot/gateway';
 import { portalLanguage, type Portal } from '../portals/portal-registry';
+import { payLinksOf, type PayLinkFor } from './pay-links';
 import type { TaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { invoicesStillOwed } from './task-still-needed';
@@ -20,6 +21,8 @@ export interface TaskUpdaterDeps {
   readonly claims: Pick<TaskClaims, 'openTasks'>;
   /** The company owner HubSpot has now (the company index, kept current by webhooks). */
   readonly companyOwners: (portalId: string, companyIds: readonly string[]) => Promise<Map<string, string | undefined>>;
+  /** The customer's own page: a new link (rotated, expired) rewrites the open tasks that carry the old one. */
+  readonly payLinkFor?: PayLinkFor;
 }
 
 const BATCH = 100;
@@ -53,7 +56,8 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       }
     }
     if (open.length === 0) return 0;
-    const owners = await deps.companyOwners(portal.portalId, [...new Set(open.map((o) => o.companyId))]);
+    const companies = [...new Set(open.map((o) => o.companyId))];
+    const [owners, links] = await Promise.all([deps.companyOwners(portal.portalId, companies), payLinksOf(deps.payLinkFor, portal.portalId, companies)]);
     const drafts = open.map((o) => {
       // The step's owner rule again, with the company's owner as HubSpot has it now: account-owner tasks follow a new owner.
       const accountOwnerId = o.ledger.profile.ownerId ?? owners.get(o.companyId);
@@ -65,10 +69,12 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       // Nothing of it is owed any more: closing it is the closer's job, not a rewrite.
       if (action.invoiceExternalIds.length === 0 && o.action.invoiceExternalIds.length > 0) return undefined;
       const companyOwnerId = owners.get(o.companyId);
+      const payLink = links.get(o.companyId);
       return taskDraftFor(action, {
         ledger: o.ledger, timeZone: portal.timeZone, language: portalLanguage(portal), segment: scoreCustomer(o.ledger, today).segment,
         ...(companyOwnerId ? { companyOwnerId } : {}),
         ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
+        ...(payLink ? { payLink } : {}),
       });
     });
     const prints = drafts.map((d) => (d ? fingerprint(d) : undefined));

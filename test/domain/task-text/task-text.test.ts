@@ -66,6 +66,18 @@ describe('the text of a reminder task', () => {
     expect(body).toContain('Waarom: telefonisch, maar er is nog geen adres of nummer bekend: zoek dat eerst op.');
   });
 
+  it('when the customer has their own page, then the task says how it reaches them: in the message, offered on the call, printed on the letter', () => {
+    const url = 'https://rd.example/my/1.abc';
+    const body = (over: Partial<PlannedAction>, language: 'en' | 'nl' = 'en') =>
+      taskText({ action: action(over), ledger, language, today: '2026-11-24', payLink: url }).body;
+    expect(body({ action: 'email', channel: 'email' })).toContain(`The customer's own page for the message, to pay, arrange or dispute at once: ${url}`);
+    expect(body({ action: 'call' })).toContain(`Offer to send the customer their own page, to pay or arrange it at once: ${url}`);
+    expect(body({ action: 'letter', channel: 'post' }, 'nl')).toContain(`Zet de eigen pagina van de klant op de brief, als link en QR-code: ${url}`);
+    expect(body({ action: 'escalation' })).toContain(`The customer's own page: ${url}`);
+    for (const language of ['en', 'nl'] as const) expect(foreignWords(language, body({}, language), ['Receivables Desk', 'F-1', 'F-2', 'F-3', url])).toEqual([]);
+    expect(text('en').body).not.toContain('/my/');
+  });
+
   it('when a step has an id an admin made up, then it keeps that id, readable', () => {
     expect(text('nl', { stepId: 'extra_belronde' }).subject).toMatch(/^Bellen: extra belronde · /);
   });

@@ -31,6 +31,15 @@ describe('texts of a logged outcome', () => {
     expect(english?.body).toContain('- Promise to pay €1,234.56 on 4 December 2026 by direct debit.');
   });
 
+  it('when the customer has their own page, then the summary e-mail ends its agreements with the link, in their language', () => {
+    const i = input({ result: 'reached', promise: { date: '2026-12-04', amount: { minor: 10_000, currency: 'EUR' } } });
+    const url = 'https://rd.example/my/1.abc';
+    expect(summaryEmail(i, ledger, 'Acme', url)?.body).toContain(`\n\nOp uw eigen pagina ziet u uw openstaande facturen en kunt u ze direct betalen:\n${url}\n\n`);
+    const english = summaryEmail(i, { ...ledger, profile: { ...ledger.profile, language: 'en' } }, 'Acme', url)!;
+    expect(english.body).toContain(`On your own page you can see your open invoices and pay them at once:\n${url}`);
+    expect(summaryEmail(i, ledger, 'Acme')?.body).not.toContain('/my/');
+  });
+
   it('when nobody was reached or nothing agreed, then no summary e-mail is drafted', () => {
     expect(summaryEmail(input({ result: 'voicemail' }), ledger, undefined)).toBeNull();
     expect(summaryEmail(input({ result: 'reached' }), ledger, undefined)).toBeNull();
