@@ -17,6 +17,8 @@ export const FaultSpecSchema = z.object({
   }),
   z.object({ kind: z.literal('delay'), ms: z.number().int().min(1).max(120_000) }),
   z.object({ kind: z.literal('drop') }),
+  /** HubSpot does the work but its answer never arrives (a proxy or the network lost it): the socket closes instead. */
+  z.object({ kind: z.literal('lose_answer') }),
 ]));
 export type FaultSpec = z.infer<typeof FaultSpecSchema>;
 
@@ -67,6 +69,9 @@ export function faultInjection(state: SandboxState): RequestHandler {
       case 'drop':
         req.socket.destroy();
         return;
+      case 'lose_answer':
+        res.end = (() => { req.socket.destroy(); return res; }) as typeof res.end;
+        return next();
       case 'delay': {
         const timer = setTimeout(next, spec.ms);
         res.on('close', () => clearTimeout(timer));

@@ -52,7 +52,9 @@ export function createOutcomeService(deps: ActionServiceDeps) {
       let callId = progress.callId;
       if (!callId) {
         const notes = callNotes(input, c.ledger);
-        callId = await deps.engagements.logCall(portalId, { companyId, ...contact, ...owner, ...notes, disposition: DISPOSITION[input.result], at: doneAt });
+        callId = await deps.engagements.logCall(portalId, {
+          key: `call-${companyId}-${id}`, companyId, ...contact, ...owner, ...notes, disposition: DISPOSITION[input.result], at: doneAt,
+        });
         await store.note(portalId, companyId, id, 'callId', callId);
       }
 

@@ -108,7 +108,7 @@ const run = async (view: DebtorView, form: ArrangeForm, key: string): Promise<Ar
     const owner = ownerId ? { ownerId } : {};
     const contact = view.ledger.profile.accountsPayableContactId ? { contactId: view.ledger.profile.accountsPayableContactId } : {};
     if (p.note && !earlier.noteId) {
-      const noteId = await deps.gateway.createNote(portalId, { companyId, ...contact, ...owner, body: p.note, at: deps.now().toISOString() });
+      const noteId = await deps.gateway.createNote(portalId, { key: `dp-note-${form.submission}`, companyId, ...contact, ...owner, body: p.note, at: deps.now().toISOString() });
       await deps.redis.hset(key, 'noteId', noteId);
     }
     if (p.task && !earlier.taskId) {

@@ -1,5 +1,5 @@
 import type { CompanyRollup, CompanySearchKeys, CompanySummary, TaskDraft, TaskPriority, TaskType, TaskUpdate } from './gateway';
-import { P, TASK_ACTION_KEY, TASK_STEP } from './crm-schema';
+import { P, TASK_ACTION_KEY, TASK_STEP, WRITE_KEY } from './crm-schema';
 
 /** HubSpot association type ids (reference §4.4, §4.5). */
 export const ASSOC = { taskToCompany: 192, taskToContact: 204, noteToCompany: 190, noteToContact: 202 } as const;
@@ -67,6 +67,7 @@ export function taskInput(d: TaskDraft) {
     hs_task_status: 'NOT_STARTED',
     hs_timestamp: d.dueAt,
     [TASK_ACTION_KEY]: d.actionKey,
+    [WRITE_KEY]: d.actionKey,
   };
   if (d.ownerId) properties.hubspot_owner_id = d.ownerId;
   if (d.stepId) properties[TASK_STEP] = d.stepId;

@@ -12,6 +12,8 @@ export interface PropertyDef {
   readonly fieldType: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'booleancheckbox';
   readonly description?: string;
   readonly options?: readonly string[];
+  /** HubSpot's hasUniqueValue (set at creation, never changed): a second record with the value is refused. */
+  readonly unique?: boolean;
 }
 
 const text = (name: string, label: string, description?: string): PropertyDef => ({ name, label, type: 'string', fieldType: 'text', ...(description ? { description } : {}) });
@@ -79,15 +81,33 @@ export function preferenceProperties(): PropertyDef[] {
 /** Task property naming the reminder step (receipt_check, formal_reminder, …) or card follow-up (check_promise, …) the task is for. */
 export const TASK_STEP = 'rd_step';
 
+/**
+ * The key of every task, call and note the app creates, as a unique-value property: a write whose answer was
+ * lost is found again by a direct read by this key (search is eventually consistent, reference §search), and
+ * HubSpot itself refuses a second record with the same key.
+ */
+export const WRITE_KEY = 'rd_write_key';
+
+export const writeKeyProperty = (): PropertyDef => ({
+  ...text(WRITE_KEY, 'Receivables Desk write key', 'Idempotency key of the record the app created; unique, so it is never created twice.'), unique: true,
+});
+
 export const taskProperties = (): PropertyDef[] => [
   text(TASK_ACTION_KEY, 'Receivables Desk action key', 'Idempotency key of the planned reminder action.'),
   text(TASK_STEP, 'Receivables Desk step', 'The reminder step or follow-up this task is for (receipt_check, formal_reminder, check_promise, …).'),
+  writeKeyProperty(),
 ];
+
+/** Object types the app creates records of (with a write key), as HubSpot names them. */
+export type KeyedObjectType = 'tasks' | 'calls' | 'notes';
 
 /** Labels for enumeration options: `after_due_call` → `After due call`. */
 export const optionLabel = (value: string): string => (value.charAt(0).toUpperCase() + value.slice(1)).replace(/_/g, ' ');
 
 /** Everything the app defines in a portal, per object type: what ensureSchema creates when missing. */
-export function appSchema(dunningStages: readonly string[]): { companies: PropertyDef[]; tasks: PropertyDef[] } {
-  return { companies: [...companyProperties(dunningStages), ...preferenceProperties()], tasks: taskProperties() };
+export function appSchema(dunningStages: readonly string[]): Record<'companies' | KeyedObjectType, PropertyDef[]> {
+  return {
+    companies: [...companyProperties(dunningStages), ...preferenceProperties()], tasks: taskProperties(),
+    calls: [writeKeyProperty()], notes: [writeKeyProperty()],
+  };
 }

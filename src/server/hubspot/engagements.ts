@@ -2,6 +2,8 @@ import type { Client } from '@hubspot/api-client';
 import type { CompanyId, ContactId, OwnerId } from '../../domain/ledger';
 import type { Instant } from '../../domain/dates';
 import { assoc } from './crm-mapping';
+import { WRITE_KEY } from './crm-schema';
+import { createOnce } from './write-once';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
 
 /**
@@ -13,6 +15,8 @@ import { createPortalCaller, type CallerDeps } from './portal-caller';
 export type CallDisposition = 'connected' | 'no_answer' | 'left_voicemail' | 'wrong_number';
 
 export interface CallLogDraft {
+  /** Idempotency key: the same key never logs a second call, whatever was retried. */
+  readonly key: string;
   readonly companyId: CompanyId;
   readonly contactId?: ContactId;
   readonly ownerId?: OwnerId;
@@ -53,13 +57,13 @@ export function createEngagements(deps: CallerDeps): EngagementsPort {
       const properties: Record<string, string> = {
         hs_timestamp: draft.at, hs_call_title: draft.title, hs_call_body: draft.body,
         hs_call_status: 'COMPLETED', hs_call_direction: 'OUTBOUND', hs_call_disposition: CALL_DISPOSITION_IDS[draft.disposition],
+        [WRITE_KEY]: draft.key,
       };
       if (draft.ownerId) properties.hubspot_owner_id = draft.ownerId;
       const associations = [assoc(draft.companyId, CALL_ASSOC.callToCompany)];
       if (draft.contactId) associations.push(assoc(draft.contactId, CALL_ASSOC.callToContact));
-      const res = await call(portalId, 'log call', 'standard',
+      return createOnce(call, portalId, 'log call', 'calls', draft.key,
         (c) => c.crm.objects.calls.basicApi.create({ properties, associations } as unknown as CallCreate));
-      return res.id;
     },
 
     async updateCompanyProperties(portalId, companyId, properties) {

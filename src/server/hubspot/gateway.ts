@@ -85,6 +85,8 @@ export interface CreatedTask { readonly actionKey: string; readonly taskId: stri
 export interface RejectedTask { readonly actionKey: string; readonly reason: string }
 
 export interface NoteDraft {
+  /** Idempotency key: the same key never makes a second note, whatever was retried. */
+  readonly key: string;
   readonly companyId: CompanyId;
   readonly contactId?: ContactId;
   readonly ownerId?: OwnerId;
@@ -120,6 +122,7 @@ export interface HubSpotGateway {
   updateTasks(portalId: string, updates: readonly TaskUpdate[]): Promise<void>;
   /** Marks tasks completed (no longer needed); at most 100 per call. */
   completeTasks(portalId: string, taskIds: readonly string[]): Promise<void>;
+  /** Creates the note once per key (a retry after a lost answer finds the first one); resolves its id. */
   createNote(portalId: string, note: NoteDraft): Promise<string>;
   /** HubSpot calls made through this gateway since start (all portals), for summaries and benchmarks. */
   callCount(): number;

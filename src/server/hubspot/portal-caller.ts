@@ -15,7 +15,14 @@ export interface CallerDeps {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export type CallPortal = <T>(portalId: string, operation: string, kind: BudgetKind, fn: (client: Client) => Promise<T>) => Promise<T>;
+/**
+ * For a write that must not happen twice (a create): after an attempt whose answer may have been lost once
+ * HubSpot wrote, `recover` looks up what that attempt wrote before `fn` runs again. It resolves the call's
+ * result when everything was written, or undefined to let `fn` write what is still missing.
+ */
+export interface WriteOnce<T> { readonly recover: () => Promise<T | undefined> }
+
+export type CallPortal = <T>(portalId: string, operation: string, kind: BudgetKind, fn: (client: Client) => Promise<T>, once?: WriteOnce<T>) => Promise<T>;
 
 /**
  * Runs one HubSpot call for a portal: books the shared rate budget first, then calls through a per-portal
@@ -36,9 +43,15 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
     return client;
   };
 
-  const call: CallPortal = async (portalId, operation, kind, fn) => {
+  const call: CallPortal = async (portalId, operation, kind, fn, once) => {
     const portal = await deps.portals.require(portalId);
+    let unsure = false;
     for (let attempt = 1; ; attempt++) {
+      if (once && unsure) {
+        const written = await once.recover();
+        if (written !== undefined) return written;
+        unsure = false;
+      }
       await deps.budget.acquire(portalId, kind, portal.tier);
       const client = clientFor(portalId, await deps.tokens.getAccessToken(portalId), portal.basePath);
       try {
@@ -52,6 +65,7 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
         if (verdict.kind === 'retry' && verdict.blockPortal) await deps.budget.block(portalId, kind, verdict.delayMs);
         if (verdict.kind === 'park') await deps.budget.block(portalId, 'standard', verdict.delayMs);
         if (verdict.kind !== 'retry' || attempt >= maxAttempts) throw new GatewayError(operation, verdict, status);
+        unsure = verdict.unsure === true;
         // After a blocking 429 the budget itself makes everyone wait; sleeping too would waste the window.
         if (!verdict.blockPortal) await sleep(verdict.delayMs);
       }

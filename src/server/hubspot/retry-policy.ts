@@ -3,8 +3,11 @@
  * throws an object with `code` = HTTP status and `body` = the parsed JSON; network failures have no status.
  */
 export type Verdict =
-  /** Try again after `delayMs`; `blockPortal` means the portal's whole window is known to be used up. */
-  | { readonly kind: 'retry'; readonly delayMs: number; readonly reason: string; readonly blockPortal?: boolean }
+  /**
+   * Try again after `delayMs`; `blockPortal` means the portal's whole window is known to be used up; `unsure` means
+   * HubSpot may have done the write although no answer says so (a lost connection, a timeout, a 5xx).
+   */
+  | { readonly kind: 'retry'; readonly delayMs: number; readonly reason: string; readonly blockPortal?: boolean; readonly unsure?: boolean }
   /** The portal's daily budget is gone: stop its work until `delayMs` from now. */
   | { readonly kind: 'park'; readonly delayMs: number; readonly reason: string }
   /** Will never succeed as sent (validation, auth, missing object): dead-letter it. */
@@ -56,8 +59,8 @@ export function classify(err: unknown, attempt: number, opts: { timeZone?: strin
   }
   if (status === 423) return { kind: 'retry', delayMs: 2000 + backoffMs(attempt, 250, 8000), reason: 'locked (423)' };
   if (status === 477) return { kind: 'retry', delayMs: 5000, reason: 'migration in progress (477)' };
-  if (status !== undefined && status >= 500) return { kind: 'retry', delayMs: backoffMs(attempt), reason: `server error ${status}` };
-  if (status === 408) return { kind: 'retry', delayMs: backoffMs(attempt), reason: 'timeout 408' };
+  if (status !== undefined && status >= 500) return { kind: 'retry', delayMs: backoffMs(attempt), reason: `server error ${status}`, unsure: true };
+  if (status === 408) return { kind: 'retry', delayMs: backoffMs(attempt), reason: 'timeout 408', unsure: true };
   if (status !== undefined && status >= 400) {
     const category = typeof body.category === 'string' ? ` ${body.category}` : '';
     return { kind: 'permanent', reason: `rejected ${status}${category}` };
@@ -66,8 +69,8 @@ export function classify(err: unknown, attempt: number, opts: { timeZone?: strin
   const name = String((err as ErrorLike | undefined)?.name ?? '');
   const message = String((err as ErrorLike | undefined)?.message ?? '');
   if (NETWORK_CODES.has(code) || name === 'FetchError' || /socket hang up|network|ECONN|fetch failed/i.test(message)) {
-    return { kind: 'retry', delayMs: backoffMs(attempt), reason: 'network error' };
+    return { kind: 'retry', delayMs: backoffMs(attempt), reason: 'network error', unsure: true };
   }
   // Unknown errors are bugs on our side more often than not, but a retry costs little; BullMQ's attempts bound it.
-  return { kind: 'retry', delayMs: backoffMs(attempt), reason: 'unexpected error' };
+  return { kind: 'retry', delayMs: backoffMs(attempt), reason: 'unexpected error', unsure: true };
 }

@@ -56,6 +56,15 @@ describe('fault injection', () => {
     expect((await api(ctx.url, '/crm/v3/objects/companies', { token: ctx.token })).status).toBe(200);
   });
 
+  it('when an answer is lost, then the write is done but the connection is cut without its answer, once', async () => {
+    const ctx = await sandbox();
+    injectFault(ctx.state, ctx.portal.hubId, { pathPattern: COMPANIES, method: 'POST', count: 1, kind: 'lose_answer' });
+    const create = () => api(ctx.url, '/crm/v3/objects/companies', { token: ctx.token, method: 'POST', body: JSON.stringify({ properties: { name: 'lost' }, associations: [] }) });
+    await expect(create()).rejects.toThrow(/fetch failed/);
+    expect(ctx.portal.listObjects('companies').filter((c) => c.properties.name === 'lost')).toHaveLength(1);
+    expect((await create()).status).toBe(201);
+  });
+
   it('when faults are cleared, then requests pass again', async () => {
     const ctx = await sandbox();
     injectFault(ctx.state, '*', { pathPattern: '.*', count: 5, kind: 'status', status: 500 });

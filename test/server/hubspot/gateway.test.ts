@@ -46,7 +46,7 @@ describe('HubSpot gateway against the sandbox', () => {
   });
 
   it('when a note is logged, then it is associated with the company', async () => {
-    const id = await h.services.gateway.createNote(h.portalId, { companyId: h.companyIds[1]!, body: 'Promise: pays Friday', at: '2026-11-23T10:00:00.000Z' });
+    const id = await h.services.gateway.createNote(h.portalId, { key: 'note-1', companyId: h.companyIds[1]!, body: 'Promise: pays Friday', at: '2026-11-23T10:00:00.000Z' });
     expect(h.hub.associations.list('notes', id, 'companies').map((a) => a.toObjectId)).toEqual([h.companyIds[1]]);
   });
 

@@ -36,8 +36,8 @@ describe('CRM sync against the sandbox', () => {
     const creates = h.calls(/properties.*(batch\/create|groups)$/);
     const res = await h.services.gateway.ensureSchema(h.portalId, { dunningStages: ['formal_reminder'] });
     expect(res).toEqual({ groupsCreated: [], propertiesCreated: [], propertiesUpdated: [] });
-    expect(h.calls(/properties.*(batch\/create|groups)$/)).toBe(creates + 2); // the two group reads only
-    expect(h.calls(/POST .*properties\/(companies|tasks)\/batch\/create/)).toBe(2); // companies and tasks, once each, ever
+    expect(h.calls(/properties.*(batch\/create|groups)$/)).toBe(creates + 4); // the four group reads only
+    expect(h.calls(/POST .*properties\/(companies|tasks|calls|notes)\/batch\/create/)).toBe(4); // companies, tasks, calls and notes, once each, ever
   });
 
   it('when nothing changed, then a second sync writes nothing', async () => {
