@@ -21,6 +21,13 @@ export interface CostOptions {
   readonly vatBasisPoints?: number;
 }
 
+/** The Dutch standard VAT rate (21% since 2012), which collection costs carry when VAT is added. */
+export const NL_STANDARD_VAT_BASIS_POINTS = 2_100;
+
+/** The cost options of a creditor's VAT setting (the settings store's `vatOnCollectionCosts`). */
+export const collectionCostOptions = (vatOnCollectionCosts: boolean): CostOptions =>
+  (vatOnCollectionCosts ? { vatBasisPoints: NL_STANDARD_VAT_BASIS_POINTS } : {});
+
 /**
  * Exact cents: every tier's share is summed as an exact fraction and rounded once, half up, to the cent;
  * then minimum and cap apply, then VAT (again rounded half up once). A principal of zero or less owes

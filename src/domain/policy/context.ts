@@ -1,4 +1,5 @@
 import { dateInZone, type Instant, type IsoDate } from '../dates';
+import type { CostOptions } from '../legal/collection-costs';
 import { fourteenDayLetter } from '../legal/fourteen-day-letter';
 import type { BusinessCalendar, CustomerLedger, Invoice, OwnerId } from '../ledger';
 import type { DatedRecord } from './history';
@@ -25,6 +26,8 @@ export interface PlanContext {
   readonly history: readonly DatedRecord[];
   readonly habitualLatePayer: boolean;
   readonly creditControllerOwnerId?: string;
+  /** The creditor's VAT setting for collection costs: the 14-day letter states them exactly. */
+  readonly costs?: CostOptions;
 }
 
 const firmer = (t: Tone): Tone => TONES[Math.min(TONES.indexOf(t) + 1, TONES.length - 1)]!;
@@ -73,7 +76,7 @@ export function toPlannedAction(ctx: PlanContext, d: ActionDraft): PlannedAction
   const amount = money(invoices.reduce((s, i) => s + i.open.minor, 0), d.currency);
   const dueAt = firstSlot({ from: laterDate(d.dueFrom, ctx.asOf), now: ctx.now, action: choice.action, policy: ctx.policy, profile, cal: ctx.cal });
   const reasons: Reason[] = [...d.reasons, ...choice.reasons];
-  const legal = legalTerms(ctx, d.step, amount, dateInZone(dueAt, ctx.cal.timeZone));
+  const legal = legalTerms(ctx, d.step, invoices, dateInZone(dueAt, ctx.cal.timeZone));
   if (legal)
     reasons.push({ code: 'fourteen_day_letter', params: { payBy: legal.payBy, costsMinor: legal.costsIfUnpaid.minor, currency: legal.costsIfUnpaid.currency } });
   if (ctx.habitualLatePayer && !isFollowUp) reasons.push({ code: 'habitual_late_payer', params: {} });
@@ -103,13 +106,17 @@ export function toPlannedAction(ctx: PlanContext, d: ActionDraft): PlannedAction
 
 /**
  * The 14-day letter states the exact WIK costs and the pay-by date counted from the day it is posted. The
- * staffel is a euro rule, so for another currency the letter goes out without costs (and without legal terms).
- * `payBy` is the letter's stated, safe date (one extra day, rolled to a business day): a wrong date voids the costs.
+ * costs are owed on the principal that is overdue when it goes out, never on an invoice merged into the same
+ * contact that is not yet due. The staffel is a euro rule, so for another currency the letter goes out without
+ * costs (and without legal terms). `payBy` is the stated, safe date if it goes out on the planned day.
  */
-function legalTerms(ctx: PlanContext, step: PolicyStep | FollowUpRule, principal: Money, sentOn: IsoDate): PlannedAction['legal'] {
-  if (!('legal' in step) || step.legal !== 'fourteen_day_letter' || principal.currency !== 'EUR') return undefined;
-  const letter = fourteenDayLetter({ sentOn, cal: ctx.cal, principal });
-  return { kind: 'fourteen_day_letter', payBy: letter.statedPayBy, costsIfUnpaid: letter.costsIfUnpaid };
+function legalTerms(ctx: PlanContext, step: PolicyStep | FollowUpRule, invoices: readonly Invoice[], sentOn: IsoDate): PlannedAction['legal'] {
+  if (!('legal' in step) || step.legal !== 'fourteen_day_letter') return undefined;
+  const overdue = invoices.filter((i) => i.dueDate < sentOn);
+  if (overdue.length === 0 || overdue.some((i) => i.open.currency !== 'EUR')) return undefined;
+  const principal = money(overdue.reduce((n, i) => n + i.open.minor, 0), 'EUR');
+  const letter = fourteenDayLetter({ sentOn, cal: ctx.cal, principal, ...(ctx.costs ? { costs: ctx.costs } : {}) });
+  return { kind: 'fourteen_day_letter', payBy: letter.statedPayBy, costsIfUnpaid: letter.costsIfUnpaid, invoiceExternalIds: overdue.map((i) => i.externalId) };
 }
 
 /** The first day a step may follow a 14-day letter posted on `sentOn`: after its stated pay-by date. */

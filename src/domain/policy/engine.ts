@@ -1,6 +1,7 @@
 import { nextBusinessDay } from '../calendar';
 import { dateInZone, type Instant } from '../dates';
 import type { BusinessCalendar, CustomerLedger, Invoice } from '../ledger';
+import type { CostOptions } from '../legal/collection-costs';
 import { isOpenInvoice, isOverdueInvoice } from '../measures/aging';
 import { paymentBehaviour } from '../measures/behaviour';
 import { activePauses, isCustomerPaused, isInvoicePaused } from '../pauses';
@@ -24,6 +25,8 @@ export interface PlanInput {
   readonly calendar: BusinessCalendar;
   /** Owner of credit-controller tasks; falls back to the account owner. */
   readonly creditControllerOwnerId?: string;
+  /** The creditor's VAT setting for collection costs (the settings store); none added when absent. */
+  readonly costs?: CostOptions;
 }
 
 /**
@@ -42,6 +45,7 @@ export function planActions(input: PlanInput): PlanResult {
     steps: stepsFor(policy.steps, ledger.profile.customerType),
     habitualLatePayer: paymentBehaviour(ledger, asOf).habitualLatePayer,
     ...(input.creditControllerOwnerId !== undefined ? { creditControllerOwnerId: input.creditControllerOwnerId } : {}),
+    ...(input.costs ? { costs: input.costs } : {}),
   };
   const lastStep = [...history].reverse().find((r) => r.stepId !== undefined);
   const lastDone = lastStep ? { stepId: lastStep.stepId!, doneAt: lastStep.doneAt } : undefined;

@@ -47,7 +47,16 @@ export interface PlannedAction {
   /** The same invoices as the script groups them: overdue first (oldest first), then those due soon. */
   readonly attention: { readonly overdue: readonly string[]; readonly dueSoon: readonly string[] };
   readonly createsTask: boolean;
-  readonly legal?: { readonly kind: 'fourteen_day_letter'; readonly payBy: IsoDate; readonly costsIfUnpaid: Money };
+  /**
+   * The 14-day letter's terms: the overdue invoices it demands, their exact costs if unpaid, and the pay-by
+   * date should it go out on the planned day (the real one counts from the day the task is completed).
+   */
+  readonly legal?: {
+    readonly kind: 'fourteen_day_letter';
+    readonly payBy: IsoDate;
+    readonly costsIfUnpaid: Money;
+    readonly invoiceExternalIds: readonly string[];
+  };
   readonly reasons: readonly Reason[];
 }
 

@@ -3,12 +3,14 @@ import { returnReason } from '../direct-debit/return-reasons';
 import { text as scriptText } from '../call-script/format';
 import { CHANNELS, type ActionKind, COLLECTION_FAILURE_REASONS, type BusinessCalendar, type Channel, type CollectionFailureReason, type CustomerLedger, type Invoice, type Language } from '../ledger';
 import { daysBetween, type IsoDate } from '../dates';
+import { sum } from '../money';
 import { formatDate, formatMoney } from '../i18n/format';
 import type { PlannedAction, Reason, ReasonCode } from '../policy/plan';
 import type { ReminderPolicy } from '../policy/policy';
 import { stepName, t } from './format';
 import type { TaskMessageKey } from './messages';
 import { callScriptText } from './script-text';
+import { fourteenDayLetterText, letterHeading, missingCreditorWarning, type LetterCreditor } from './fourteen-day-letter-text';
 
 export interface TaskTextInput {
   readonly action: PlannedAction;
@@ -22,6 +24,8 @@ export interface TaskTextInput {
   readonly calendar?: BusinessCalendar;
   /** The customer's own page (the debtor page): the message, the call and the letter offer it. */
   readonly payLink?: string;
+  /** What a 14-day letter task needs besides the plan: who signs it and whether its costs carry VAT. */
+  readonly letter?: { readonly creditor?: LetterCreditor; readonly vatBasisPoints?: number };
 }
 
 export interface TaskText {
@@ -52,9 +56,7 @@ export function taskText(input: TaskTextInput): TaskText {
     t(lang, 'body.amount', { amount, invoices: t(lang, 'invoices', { count }) }),
     ...invoiceSection(lang, 'body.overdue', overdue, today),
     ...invoiceSection(lang, 'body.due_soon', dueSoon, today),
-    ...(action.legal ? [t(lang, 'letter.planned', {
-      costs: formatMoney(action.legal.costsIfUnpaid, lang), sentOn: formatDate(input.today, lang), payBy: formatDate(action.legal.payBy, lang),
-    })] : []),
+    ...(action.legal ? [t(lang, 'letter.planned', { costs: formatMoney(action.legal.costsIfUnpaid, lang) })] : []),
     ...(action.reasons.length > 0 ? [t(lang, 'body.why', { reasons: action.reasons.map((r) => reasonText(lang, r)).join('; ') })] : []),
     ...(action.reasons.some((r) => r.code === 'failed_direct_debit') ? [t(lang, 'body.pay_now')] : []),
     ...(input.payLink ? [t(lang, LINK_LINE[action.action], { url: input.payLink })] : []),
@@ -64,6 +66,7 @@ export function taskText(input: TaskTextInput): TaskText {
           ...(input.policy ? { policy: input.policy } : {}), ...(input.calendar ? { calendar: input.calendar } : {}),
         }))]
       : []),
+    ...(action.legal ? ['', ...letterSection(input, action.legal, byId)] : []),
     '',
     t(lang, 'body.marker', { key: action.key }),
   ].join('\n');
@@ -74,6 +77,24 @@ export function taskText(input: TaskTextInput): TaskText {
 const LINK_LINE: Record<ActionKind, TaskMessageKey> = {
   email: 'link.send', whatsapp: 'link.send', portal_notice: 'link.send', call: 'link.call', letter: 'link.letter', visit: 'link.other', escalation: 'link.other',
 };
+
+/** The letter itself, in the customer's language, under a line in the reader's saying what to do with it. */
+function letterSection(input: TaskTextInput, legal: NonNullable<PlannedAction['legal']>, byId: ReadonlyMap<string, Invoice>): string[] {
+  const customerLanguage = input.ledger.profile.language;
+  const invoices = legal.invoiceExternalIds.map((id) => byId.get(id)).filter((i): i is Invoice => i !== undefined)
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
+  const creditor = input.letter?.creditor;
+  return [
+    letterHeading(input.language, customerLanguage),
+    ...(creditor ? [] : [missingCreditorWarning(input.language)]),
+    '',
+    ...fourteenDayLetterText({
+      language: customerLanguage, invoices, total: sum('EUR', invoices.map((i) => i.open)), costsIfUnpaid: legal.costsIfUnpaid,
+      ...(input.letter?.vatBasisPoints ? { vatBasisPoints: input.letter.vatBasisPoints } : {}),
+      ...(creditor ? { creditor } : {}), ...(input.payLink ? { payLink: input.payLink } : {}),
+    }),
+  ];
+}
 
 function invoiceSection(lang: Language, heading: 'body.overdue' | 'body.due_soon', invoices: readonly Invoice[], today: IsoDate): string[] {
   if (invoices.length === 0) return [];

@@ -54,7 +54,12 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
     onPlanningChanged: async (portalId) => { await replan(portalId); },
     ...(deps.initialAdmins ? { initialAdmins: deps.initialAdmins } : {}),
   });
-  const planner = createPlanner({ planningFor: async (portalId) => { const s = await settings.read(portalId); return { policy: s.policy, calendar: s.calendar }; } });
+  const planner = createPlanner({
+    planningFor: async (portalId) => {
+      const s = await settings.read(portalId);
+      return { policy: s.policy, calendar: s.calendar, ...(s.company ? { creditor: s.company, vatOnCollectionCosts: s.company.vatOnCollectionCosts } : {}) };
+    },
+  });
   const companyIndex = createCompanyIndexCache({ redis: deps.redis, prefix: deps.prefix, source: companySourceFromGateway(gateway) });
   const companyOwners = async (portalId: string, ids: readonly string[]) => {
     const index = await companyIndex.get(portalId);

@@ -1,9 +1,12 @@
 import type { CalendarSettings } from '../../contracts/settings';
 import type { Instant } from '../../domain/dates';
 import type { CustomerLedger } from '../../domain/ledger';
+import { collectionCostOptions } from '../../domain/legal/collection-costs';
 import { planActions } from '../../domain/policy/engine';
 import { DEFAULT_POLICY, type ReminderPolicy } from '../../domain/policy/policy';
 import type { PlanResult } from '../../domain/policy/plan';
+import type { LetterCreditor } from '../../domain/task-text/fourteen-day-letter-text';
+import type { TaskTextInput } from '../../domain/task-text';
 import { createCalendarCache } from '../calendar/calendar-provider';
 import type { Portal } from '../portals/portal-registry';
 
@@ -11,11 +14,17 @@ import type { Portal } from '../portals/portal-registry';
 export interface PlanningSettings {
   readonly policy: ReminderPolicy;
   readonly calendar?: CalendarSettings;
+  /** The company details that sign a 14-day letter (absent until an admin saved them). */
+  readonly creditor?: LetterCreditor;
+  /** Whether collection costs carry VAT (the company details' setting). */
+  readonly vatOnCollectionCosts?: boolean;
 }
 
 /** One run's planning for one portal: its policy, read once, and the plan of each customer with it. */
 export interface PortalPlanner {
   readonly policy: ReminderPolicy;
+  /** What a 14-day letter task says besides the plan: the creditor who signs it and the VAT on its costs. */
+  readonly letter: NonNullable<TaskTextInput['letter']>;
   plan(ledger: CustomerLedger, now: Instant): PlanResult;
 }
 
@@ -30,11 +39,13 @@ export function createPlanner(deps: PlannerDeps = {}) {
   const planningFor = deps.planningFor ?? (async (): Promise<PlanningSettings> => ({ policy: DEFAULT_POLICY }));
   return {
     async forPortal(portal: Portal): Promise<PortalPlanner> {
-      const { policy, calendar } = await planningFor(portal.portalId);
+      const { policy, calendar, creditor, vatOnCollectionCosts } = await planningFor(portal.portalId);
+      const costs = collectionCostOptions(vatOnCollectionCosts ?? false);
       return {
         policy,
+        letter: { ...(creditor ? { creditor } : {}), ...costs },
         plan: (ledger, now) => planActions({
-          ledger, policy, now, calendar: calendarFor(portal, Number(now.slice(0, 4)), calendar),
+          ledger, policy, now, costs, calendar: calendarFor(portal, Number(now.slice(0, 4)), calendar),
           ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
         }),
       };

@@ -116,7 +116,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       }));
       const ledgers = screened.map((s) => s.ledger);
       closed += await closeUnneeded(portal, planner, ledgers, today);
-      updated += await tasks.updateChangedTasks(portal, ledgers, today, pauseOptions(planner));
+      updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter });
       const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
       for (const { ledger, result: { actions, segment } } of screened) {
         if (actions.length === 0) continue;
@@ -127,7 +127,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
             action,
             needsCompanyOwner: action.ownerId === undefined,
             draft: (companyOwnerId) => taskDraftFor(action, {
-              ledger, timeZone: portal.timeZone, language: portalLanguage(portal), policy: planner.policy, segment,
+              ledger, timeZone: portal.timeZone, language: portalLanguage(portal), policy: planner.policy, segment, letter: planner.letter,
               ...(companyOwnerId ? { companyOwnerId } : {}),
               ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
               ...(payLink ? { payLink } : {}),

@@ -3,7 +3,7 @@ import type { BusinessCalendar, CustomerLedger, Language, OwnerId } from '../../
 import type { PlannedAction } from '../../domain/policy/plan';
 import type { ReminderPolicy } from '../../domain/policy/policy';
 import type { Segment } from '../../domain/prioritisation/score';
-import { taskText } from '../../domain/task-text';
+import { taskText, type TaskTextInput } from '../../domain/task-text';
 import type { TaskDraft, TaskPriority, TaskType } from '../hubspot/gateway';
 
 /**
@@ -39,6 +39,8 @@ export interface DraftContext {
   readonly creditControllerOwnerId?: OwnerId;
   /** The customer's own page (debtor-page link), written into the task for the message, call or letter. */
   readonly payLink?: string;
+  /** A 14-day letter's creditor and VAT (the portal planner's `letter`). */
+  readonly letter?: TaskTextInput['letter'];
 }
 
 export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraft {
@@ -47,6 +49,7 @@ export function taskDraftFor(action: PlannedAction, ctx: DraftContext): TaskDraf
     action, ledger: ctx.ledger, language: ctx.language, today: dateInZone(action.dueAt, ctx.timeZone),
     ...(ctx.policy ? { policy: ctx.policy } : {}), ...(ctx.calendar ? { calendar: ctx.calendar } : {}),
     ...(ctx.payLink ? { payLink: ctx.payLink } : {}),
+    ...(ctx.letter ? { letter: ctx.letter } : {}),
   });
   const ownerId = action.ownerId ?? ctx.companyOwnerId ?? ctx.creditControllerOwnerId;
   return {

@@ -7,6 +7,7 @@ import { attentionOf } from '../../domain/policy/attention';
 import { ownerForRule } from '../../domain/policy/context';
 import type { PlannedAction } from '../../domain/policy/plan';
 import { scoreCustomer } from '../../domain/prioritisation/score';
+import type { TaskTextInput } from '../../domain/task-text';
 import type { HubSpotGateway, TaskDraft, TaskUpdate } from '../hubspot/gateway';
 import { portalLanguage, type Portal } from '../portals/portal-registry';
 import { payLinksOf, type PayLinkFor } from './pay-links';
@@ -48,7 +49,8 @@ function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string,
 export function createTaskUpdater(deps: TaskUpdaterDeps) {
   const fpKey = (portalId: string) => `${deps.prefix}:p:${portalId}:task-fingerprints`;
 
-  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, pauses: PauseOptions = {}): Promise<number> {
+  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter'] } = {}): Promise<number> {
+    const pauses = opts.pauses ?? {};
     const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
     for (const ledger of ledgers) {
       for (const [key, t] of await deps.claims.openTasks(portal.portalId, ledger.companyId)) {
@@ -72,6 +74,7 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       const payLink = links.get(o.companyId);
       return taskDraftFor(action, {
         ledger: o.ledger, timeZone: portal.timeZone, language: portalLanguage(portal), segment: scoreCustomer(o.ledger, today).segment,
+        ...(opts.letter ? { letter: opts.letter } : {}),
         ...(companyOwnerId ? { companyOwnerId } : {}),
         ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
         ...(payLink ? { payLink } : {}),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectionCostOptions } from '../../../src/domain/legal/collection-costs';
 import { money } from '../../../src/domain/money';
 import { aLedger, anInvoice, aProfile } from '../builders';
 import { at, local, plan } from './support';
@@ -22,8 +23,21 @@ describe('consumer 14-day letter (veertiendagenbrief)', () => {
   it.each(cases)('$name', ({ amounts, costs }) => {
     const { actions } = plan(ledgerFor('consumer', amounts), at('2026-10-29', '08:00'));
     expect(actions.map((a) => [a.stepId, a.action, local(a.dueAt)])).toEqual([['fourteen_day_letter', 'letter', '2026-10-29 09:00']]);
-    expect(actions[0]!.legal).toEqual({ kind: 'fourteen_day_letter', payBy: '2026-11-16', costsIfUnpaid: money(costs, 'EUR') });
+    expect(actions[0]!.legal).toEqual({ kind: 'fourteen_day_letter', payBy: '2026-11-16', costsIfUnpaid: money(costs, 'EUR'), invoiceExternalIds: amounts.map((_, i) => `i${i}`) });
     expect(actions[0]!.reasons).toContainEqual({ code: 'fourteen_day_letter', params: { payBy: '2026-11-16', costsMinor: costs, currency: 'EUR' } });
+  });
+
+  it('when the creditor charges VAT on collection costs, then the letter states the costs with 21% VAT: €150 → €181.50', () => {
+    const { actions } = plan(ledgerFor('consumer', [100_000]), at('2026-10-29', '08:00'), { costs: collectionCostOptions(true) });
+    expect(actions[0]!.legal?.costsIfUnpaid).toEqual(money(18_150, 'EUR'));
+  });
+
+  it('when an invoice not yet due joins the letter\'s contact, then its costs are on the overdue principal only', () => {
+    const base = ledgerFor('consumer', [100_000]);
+    const ledger = { ...base, invoices: [...base.invoices, anInvoice({ externalId: 'soon', issueDate: '2026-10-01', dueDate: '2026-10-29', amount: money(900_000, 'EUR') })] };
+    const letter = plan(ledger, at('2026-10-29', '08:00')).actions.find((a) => a.legal);
+    expect(letter?.invoiceExternalIds).toEqual(['i0', 'soon']);
+    expect(letter?.legal).toMatchObject({ costsIfUnpaid: money(15_000, 'EUR'), invoiceExternalIds: ['i0'] });
   });
 
   it('when a business customer reaches the same moment, then it gets a final notice without the legal letter', () => {

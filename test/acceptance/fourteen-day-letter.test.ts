@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortalSettingsVM } from '../../src/contracts/settings';
+import { foreignWords, lazyPlurals } from '../support/one-language';
+import { startMonth, type Month } from './support/month';
+
+/**
+ * The statutory 14-day letter (art. 6:96 lid 6 BW) as a credit controller meets it in HubSpot, through the
+ * composition npm start runs: the letter task's body, read with the real api-client, holds the complete letter
+ * in the customer's language — the demand, the 14 days from the day after receipt, the exact WIK costs (with VAT
+ * when the company's settings say so) and the company details the admin saved.
+ */
+let m: Month;
+
+const company = {
+  legalName: 'Groothandel Noord B.V.', cocNumber: '87654321', vatNumber: 'NL876543210B01', iban: 'NL20INGB0001234567',
+  supportEmail: 'debiteuren@noord.example', vatOnCollectionCosts: true, brandColour: '#aa3300',
+};
+
+async function saveCompany(details: typeof company): Promise<void> {
+  const path = `/api/settings?portalId=${m.portalId}&userId=${m.embedded.hubspot.adminUserId!}`;
+  const { version } = (await (await m.signedFetch('GET', path)).json()) as PortalSettingsVM;
+  const res = await m.signedFetch('PATCH', path, { version, company: details });
+  expect(res.status).toBe(200);
+}
+
+/** A consumer with one invoice of €1,000 two months overdue: the first run starts at the 14-day letter. */
+async function consumerWithOldDebt(name: string, language: 'nl' | 'en', invoiceId = `L-${language}-1`): Promise<string> {
+  const domain = `${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example`;
+  const c = await m.createCompany({ name, domain });
+  expect(await m.savePreferences(c, { channels: ['email'], callWindows: [], language, customerType: 'consumer', pauses: [] })).toBe(200);
+  await m.invoices({ domain }, [{ id: invoiceId, amount: 100_000, issued: '2027-01-01', due: '2027-01-15' }]);
+  return c;
+}
+
+/** The letter task as HubSpot holds it, read through the api-client as any HubSpot user or integration would. */
+async function letterTask(companyId: string): Promise<{ subject: string; body: string }> {
+  const task = (await m.openTasks(companyId)).find((t) => t.step === 'fourteen_day_letter');
+  expect(task, 'an open 14-day letter task').toBeDefined();
+  const read = await m.hs.crm.objects.tasks.basicApi.getById(task!.id, ['hs_task_subject', 'hs_task_body']);
+  return { subject: read.properties.hs_task_subject ?? '', body: (read.properties.hs_task_body ?? '').replace(/\u00a0/g, ' ') };
+}
+
+beforeAll(async () => {
+  m = await startMonth({ firstDay: '2027-03-15' });
+  await m.day(1);
+  await saveCompany(company);
+}, 120_000);
+afterAll(async () => { await m?.close(); });
+
+describe('the 14-day letter in HubSpot', () => {
+  it('when a Dutch consumer is two months overdue, then the letter task holds the complete Dutch letter with the exact costs incl. VAT and the company details', async () => {
+    const c = await consumerWithOldDebt('Familie de Vries', 'nl');
+    const { body } = await letterTask(c);
+    const letter = body.slice(body.indexOf('Datum:'));
+    for (const part of [
+      'Datum: de dag van verzending', 'Geachte heer, mevrouw,', 'de volgende factuur nog niet betaald', 'factuur L-nl-1 van 1 jan 2027, vervallen op 15 jan 2027: € 1.000,00',
+      'Wij verzoeken u € 1.000,00 te betalen binnen 14 dagen, te rekenen vanaf de dag na ontvangst van deze brief.',
+      // WIK on €1,000 is €150; the company cannot deduct VAT, so 21% on top: €181.50.
+      'incassokosten van € 181,50 inclusief 21% btw',
+      'NL20INGB0001234567 ten name van Groothandel Noord B.V., onder vermelding van L-nl-1', 'debiteuren@noord.example',
+      'Met vriendelijke groet,\nGroothandel Noord B.V.\nGroothandel Noord B.V. · KvK 87654321 · btw-nummer NL876543210B01 · IBAN NL20INGB0001234567',
+    ]) expect(letter).toContain(part);
+    expect(foreignWords('nl', letter, [company.legalName, 'L-nl-1', 'IBAN', company.supportEmail])).toEqual([]);
+    expect(lazyPlurals(body)).toEqual([]);
+    // No pay-by date before the letter goes out: it is counted from the day the task is completed.
+    expect(letter).not.toMatch(/uiterlijk \d/);
+  });
+
+  it('when an English-speaking consumer is, then the letter is in English under the portal\'s Dutch instructions', async () => {
+    const c = await consumerWithOldDebt('Jane Smith', 'en');
+    const { body } = await letterTask(c);
+    expect(body).toContain('Brief aan de klant (in het Engels)');
+    const letter = body.slice(body.indexOf('Date:'), body.lastIndexOf('\n\n'));
+    for (const part of [
+      'Date: the day this letter is sent', 'Dear Sir or Madam,', 'invoice L-en-1 of 1 Jan 2027, due 15 Jan 2027: €1,000.00',
+      'We ask you to pay €1,000.00 within 14 days, counted from the day after you receive this letter.',
+      'collection costs of €181.50 including 21% VAT', 'NL20INGB0001234567 in the name of Groothandel Noord B.V., quoting L-en-1', 'Yours faithfully,',
+    ]) expect(letter).toContain(part);
+    expect(foreignWords('en', letter, [company.legalName, 'L-en-1', 'KvK', 'IBAN', company.supportEmail])).toEqual([]);
+  });
+
+  it('when the company charges no VAT on collection costs, then a new letter states the €150 of the scale', async () => {
+    await saveCompany({ ...company, vatOnCollectionCosts: false });
+    const c = await consumerWithOldDebt('Familie Jansen', 'nl', 'L-nl-2');
+    const { body } = await letterTask(c);
+    expect(body).toContain('incassokosten van € 150,00 in rekening');
+    expect(body).not.toContain('btw in rekening');
+  });
+});
