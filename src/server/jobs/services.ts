@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { createHubSpotGateway } from '../hubspot/hubspot-gateway';
 import type { LedgerStore } from '../ledger/ledger-store';
@@ -57,7 +58,11 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const planner = createPlanner({
     planningFor: async (portalId) => {
       const s = await settings.read(portalId);
-      return { policy: s.policy, calendar: s.calendar, ...(s.company ? { creditor: s.company, vatOnCollectionCosts: s.company.vatOnCollectionCosts } : {}) };
+      return {
+        policy: s.policy, calendar: s.calendar, ...(s.company ? { creditor: s.company, vatOnCollectionCosts: s.company.vatOnCollectionCosts } : {}),
+        // The whole settings document: whatever a plan or a task text reads from it, a change re-plans every company.
+        fingerprint: createHash('sha1').update(JSON.stringify(s)).digest('base64url'),
+      };
     },
   });
   const companyIndex = createCompanyIndexCache({ redis: deps.redis, prefix: deps.prefix, source: companySourceFromGateway(gateway) });

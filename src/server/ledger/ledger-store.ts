@@ -45,6 +45,12 @@ export interface UnmatchedDocument {
  * The per-portal ledger replica in Redis. Every key is scoped by portal, so one portal never sees
  * another's data. All writes are idempotent (keyed by external ids / record ids).
  */
+/** A company's revision around one write (see recordActions). */
+export interface RevisionChange {
+  readonly before: string | null;
+  readonly after: string;
+}
+
 export interface LedgerStore {
   /** Inserts or replaces invoices by externalId; an older `sourceVersion` never overwrites a newer one. */
   upsertInvoices(portalId: PortalId, invoices: readonly Invoice[]): Promise<UpsertCounts>;
@@ -80,8 +86,13 @@ export interface LedgerStore {
   addDispute(portalId: PortalId, dispute: Dispute): Promise<void>;
   resolveDispute(portalId: PortalId, companyId: CompanyId, disputeId: string, resolvedOn: string): Promise<void>;
   addArrangement(portalId: PortalId, arrangement: PaymentArrangement): Promise<void>;
-  /** Idempotent by `key`: recording the same action twice keeps one. */
-  recordActions(portalId: PortalId, actions: readonly ActionRecord[]): Promise<void>;
+  /**
+   * Idempotent by `key`: recording the same action twice keeps one. Returns each company's revision just before and
+   * just after this write (one transaction, so `before` equal to a revision read earlier means nobody wrote in between).
+   */
+  recordActions(portalId: PortalId, actions: readonly ActionRecord[]): Promise<ReadonlyMap<CompanyId, RevisionChange>>;
+  /** Each company's revision (null: never written): a cheap "has anything changed" check without reading the ledger. */
+  getRevisions(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<(string | null)[]>;
 
   addUnmatched(portalId: PortalId, docs: readonly UnmatchedDocument[]): Promise<void>;
   listUnmatched(portalId: PortalId, page?: { offset: number; limit: number }): Promise<{ total: number; items: UnmatchedDocument[] }>;

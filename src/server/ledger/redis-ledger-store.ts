@@ -5,7 +5,7 @@ import { createCustomerLedgerReader, createCustomerLedgersReader } from './custo
 import { createForgetContact } from './forget-contact';
 import { createMoveCompany } from './move-company';
 import { ledgerKeys, type CompanyCollection } from './ledger-keys';
-import type { LedgerStore, PortalId } from './ledger-store';
+import type { LedgerStore, PortalId, RevisionChange } from './ledger-store';
 import { createLedgerLookups, type LedgerLookups } from './ledger-lookups';
 import { createUnmatchedOps } from './unmatched-ops';
 import { upsertInvoices } from './upsert-invoices';
@@ -30,14 +30,13 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
   const readLedgers = createCustomerLedgersReader(redis);
 
   /** HSET of records keyed by their id (idempotent), marking the companies dirty, in one MULTI. */
-  async function putRecords<T>(portalId: PortalId, collection: CompanyCollection, records: readonly T[], company: (r: T) => CompanyId, id: (r: T) => string, onlyNew = false): Promise<void> {
+  async function putRecords<T>(portalId: PortalId, collection: CompanyCollection, records: readonly T[], company: (r: T) => CompanyId, id: (r: T) => string): Promise<void> {
     if (records.length === 0) return;
     const keys = keysOf(portalId);
     const tx = redis.multi();
     for (const r of records) {
       const key = keys.company(company(r), collection);
-      if (onlyNew) tx.hsetnx(key, id(r), JSON.stringify(r));
-      else tx.hset(key, id(r), JSON.stringify(r));
+      tx.hset(key, id(r), JSON.stringify(r));
       tx.sadd(keys.dirty, company(r));
       tx.set(keys.revision(company(r)), randomUUID());
     }
@@ -53,7 +52,28 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
     addDispute: (portalId, dispute) => putRecords(portalId, 'disputes', [dispute], (d) => d.companyId, (d) => d.id),
     addArrangement: (portalId, arrangement) => putRecords(portalId, 'arrangements', [arrangement], (a) => a.companyId, (a) => a.id),
     // The first record of an action wins: a retried "log outcome" must not rewrite history.
-    recordActions: (portalId, actions) => putRecords(portalId, 'history', actions, (a) => a.companyId, (a) => a.key, true),
+    async recordActions(portalId, actions) {
+      const changes = new Map<CompanyId, RevisionChange>();
+      if (actions.length === 0) return changes;
+      const keys = keysOf(portalId);
+      const companies = [...new Set(actions.map((a) => a.companyId))];
+      const after = new Map(companies.map((c) => [c, randomUUID()]));
+      // MULTI runs without interleaving: each GET is the revision right before this write.
+      const tx = redis.multi();
+      for (const c of companies) tx.get(keys.revision(c));
+      for (const a of actions) tx.hsetnx(keys.company(a.companyId, 'history'), a.key, JSON.stringify(a)).sadd(keys.dirty, a.companyId);
+      for (const c of companies) tx.set(keys.revision(c), after.get(c)!);
+      const results = (await tx.exec()) ?? [];
+      for (const [error] of results) if (error) throw error;
+      companies.forEach((c, i) => changes.set(c, { before: (results[i]?.[1] as string | null) ?? null, after: after.get(c)! }));
+      return changes;
+    },
+
+    async getRevisions(portalId, companyIds) {
+      if (companyIds.length === 0) return [];
+      const keys = keysOf(portalId);
+      return redis.mget(companyIds.map((id) => keys.revision(id)));
+    },
 
     async resolveDispute(portalId, companyId, disputeId, resolvedOn) {
       const keys = keysOf(portalId);

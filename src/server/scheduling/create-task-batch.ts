@@ -2,7 +2,7 @@ import type { ActionRecord } from '../../domain/ledger';
 import type { PlannedAction } from '../../domain/policy/plan';
 import type { HubSpotGateway, TaskDraft, TaskType } from '../hubspot/gateway';
 import type { DeadLetters } from '../jobs/dead-letters';
-import type { LedgerStore } from '../ledger/ledger-store';
+import type { LedgerStore, RevisionChange } from '../ledger/ledger-store';
 import type { TaskClaims } from './task-claims';
 
 export interface PlannedTask {
@@ -23,6 +23,14 @@ export interface BatchCounts {
 
 export const emptyCounts = (): BatchCounts => ({ created: 0, alreadyCreated: 0, recovered: 0, busy: 0, rejected: 0, byType: { call: 0, email: 0, todo: 0 } });
 
+/** What a batch settled: the actions whose task now exists (recorded in the history), and the revision each recording made. */
+export interface BatchSettlement {
+  readonly settled: ReadonlySet<string>;
+  readonly revisions: ReadonlyMap<string, RevisionChange>;
+  /** The texts written to HubSpot for the tasks this batch created, by action key. */
+  readonly drafts: ReadonlyMap<string, TaskDraft>;
+}
+
 export interface BatchDeps {
   readonly gateway: HubSpotGateway;
   readonly claims: TaskClaims;
@@ -40,13 +48,14 @@ const toRecord = (a: PlannedAction, doneAt: string): ActionRecord => ({
  * earlier run created, create the rest in one batch, then record them (claims first, ledger history second;
  * both idempotent by key, so a crash between any two steps is repaired by the next run).
  */
-export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: readonly PlannedTask[], who: { owner: string; run: string; now: string }, counts: BatchCounts): Promise<void> {
-  if (tasks.length === 0) return;
+export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: readonly PlannedTask[], who: { owner: string; run: string; now: string }, counts: BatchCounts): Promise<BatchSettlement> {
+  if (tasks.length === 0) return { settled: new Set(), revisions: new Map(), drafts: new Map() };
   const keys = tasks.map((t) => t.action.key);
   const outcomes = await deps.claims.claim(portalId, keys, who.owner, who.run);
   const done: { task: PlannedTask; taskId: string }[] = [];
   const toCreate: PlannedTask[] = [];
   const toRecover: PlannedTask[] = [];
+  const written = new Map<string, TaskDraft>();
   tasks.forEach((task, i) => {
     const o = outcomes[i]!;
     if (o.kind === 'created') { counts.alreadyCreated++; done.push({ task, taskId: o.taskId }); }
@@ -77,7 +86,9 @@ export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: 
     await markCreated(deps, portalId, fresh);
     done.push(...fresh);
     counts.created += fresh.length;
-    for (const d of drafts) if (created.some((c) => c.actionKey === d.actionKey)) counts.byType[d.type]++;
+    for (const d of drafts) {
+      if (created.some((c) => c.actionKey === d.actionKey)) { counts.byType[d.type]++; written.set(d.actionKey, d); }
+    }
     if (rejected.length > 0) {
       counts.rejected += rejected.length;
       await deps.claims.markRejected(portalId, rejected.map((r) => r.actionKey), rejected[0]!.reason);
@@ -85,7 +96,8 @@ export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: 
     }
   }
   // The engine must not plan these again: record them in the ledger history (idempotent by key).
-  if (done.length > 0) await deps.ledger.recordActions(portalId, done.map((d) => toRecord(d.task.action, who.now)));
+  const revisions = done.length > 0 ? await deps.ledger.recordActions(portalId, done.map((d) => toRecord(d.task.action, who.now))) : new Map<string, RevisionChange>();
+  return { settled: new Set(done.map((d) => d.task.action.key)), revisions, drafts: written };
 }
 
 async function markCreated(deps: BatchDeps, portalId: string, items: readonly { task: PlannedTask; taskId: string }[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CalendarSettings } from '../../contracts/settings';
 import type { Instant } from '../../domain/dates';
 import type { CustomerLedger } from '../../domain/ledger';
@@ -18,6 +19,8 @@ export interface PlanningSettings {
   readonly creditor?: LetterCreditor;
   /** Whether collection costs carry VAT (the company details' setting). */
   readonly vatOnCollectionCosts?: boolean;
+  /** Changes whenever anything planning reads from the settings changes (default: the policy and calendar themselves). */
+  readonly fingerprint?: string;
 }
 
 /** One run's planning for one portal: its policy, read once, and the plan of each customer with it. */
@@ -25,6 +28,8 @@ export interface PortalPlanner {
   readonly policy: ReminderPolicy;
   /** What a 14-day letter task says besides the plan: the creditor who signs it and the VAT on its costs. */
   readonly letter: NonNullable<TaskTextInput['letter']>;
+  /** Identifies everything besides the ledger and the day that a plan depends on: the portal and its planning settings. */
+  readonly fingerprint: string;
   plan(ledger: CustomerLedger, now: Instant): PlanResult;
 }
 
@@ -39,11 +44,12 @@ export function createPlanner(deps: PlannerDeps = {}) {
   const planningFor = deps.planningFor ?? (async (): Promise<PlanningSettings> => ({ policy: DEFAULT_POLICY }));
   return {
     async forPortal(portal: Portal): Promise<PortalPlanner> {
-      const { policy, calendar, creditor, vatOnCollectionCosts } = await planningFor(portal.portalId);
+      const { policy, calendar, creditor, vatOnCollectionCosts, fingerprint } = await planningFor(portal.portalId);
       const costs = collectionCostOptions(vatOnCollectionCosts ?? false);
       return {
         policy,
         letter: { ...(creditor ? { creditor } : {}), ...costs },
+        fingerprint: createHash('sha1').update(JSON.stringify([portal, fingerprint ?? [policy, calendar ?? null, creditor ?? null, vatOnCollectionCosts ?? null]])).digest('base64url'),
         plan: (ledger, now) => planActions({
           ledger, policy, now, costs, calendar: calendarFor(portal, Number(now.slice(0, 4)), calendar),
           ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),

@@ -7,7 +7,8 @@ import type { HubSpotGateway } from '../hubspot/gateway';
 import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
 import { portalLanguage, type Portal, type PortalRegistry } from '../portals/portal-registry';
-import { createTaskBatch, emptyCounts, type BatchCounts, type PlannedTask } from './create-task-batch';
+import { createTaskBatch, emptyCounts, type BatchCounts, type BatchSettlement, type PlannedTask } from './create-task-batch';
+import { createPlanMarks, type PlanMarkInputs } from './plan-marks';
 import type { PoisonedCompanies } from '../sync/poisoned-companies';
 import { readLedgers } from '../sync/read-ledgers';
 import { createSchemaGuard } from '../sync/schema-guard';
@@ -38,6 +39,8 @@ export interface SchedulingDeps {
 
 export interface SchedulingResult extends BatchCounts {
   readonly companies: number;
+  /** Passed over: nothing their plan depends on changed since their last completed planning (plan-marks.ts). */
+  readonly unchanged: number;
   readonly planned: number;
   closed: number;
   /** Open tasks rewritten because their facts changed (amounts, invoices, owner). */
@@ -57,6 +60,40 @@ export function createSchedulingService(deps: SchedulingDeps) {
   const now = deps.now ?? (() => new Date());
   const ensureSchema = createSchemaGuard(deps);
   const batchDeps = { gateway: deps.gateway, claims, ledger: deps.ledger, deadLetters: deps.deadLetters };
+  const marks = createPlanMarks(deps.redis, deps.prefix);
+  /** Marks become due once every task planned for the company exists, at the revision its own recording left. */
+  function createMarking(inputs: PlanMarkInputs) {
+    const waiting = new Map<string, { ownerId: string | undefined; revision: string | null; keys: Set<string> }>();
+    const due = new Map<string, string>();
+    const ripen = (companyId: string) => {
+      const w = waiting.get(companyId)!;
+      if (w.keys.size > 0) return;
+      waiting.delete(companyId);
+      if (w.revision !== null) due.set(companyId, marks.digest(inputs, w.ownerId, w.revision));
+    };
+    return {
+      planned(companyId: string, ownerId: string | undefined, revision: string | null, keys: readonly string[]) {
+        waiting.set(companyId, { ownerId, revision, keys: new Set(keys) });
+        ripen(companyId);
+      },
+      settle({ settled, revisions }: BatchSettlement) {
+        for (const [companyId, change] of revisions) {
+          const w = waiting.get(companyId);
+          // Someone else wrote between our read and our recording: no mark, the next run plans it again.
+          if (w) w.revision = w.revision !== null && change.before === w.revision ? change.after : null;
+        }
+        for (const [companyId, w] of waiting) {
+          for (const key of w.keys) if (settled.has(key)) w.keys.delete(key);
+          ripen(companyId);
+        }
+      },
+      take(): Map<string, string> {
+        const out = new Map(due);
+        due.clear();
+        return out;
+      },
+    };
+  }
   const tasks = createTaskUpdater({
     redis: deps.redis, prefix: deps.prefix, gateway: deps.gateway, claims,
     companyOwners: (portalId, ids) => companyOwners(portalId, ids),
@@ -68,8 +105,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
 
   const companyOwners = deps.companyOwners ?? ((portalId: string, ids: readonly string[]) => deps.gateway.getCompanyOwners(portalId, ids));
   /** The company owner HubSpot has is the account owner, unless the customer's profile names one. */
-  async function withAccountOwners(portalId: string, ledgers: CustomerLedger[]): Promise<CustomerLedger[]> {
-    const owners = await companyOwners(portalId, ledgers.filter((l) => !l.profile.ownerId).map((l) => l.companyId));
+  function withAccountOwners(ledgers: CustomerLedger[], owners: ReadonlyMap<string, string | undefined>): CustomerLedger[] {
     return ledgers.map((l) => {
       const ownerId = l.profile.ownerId ?? owners.get(l.companyId);
       return ownerId && ownerId !== l.profile.ownerId ? { ...l, profile: { ...l.profile, ownerId } } : l;
@@ -102,13 +138,30 @@ export function createSchedulingService(deps: SchedulingDeps) {
     const who = { owner: opts.owner ?? `run-${randomUUID()}`, run: randomUUID(), now: at };
     const ids = opts.companyIds ?? await deps.ledger.listCompanyIds(portalId);
     const counts = emptyCounts();
+    const markInputs = { planning: planner.fingerprint, today };
+    const marking = createMarking(markInputs);
     let planned = 0;
     let closed = 0;
     let updated = 0;
+    let unchanged = 0;
     let pending: PlannedTask[] = [];
+    const flush = async (batch: readonly PlannedTask[]) => {
+      const settlement = await createTaskBatch(batchDeps, portalId, batch, who, counts);
+      await tasks.remember(portalId, settlement.drafts);
+      marking.settle(settlement);
+    };
 
     for (let i = 0; i < ids.length; i += BATCH) {
-      const read = await withAccountOwners(portalId, await readLedgers(deps.ledger, portalId, ids.slice(i, i + BATCH)));
+      const batchIds = ids.slice(i, i + BATCH);
+      // Revisions before ledgers: a write in between makes the mark stale (a re-plan), never wrongly fresh.
+      const [revisions, stored, owners] = await Promise.all([
+        deps.ledger.getRevisions(portalId, batchIds), marks.read(portalId, batchIds), companyOwners(portalId, batchIds),
+      ]);
+      const revisionOf = new Map(batchIds.map((id, n) => [id, revisions[n] ?? null]));
+      const changed = batchIds.filter((id, n) => revisions[n] == null || stored[n] !== marks.digest(markInputs, owners.get(id), revisions[n]!));
+      unchanged += batchIds.length - changed.length;
+      if (changed.length === 0) continue;
+      const read = withAccountOwners(await readLedgers(deps.ledger, portalId, changed), owners);
       // A company whose ledger cannot be planned is set aside and reported; the rest of the portal goes on.
       const screened = await deps.poisoned.screen(portalId, 'scheduling', read, (ledger) => ({
         actions: planner.plan(ledger, at).actions.filter((a) => a.createsTask),
@@ -116,9 +169,10 @@ export function createSchedulingService(deps: SchedulingDeps) {
       }));
       const ledgers = screened.map((s) => s.ledger);
       closed += await closeUnneeded(portal, planner, ledgers, today);
-      updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter });
+      updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy });
       const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
       for (const { ledger, result: { actions, segment } } of screened) {
+        marking.planned(ledger.companyId, owners.get(ledger.companyId), revisionOf.get(ledger.companyId) ?? null, actions.map((a) => a.key));
         if (actions.length === 0) continue;
         const payLink = links.get(ledger.companyId);
         for (const action of actions) {
@@ -136,12 +190,14 @@ export function createSchedulingService(deps: SchedulingDeps) {
         }
       }
       while (pending.length >= BATCH) {
-        await createTaskBatch(batchDeps, portalId, pending.slice(0, BATCH), who, counts);
+        await flush(pending.slice(0, BATCH));
         pending = pending.slice(BATCH);
       }
+      await marks.write(portalId, marking.take());
     }
-    await createTaskBatch(batchDeps, portalId, pending, who, counts);
-    const result = { companies: ids.length, planned, closed, updated, ...counts };
+    await flush(pending);
+    await marks.write(portalId, marking.take());
+    const result = { companies: ids.length, unchanged, planned, closed, updated, ...counts };
     await deps.redis.set(`${deps.prefix}:p:${portalId}:scheduling:last`, JSON.stringify({ at, ...result }));
     return result;
   }

@@ -6,6 +6,7 @@ import type { PauseOptions } from '../../domain/pauses';
 import { attentionOf } from '../../domain/policy/attention';
 import { ownerForRule } from '../../domain/policy/context';
 import type { PlannedAction } from '../../domain/policy/plan';
+import type { ReminderPolicy } from '../../domain/policy/policy';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { TaskTextInput } from '../../domain/task-text';
 import type { HubSpotGateway, TaskDraft, TaskUpdate } from '../hubspot/gateway';
@@ -49,7 +50,7 @@ function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string,
 export function createTaskUpdater(deps: TaskUpdaterDeps) {
   const fpKey = (portalId: string) => `${deps.prefix}:p:${portalId}:task-fingerprints`;
 
-  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter'] } = {}): Promise<number> {
+  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter']; policy?: ReminderPolicy } = {}): Promise<number> {
     const pauses = opts.pauses ?? {};
     const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
     for (const ledger of ledgers) {
@@ -73,8 +74,10 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       const companyOwnerId = owners.get(o.companyId);
       const payLink = links.get(o.companyId);
       return taskDraftFor(action, {
+        // The same context the task was created with (schedule-portal.ts), so an unchanged task drafts the same text.
         ledger: o.ledger, timeZone: portal.timeZone, language: portalLanguage(portal), segment: scoreCustomer(o.ledger, today).segment,
         ...(opts.letter ? { letter: opts.letter } : {}),
+        ...(opts.policy ? { policy: opts.policy } : {}),
         ...(companyOwnerId ? { companyOwnerId } : {}),
         ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
         ...(payLink ? { payLink } : {}),
@@ -98,6 +101,10 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
 
   return {
     updateChangedTasks,
+    /** Tasks just created: what they say is what a later comparison starts from (not a first sighting after a change). */
+    async remember(portalId: string, drafts: ReadonlyMap<string, TaskDraft>): Promise<void> {
+      if (drafts.size > 0) await deps.redis.hset(fpKey(portalId), Object.fromEntries([...drafts].map(([key, d]) => [key, fingerprint(d)])));
+    },
     /** Tasks that were completed: nothing to compare against any more. */
     async forget(portalId: string, keys: readonly string[]): Promise<void> {
       if (keys.length > 0) await deps.redis.hdel(fpKey(portalId), ...keys);
