@@ -13,8 +13,17 @@ export type SourceDisputeChange =
   | { readonly kind: 'open'; readonly dispute: Dispute }
   | { readonly kind: 'resolve'; readonly disputeId: string };
 
+const isOpen = (dispute: Dispute | undefined): dispute is Dispute => dispute !== undefined && dispute.resolvedOn === undefined;
+
+/**
+ * Whether sourceDisputeChange can say anything for an invoice as the source sent it: only when it is sent as
+ * disputed or its source dispute is open (so an import reads back just those invoices as stored).
+ */
+export const sourceDisputeMayChange = (sent: Pick<Invoice, 'status'>, existing: Dispute | undefined): boolean =>
+  sent.status === 'disputed' || isOpen(existing);
+
 export function sourceDisputeChange(invoice: Invoice, existing: Dispute | undefined, today: IsoDate): SourceDisputeChange | undefined {
-  const open = existing !== undefined && existing.resolvedOn === undefined;
+  const open = isOpen(existing);
   if (invoice.status === 'disputed' && !open) {
     return {
       kind: 'open',

@@ -7,6 +7,8 @@ import type { PortalId } from './ledger-store';
 export interface LedgerLookups {
   /** The company each invoice (or credit note) is filed under, undefined when not in the ledger. */
   findInvoiceCompanies(portalId: PortalId, externalIds: readonly string[]): Promise<(CompanyId | undefined)[]>;
+  /** Disputes by company and id, in one round trip (undefined where there is none). */
+  findDisputes(portalId: PortalId, refs: readonly { companyId: CompanyId; disputeId: string }[]): Promise<(Dispute | undefined)[]>;
   /** Drops documents from the unmatched list (they were matched on a later delivery). */
   removeUnmatched(portalId: PortalId, externalIds: readonly string[]): Promise<void>;
   /** Invoices as stored and a dispute of each, by company and ids, read in one round trip (undefined where there is none). */
@@ -33,6 +35,16 @@ export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) =
         ...(raw[2 * i] ? { invoice: raw[2 * i] as Invoice } : {}),
         ...(raw[2 * i + 1] ? { dispute: raw[2 * i + 1] as Dispute } : {}),
       }));
+    },
+    async findDisputes(portalId, refs) {
+      if (refs.length === 0) return [];
+      const keys = keysOf(portalId);
+      const pipeline = redis.pipeline();
+      for (const r of refs) pipeline.hget(keys.company(r.companyId, 'disputes'), r.disputeId);
+      return ((await pipeline.exec()) ?? []).map(([error, value]) => {
+        if (error) throw error;
+        return typeof value === 'string' ? (JSON.parse(value) as Dispute) : undefined;
+      });
     },
     async removeUnmatched(portalId, externalIds) {
       if (externalIds.length === 0) return;

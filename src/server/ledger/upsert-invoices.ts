@@ -3,15 +3,21 @@ import type { Invoice } from '../../domain/ledger';
 import { emptyWrite, runAtomicWrite, touchCompany, withRetries } from './atomic-write';
 import type { LedgerKeys } from './ledger-keys';
 import type { UpsertCounts } from './ledger-store';
-import { canonicalJson, compareSourceVersions } from './source-version';
+import { canonicalJson, compareSourceVersions, contentDigest } from './source-version';
 
-/** What the source last sent for an invoice: its version and a fingerprint of the content. */
+/** What the source last sent for an invoice: its version and a digest of the content (not the content: it is stored once, in the company's hash). */
 interface SourceMeta { v: string; f: string }
 
 /** The fingerprint ignores the version: the same content under a newer version is "unchanged". */
 const fingerprint = (invoice: Invoice): string => {
   const { sourceVersion: _ignored, ...content } = invoice;
-  return canonicalJson(content);
+  return contentDigest(content);
+};
+/** Ledgers written before the digest kept the canonical JSON itself in `f`. */
+const sameContent = (stored: string, invoice: Invoice, digest: string): boolean => {
+  if (!stored.startsWith('{')) return stored === digest;
+  const { sourceVersion: _ignored, ...content } = invoice;
+  return stored === canonicalJson(content);
 };
 
 /** Within one batch the newest version of each externalId wins (later entries win ties). */
@@ -50,7 +56,7 @@ export async function upsertInvoices(redis: Redis, keys: LedgerKeys, input: read
       if (meta && newer < 0) { counts.unchanged++; return; }
       write.checks.push({ key: keys.invoiceSource, field: invoice.externalId, expected: metaRaw });
       write.checks.push({ key: keys.invoiceIndex, field: invoice.externalId, expected: oldCompany });
-      if (meta && meta.f === f) {
+      if (meta && sameContent(meta.f, invoice, f)) {
         counts.unchanged++;
         if (newer > 0) write.hset.push({ key: keys.invoiceSource, field: invoice.externalId, value: JSON.stringify({ v: invoice.sourceVersion, f }) });
         return;

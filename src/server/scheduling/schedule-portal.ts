@@ -145,10 +145,18 @@ export function createSchedulingService(deps: SchedulingDeps) {
     let updated = 0;
     let unchanged = 0;
     let pending: PlannedTask[] = [];
+    // One batch of creates in flight while the next companies are planned: planning's CPU overlaps the wait
+    // for HubSpot's rate window instead of adding to it. Awaited before the next is sent, so at most one.
+    let inFlight: Promise<void> = Promise.resolve();
     const flush = async (batch: readonly PlannedTask[]) => {
-      const settlement = await createTaskBatch(batchDeps, portalId, batch, who, counts);
-      await tasks.remember(portalId, settlement.drafts);
-      marking.settle(settlement);
+      await inFlight;
+      const sent = (async () => {
+        const settlement = await createTaskBatch(batchDeps, portalId, batch, who, counts);
+        await tasks.remember(portalId, settlement.drafts);
+        marking.settle(settlement);
+      })();
+      sent.catch(() => undefined); // awaited by the next flush or at the end; this only keeps it from counting as unhandled
+      inFlight = sent;
     };
 
     for (let i = 0; i < ids.length; i += BATCH) {
@@ -196,6 +204,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       await marks.write(portalId, marking.take());
     }
     await flush(pending);
+    await inFlight;
     await marks.write(portalId, marking.take());
     const result = { companies: ids.length, unchanged, planned, closed, updated, ...counts };
     await deps.redis.set(`${deps.prefix}:p:${portalId}:scheduling:last`, JSON.stringify({ at, ...result }));

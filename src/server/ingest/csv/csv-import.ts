@@ -45,10 +45,16 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
       const batchSize = options.batchSize ?? 1000;
       let ctx: RowContext | undefined;
       let batch: InvoiceInput[] = [];
+      // One batch is written while the next is parsed (the parser no longer idles on Redis round trips);
+      // batches still go in one after another, so a later row of the file still wins over an earlier one.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async () => {
+        await writing;
         if (!batch.length) return;
-        report.add(await ingest.ingestInvoiceInputs(options.portalId, batch, { version: started, index, receivedAt: started }));
+        const sent = batch;
         batch = [];
+        writing = ingest.ingestInvoiceInputs(options.portalId, sent, { version: started, index, receivedAt: started }).then((counts) => report.add(counts));
+        writing.catch(() => undefined); // awaited by the next flush; this only keeps it from counting as unhandled meanwhile
       };
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         // info.lines is the record's last line; quoted newlines inside it tell where it started.
@@ -67,6 +73,7 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      await writing;
       if (!ctx) throw new AppError('empty_csv', 'The file is empty: expected a header line and rows.', 400);
       const { recognisedBy, names, ignored } = ctx.layout;
       return { ...report.build(), layout: { recognisedBy, columns: names, ignored: [...ignored] } };
