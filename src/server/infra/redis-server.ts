@@ -33,6 +33,10 @@ export async function startPrivateRedis(binary = process.env.REDIS_SERVER_BIN ??
     '--appendonly', 'yes',
     '--appendfsync', 'everysec',
     '--maxmemory-policy', 'noeviction',
+    // A company's invoices are one hash of JSON values of ~300 bytes: allowing values up to 512 bytes in the
+    // compact listpack encoding (the default is 64) roughly halves what each invoice costs in memory. Hashes stay
+    // small (≤ 128 fields, the default), so reads stay fast. (The 6.2 name; Redis 7 knows it as hash-max-listpack-value.)
+    '--hash-max-ziplist-value', '512',
     '--dir', dir,
   ];
   let stopped = false;

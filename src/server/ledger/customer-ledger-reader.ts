@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { CompanyId, ContactProfile, CustomerLedger, Invoice } from '../../domain/ledger';
+import type { CompanyId, ContactProfile, CustomerLedger } from '../../domain/ledger';
 import { defaultProfile } from './default-profile';
+import { invoiceFromStored } from './invoice-codec';
 import { COMPANY_COLLECTIONS, type CompanyCollection, type LedgerKeys } from './ledger-keys';
 
 type Reader = (keys: LedgerKeys, companyId: CompanyId) => Promise<CustomerLedger | undefined>;
@@ -75,7 +76,7 @@ function toLedger(companyId: CompanyId, values: unknown[]): CustomerLedger | und
   return {
     companyId,
     // Hash order is arbitrary: sort so views and rollups are deterministic.
-    invoices: list<Invoice>('inv').sort((a, b) => cmp(a.issueDate, b.issueDate) || cmp(a.number, b.number) || cmp(a.externalId, b.externalId)),
+    invoices: list<unknown>('inv').map(invoiceFromStored).sort((a, b) => cmp(a.issueDate, b.issueDate) || cmp(a.number, b.number) || cmp(a.externalId, b.externalId)),
     payments: list<L['payments'][number]>('pay').sort((a, b) => cmp(a.date, b.date) || cmp(a.externalId, b.externalId)),
     mandates: list<L['mandates'][number]>('mandates').sort((a, b) => cmp(a.signedOn, b.signedOn) || cmp(a.reference, b.reference)),
     failedCollections: list<L['failedCollections'][number]>('failed').sort((a, b) => cmp(a.date, b.date) || cmp(a.id, b.id)),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { ContactId } from '../../domain/ledger';
+import type { ContactId, Invoice } from '../../domain/ledger';
 import type { LedgerKeys } from './ledger-keys';
+import { decodeInvoice, encodeInvoice } from './invoice-codec';
 import type { LedgerStore, PortalId } from './ledger-store';
 
 /** Per-company hashes whose records may carry a `contactId`. */
@@ -27,7 +28,7 @@ export function createForgetContact(redis: Redis, keysOf: (portalId: PortalId) =
         if (collection === 'profile') {
           if (await forgetInProfile(redis, key, contactId)) changed.add(companyOf(key));
         } else if ((WITH_CONTACT as readonly string[]).includes(collection)) {
-          if (await forgetInHash(redis, key, contactId)) changed.add(companyOf(key));
+          if (await forgetInHash(redis, key, contactId, collection === 'inv')) changed.add(companyOf(key));
         }
       }
       if (changed.size > 0) {
@@ -51,14 +52,14 @@ async function forgetInProfile(redis: Redis, key: string, contactId: ContactId):
   return true;
 }
 
-async function forgetInHash(redis: Redis, key: string, contactId: ContactId): Promise<boolean> {
+async function forgetInHash(redis: Redis, key: string, contactId: ContactId, invoices: boolean): Promise<boolean> {
   const entries = await redis.hgetall(key);
   const rewrites: string[] = [];
   for (const [field, raw] of Object.entries(entries)) {
-    const record = JSON.parse(raw) as Json;
+    const record = (invoices ? decodeInvoice(raw) : JSON.parse(raw)) as Json;
     if (record.contactId !== contactId) continue;
     delete record.contactId;
-    rewrites.push(field, JSON.stringify(record));
+    rewrites.push(field, invoices ? encodeInvoice(record as unknown as Invoice) : JSON.stringify(record));
   }
   if (rewrites.length > 0) await redis.hset(key, ...rewrites);
   return rewrites.length > 0;

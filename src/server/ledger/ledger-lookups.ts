@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { CompanyId, Dispute, Invoice } from '../../domain/ledger';
 import type { LedgerKeys } from './ledger-keys';
+import { invoiceFromStored } from './invoice-codec';
 import type { PortalId } from './ledger-store';
 
 /** What ingest needs beyond the LedgerStore port: where known documents live, and clearing resolved unmatched ones. */
@@ -32,7 +33,7 @@ export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) =
         return typeof value === 'string' ? (JSON.parse(value) as unknown) : undefined;
       });
       return refs.map((_, i) => ({
-        ...(raw[2 * i] ? { invoice: raw[2 * i] as Invoice } : {}),
+        ...(raw[2 * i] ? { invoice: invoiceFromStored(raw[2 * i]) } : {}),
         ...(raw[2 * i + 1] ? { dispute: raw[2 * i + 1] as Dispute } : {}),
       }));
     },

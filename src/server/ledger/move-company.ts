@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CompanyId } from '../../domain/ledger';
 import { COMPANY_COLLECTIONS, type LedgerKeys } from './ledger-keys';
+import { decodeInvoice, encodeInvoice } from './invoice-codec';
 import type { LedgerStore, PortalId } from './ledger-store';
 
 type Json = Record<string, unknown>;
@@ -28,7 +29,7 @@ export function createMoveCompany(redis: Redis, keysOf: (portalId: PortalId) => 
 
       const tx = redis.multi();
       for (const { c, records } of collections) {
-        for (const [field, raw] of Object.entries(records)) tx.hset(keys.company(to, c), field, refile(raw, to));
+        for (const [field, raw] of Object.entries(records)) tx.hset(keys.company(to, c), field, c === 'inv' ? encodeInvoice({ ...decodeInvoice(raw), companyId: to }) : refile(raw, to));
         if (c === 'inv') for (const id of Object.keys(records)) tx.hset(keys.invoiceIndex, id, to);
         if (c === 'pay') for (const id of Object.keys(records)) tx.hset(keys.paymentIndex, id, to);
         tx.del(keys.company(from, c));

@@ -3,6 +3,7 @@ import type { Invoice } from '../../domain/ledger';
 import { emptyWrite, runAtomicWrite, touchCompany, withRetries } from './atomic-write';
 import type { LedgerKeys } from './ledger-keys';
 import type { UpsertCounts } from './ledger-store';
+import { encodeInvoice } from './invoice-codec';
 import { canonicalJson, compareSourceVersions, contentDigest } from './source-version';
 
 /** What the source last sent for an invoice: its version and a digest of the content (not the content: it is stored once, in the company's hash). */
@@ -65,7 +66,7 @@ export async function upsertInvoices(redis: Redis, keys: LedgerKeys, input: read
       else counts.created++;
       const company = invoice.companyId;
       write.hset.push(
-        { key: keys.company(company, 'inv'), field: invoice.externalId, value: JSON.stringify(invoice) },
+        { key: keys.company(company, 'inv'), field: invoice.externalId, value: encodeInvoice(invoice) },
         { key: keys.invoiceIndex, field: invoice.externalId, value: company },
         { key: keys.invoiceSource, field: invoice.externalId, value: JSON.stringify({ v: invoice.sourceVersion, f }) },
       );

@@ -4,6 +4,7 @@ import { applyPayment } from './apply-payment';
 import { emptyWrite, runAtomicWrite, touchCompany, withRetries } from './atomic-write';
 import type { LedgerKeys } from './ledger-keys';
 import type { UpsertCounts } from './ledger-store';
+import { decodeInvoice, encodeInvoice } from './invoice-codec';
 import { canonicalJson } from './source-version';
 
 interface InvoiceSlot { company: string; raw: string; current: Invoice }
@@ -54,7 +55,7 @@ export async function upsertPayments(redis: Redis, keys: LedgerKeys, input: read
       touchCompany(write, keys, payment.companyId);
     });
     for (const [externalId, slot] of invoices) {
-      const next = JSON.stringify(slot.current);
+      const next = encodeInvoice(slot.current);
       if (next === slot.raw) continue;
       const key = keys.company(slot.company, 'inv');
       write.checks.push({ key, field: externalId, expected: slot.raw });
@@ -94,7 +95,7 @@ async function readInvoices(redis: Redis, keys: LedgerKeys, payments: readonly P
   invoiceIds.forEach((id, i) => {
     const raw = raws[i];
     const company = companies[i];
-    if (raw && company) slots.set(id, { company, raw, current: JSON.parse(raw) as Invoice });
+    if (raw && company) slots.set(id, { company, raw, current: decodeInvoice(raw) });
   });
   return slots;
 }
