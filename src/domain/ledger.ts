@@ -206,6 +206,11 @@ export interface ActionRecord {
   readonly outcome?: ContactOutcome;
   readonly invoiceExternalIds: readonly string[];
   readonly contactId?: ContactId;
+  /**
+   * Present when the record is a HubSpot task the app created: the contact itself happens when a person
+   * completes the task (`completedAt`). Absent: the contact was recorded as it happened.
+   */
+  readonly task?: { readonly completedAt?: Instant };
 }
 
 /** Everything known about one customer (company) in one portal. */

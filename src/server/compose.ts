@@ -138,7 +138,7 @@ export function composeBackend(o: BackendOptions) {
   uninstall = operate.uninstallPortal;
   const processWebhooks = createWebhookProcessor({
     companyIndex, readCompanies: hubspot.gateway.readCompanies, ledger, claims: hubspot.scheduling.claims,
-    requestRefresh: loop.request, log: o.log,
+    requestRefresh: loop.request, tasksChanged: hubspot.scheduling.tasksChanged, log: o.log,
   });
   const fallbackOwnerFor = async (portalId: string) => (await hubspot.portals.get(portalId))?.creditControllerOwnerId;
 

@@ -10,6 +10,7 @@ import { startMonth, type Month } from './support/month';
  * when the company's settings say so) and the company details the admin saved.
  */
 let m: Month;
+let deVries = '';
 
 const company = {
   legalName: 'Groothandel Noord B.V.', cocNumber: '87654321', vatNumber: 'NL876543210B01', iban: 'NL20INGB0001234567',
@@ -50,6 +51,7 @@ afterAll(async () => { await m?.close(); });
 describe('the 14-day letter in HubSpot', () => {
   it('when a Dutch consumer is two months overdue, then the letter task holds the complete Dutch letter with the exact costs incl. VAT and the company details', async () => {
     const c = await consumerWithOldDebt('Familie de Vries', 'nl');
+    deVries = c;
     const { body } = await letterTask(c);
     const letter = body.slice(body.indexOf('Datum:'));
     for (const part of [
@@ -86,4 +88,31 @@ describe('the 14-day letter in HubSpot', () => {
     expect(body).toContain('incassokosten van € 150,00 in rekening');
     expect(body).not.toContain('btw in rekening');
   });
+
+  it('when the credit controller sends the letter two days after it was planned and completes its task, then the 14 days count from that day', async () => {
+    await m.day(3);
+    const task = (await m.openTasks(deVries)).find((t) => t.step === 'fourteen_day_letter')!;
+    expect(task.dueAt.slice(0, 10)).toBe(m.date(1));
+    await m.completeTask(task.id);
+    // Sent Wed 17 March: deemed received Fri 19 March, 14 days to Fri 2 April, stated with a day to spare past the
+    // weekend: Monday 5 April (from the planned Monday 15 March it would have been Thursday 1 April).
+    const script = await m.callScript(deVries);
+    expect(script.fourteenDayLetter).toMatchObject({ sentOn: '2027-03-17', payBy: '2027-04-05' });
+    const notes = await m.engagements(deVries, 'notes');
+    const bodies = await Promise.all(notes.map(async (id) => (await m.hs.crm.objects.notes.basicApi.getById(id, ['hs_note_body'])).properties.hs_note_body ?? ''));
+    const note = bodies.map((b) => b.replace(/\u00a0/g, ' ')).find((b) => b.startsWith('Veertiendagenbrief verstuurd'));
+    expect(note).toBe('Veertiendagenbrief verstuurd op 17 maart 2027. Geacht ontvangen op 19 maart 2027; de termijn van 14 dagen loopt tot en met 5 april 2027. '
+      + 'Is er na die dag niet betaald, dan zijn de incassokosten van € 181,50 verschuldigd die de brief noemt.');
+  });
+
+  it('until the stated date has passed nothing follows the letter; the first business day after it, escalation may', async () => {
+    for (let day = 4; day <= 15; day++) {
+      await m.day(day);
+      expect((await m.tasks(deVries)).map((t) => t.step), m.date(day)).not.toContain('escalation');
+    }
+    expect(m.date(15)).toBe('2027-04-05');
+    await m.day(16);
+    const escalation = (await m.openTasks(deVries)).find((t) => t.step === 'escalation');
+    expect(escalation?.dueAt.slice(0, 10)).toBe('2027-04-06');
+  }, 120_000);
 });

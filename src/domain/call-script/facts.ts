@@ -1,5 +1,5 @@
 import { dateInZone, type IsoDate } from '../dates';
-import { fourteenDayLetter } from '../legal/fourteen-day-letter';
+import { fourteenDayLetter, letterSentOn } from '../legal/fourteen-day-letter';
 import { wikCollectionCosts } from '../legal/collection-costs';
 import type { ActionRecord, CustomerLedger, Dispute, FailedCollection, Invoice, PromiseToPay } from '../ledger';
 import { daysPastDue, isOpenInvoice, isOverdueInvoice } from '../measures/aging';
@@ -65,7 +65,7 @@ export function gatherFacts(input: CallScriptInput): CallFacts {
     behaviour,
     contacts: ledger.history.filter((r) => dateOf(r) <= asOf).sort(byDate((r) => r.doneAt, (r) => r.key)),
     ...(lastFailure ? { lastFailure } : {}),
-    ...letterFacts(input, policy, amounts, dateOf),
+    ...letterFacts(input, policy, amounts),
     dateOf,
   };
 }
@@ -81,12 +81,14 @@ function latestBrokenPromise(ledger: CustomerLedger, asOf: IsoDate): PromiseToPa
  * recorded step with the legal flag), its pay-by date is known too (with a calendar).
  */
 function letterFacts(
-  input: CallScriptInput, policy: ReminderPolicy, amounts: readonly Money[], dateOf: (r: ActionRecord) => IsoDate,
+  input: CallScriptInput, policy: ReminderPolicy, amounts: readonly Money[],
 ): { fourteenDayLetter?: CallScript['fourteenDayLetter'] } {
   const principal = amounts.find((m) => m.currency === 'EUR');
   if (input.ledger.profile.customerType !== 'consumer' || !principal || principal.minor <= 0) return {};
   const letterSteps = new Set(policy.steps.filter((s) => s.legal === 'fourteen_day_letter').map((s) => s.id));
-  const sent = input.ledger.history.filter((r) => r.stepId !== undefined && letterSteps.has(r.stepId) && dateOf(r) <= input.asOf).map(dateOf).sort().at(-1);
+  // Sent is the day its task was completed (or the day it was recorded as sent), never the day its task was made.
+  const sent = input.ledger.history.filter((r) => r.stepId !== undefined && letterSteps.has(r.stepId))
+    .map((r) => letterSentOn(r, input.calendar?.timeZone ?? 'UTC')).filter((d): d is IsoDate => d !== undefined && d <= input.asOf).sort().at(-1);
   const costsIfUnpaid = wikCollectionCosts(principal);
   if (!sent) return { fourteenDayLetter: { costsIfUnpaid } };
   const payBy = input.calendar ? fourteenDayLetter({ sentOn: sent, cal: input.calendar, principal }).statedPayBy : undefined;

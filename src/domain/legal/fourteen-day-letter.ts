@@ -1,5 +1,5 @@
-import { addDays, isoWeekday, type IsoDate } from '../dates';
-import type { BusinessCalendar } from '../ledger';
+import { addDays, dateInZone, isoWeekday, type IsoDate } from '../dates';
+import type { ActionRecord, BusinessCalendar } from '../ledger';
 import type { Money } from '../money';
 import { wikCollectionCosts, type CostOptions } from './collection-costs';
 
@@ -86,4 +86,13 @@ export function collectionCostsChargeable(input: {
   if (!input.letterSentOn) return false;
   // The date the letter itself states (a day of margin, extended past holidays): charging earlier would contradict it.
   return input.asOf > fourteenDayLetter({ sentOn: input.letterSentOn, cal: input.cal, principal: { minor: 0, currency: 'EUR' } }).statedPayBy;
+}
+
+/**
+ * The day a 14-day letter went out: the day a person completed its task in HubSpot; a letter recorded as sent
+ * (no task) went out the day it was recorded. Undefined while its task is open: the letter has not gone out.
+ */
+export function letterSentOn(record: ActionRecord, timeZone: string): IsoDate | undefined {
+  if (!record.task) return dateInZone(record.doneAt, timeZone);
+  return record.task.completedAt ? dateInZone(record.task.completedAt, timeZone) : undefined;
 }

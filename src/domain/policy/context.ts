@@ -3,7 +3,7 @@ import type { CostOptions } from '../legal/collection-costs';
 import { fourteenDayLetter } from '../legal/fourteen-day-letter';
 import type { BusinessCalendar, CustomerLedger, Invoice, OwnerId } from '../ledger';
 import type { DatedRecord } from './history';
-import { money, type Money } from '../money';
+import { money } from '../money';
 import type { ActivePause } from '../pauses';
 import { actionKey } from './action-key';
 import { chooseChannel } from './channels';

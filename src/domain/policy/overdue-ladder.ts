@@ -1,6 +1,7 @@
 import { nextBusinessDay } from '../calendar';
 import { addDays, type IsoDate } from '../dates';
 import type { Invoice, PromiseToPay } from '../ledger';
+import { letterSentOn } from '../legal/fourteen-day-letter';
 import { daysPastDue } from '../measures/aging';
 import { promiseDeadline, promiseStatus } from '../promises';
 import { actionKey } from './action-key';
@@ -44,10 +45,11 @@ export function planOverdueCycle(ctx: PlanContext, currency: string, overdue: re
     moments.push(nextBusinessDay(offsetDate(base, s.offsetDays, s.offsetIn, ctx.cal), ctx.cal));
   }
 
-  // After a 14-day letter nothing further may happen until its pay-by date has passed.
+  // After a 14-day letter nothing further may happen until its pay-by date has passed, counted from the day it
+  // went out; a letter whose task is still open counts as going out today, so nothing follows it before it went.
   let floor = contactFloor;
   done.forEach((r, i) => {
-    if (r && steps[i]!.legal === 'fourteen_day_letter') floor = laterDate(floor ?? anchor, afterFourteenDayLetter(r.localDate, ctx.cal));
+    if (r && steps[i]!.legal === 'fourteen_day_letter') floor = laterDate(floor ?? anchor, afterFourteenDayLetter(letterSentOn(r, ctx.cal.timeZone) ?? ctx.asOf, ctx.cal));
   });
   const effective = (i: number): IsoDate => laterDate(moments[i]!, floor ?? moments[i]!);
 

@@ -76,3 +76,10 @@ export const letterHeading = (reader: Language, letterLanguage: Language): strin
   l(reader, 'letter.heading', { language: l(reader, `letter.language.${letterLanguage}`) });
 
 export const missingCreditorWarning = (reader: Language): string => l(reader, 'letter.missing_creditor');
+
+/** The note on the company once the letter went out: when, when the customer is deemed to have it, when its term ends, what it costs after. */
+export function letterSentNote(reader: Language, f: { sentOn: IsoDate; deemedReceivedOn: IsoDate; payBy: IsoDate; costs: Money }): string {
+  return l(reader, 'letter.sent_note', {
+    sentOn: formatLongDate(f.sentOn, reader), receivedOn: formatLongDate(f.deemedReceivedOn, reader), payBy: formatLongDate(f.payBy, reader), costs: formatMoney(f.costs, reader),
+  });
+}

@@ -29,6 +29,7 @@ export const LETTER_EN = {
   'letter.vat_number': 'VAT {vat}',
   'letter.language.en': 'in English',
   'letter.language.nl': 'in Dutch',
+  'letter.sent_note': '14-day letter sent on {sentOn}. Deemed received on {receivedOn}; the 14-day term runs up to and including {payBy}. Unpaid after that day, the collection costs of {costs} the letter states are owed.',
 } as const satisfies Record<string, Message>;
 
 export type LetterMessageKey = keyof typeof LETTER_EN;
@@ -57,6 +58,7 @@ export const LETTER_NL: Record<LetterMessageKey, Message> = {
   'letter.vat_number': 'btw-nummer {vat}',
   'letter.language.en': 'in het Engels',
   'letter.language.nl': 'in het Nederlands',
+  'letter.sent_note': 'Veertiendagenbrief verstuurd op {sentOn}. Geacht ontvangen op {receivedOn}; de termijn van 14 dagen loopt tot en met {payBy}. Is er na die dag niet betaald, dan zijn de incassokosten van {costs} verschuldigd die de brief noemt.',
 };
 
 export const LETTER_MESSAGES = { en: LETTER_EN as Record<LetterMessageKey, Message>, nl: LETTER_NL } as const;

@@ -1,4 +1,4 @@
-import type { CompanyRollup, CompanySearchKeys, CompanySummary, TaskDraft, TaskPriority, TaskType, TaskUpdate } from './gateway';
+import type { CompanyRollup, CompanySearchKeys, CompanySummary, TaskCompletion, TaskDraft, TaskPriority, TaskType, TaskUpdate } from './gateway';
 import { P, TASK_ACTION_KEY, TASK_STEP, WRITE_KEY } from './crm-schema';
 
 /** HubSpot association type ids (reference §4.4, §4.5). */
@@ -82,4 +82,13 @@ export function taskUpdateProperties(u: TaskUpdate): Record<string, string> {
     hs_task_subject: u.subject, hs_task_body: u.body, hs_task_priority: PRIORITY[u.priority],
     ...(u.ownerId ? { hubspot_owner_id: u.ownerId } : {}),
   };
+}
+
+/** A task's status as HubSpot reports it: COMPLETED, and the completion date when HubSpot set one (a valid instant only). */
+export function taskCompletion(p: Record<string, string | null | undefined>): TaskCompletion {
+  const at = p.hs_task_completion_date;
+  // Datetime properties come as ISO text, or as epoch milliseconds from older endpoints.
+  const ms = at ? (/^\d+$/.test(at) ? Number(at) : Date.parse(at)) : Number.NaN;
+  const completedAt = Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  return { completed: p.hs_task_status === 'COMPLETED', ...(completedAt ? { completedAt } : {}) };
 }

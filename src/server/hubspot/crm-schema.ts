@@ -80,6 +80,9 @@ export function preferenceProperties(): PropertyDef[] {
 
 /** Task property naming the reminder step (receipt_check, formal_reminder, …) or card follow-up (check_promise, …) the task is for. */
 export const TASK_STEP = 'rd_step';
+/** What a task webhook names: the task object type and its status (the app's letter tasks are read back on it). */
+export const TASK_OBJECT_TYPE_ID = '0-27';
+export const TASK_STATUS_PROPERTY = 'hs_task_status';
 
 /**
  * The key of every task, call and note the app creates, as a unique-value property: a write whose answer was

@@ -81,6 +81,8 @@ export interface TaskUpdate {
   readonly priority: TaskPriority;
 }
 
+export interface TaskCompletion { readonly completed: boolean; readonly completedAt?: Instant }
+
 export interface CreatedTask { readonly actionKey: string; readonly taskId: string }
 export interface RejectedTask { readonly actionKey: string; readonly reason: string }
 
@@ -120,6 +122,8 @@ export interface HubSpotGateway {
   findTasksByActionKey(portalId: string, actionKeys: readonly string[]): Promise<Map<string, string>>;
   /** Rewrites open tasks whose facts changed (amounts, invoices, owner); at most 100 per call. */
   updateTasks(portalId: string, updates: readonly TaskUpdate[]): Promise<void>;
+  /** Whether each task is completed and when HubSpot says it was (hs_task_completion_date); missing tasks are left out. Any number of ids. */
+  readTaskCompletions(portalId: string, taskIds: readonly string[]): Promise<Map<string, TaskCompletion>>;
   /** Marks tasks completed (no longer needed); at most 100 per call. */
   completeTasks(portalId: string, taskIds: readonly string[]): Promise<void>;
   /** Creates the note once per key (a retry after a lost answer finds the first one); resolves its id. */

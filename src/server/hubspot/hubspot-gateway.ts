@@ -1,8 +1,8 @@
 import type { Client } from '@hubspot/api-client';
 import type { CompanyId, OwnerId } from '../../domain/ledger';
-import type { HubSpotGateway } from './gateway';
+import type { HubSpotGateway, TaskCompletion } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
-import { ASSOC, COMPANY_READ_PROPERTIES, assoc, companySearchGroups, rollupProperties, taskUpdateProperties, toCompanySummary } from './crm-mapping';
+import { ASSOC, COMPANY_READ_PROPERTIES, assoc, companySearchGroups, rollupProperties, taskCompletion, taskUpdateProperties, toCompanySummary } from './crm-mapping';
 import { TASK_ACTION_KEY, WRITE_KEY, appSchema } from './crm-schema';
 import { createSchemaWriter } from './schema-writer';
 import { createTasksOnce } from './task-create';
@@ -125,6 +125,17 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
       await call(portalId, 'update tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.update({
         inputs: updates.map((u) => ({ id: u.taskId, properties: taskUpdateProperties(u) })),
       }));
+    },
+
+    async readTaskCompletions(portalId, taskIds) {
+      const found = new Map<string, TaskCompletion>();
+      for (const ids of chunks([...new Set(taskIds)], BATCH)) {
+        const res = await call(portalId, 'read tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.read({
+          inputs: ids.map((id) => ({ id })), properties: ['hs_task_status', 'hs_task_completion_date'], propertiesWithHistory: [],
+        }));
+        for (const o of res.results) found.set(o.id, taskCompletion(o.properties));
+      }
+      return found;
     },
 
     async completeTasks(portalId, taskIds) {

@@ -93,6 +93,8 @@ export interface LedgerStore {
   recordActions(portalId: PortalId, actions: readonly ActionRecord[]): Promise<ReadonlyMap<CompanyId, RevisionChange>>;
   /** Each company's revision (null: never written): a cheap "has anything changed" check without reading the ledger. */
   getRevisions(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<(string | null)[]>;
+  /** Someone completed the app's tasks of these actions: the first completion is kept. Returns the keys it recorded now. */
+  recordTaskCompletions(portalId: PortalId, completions: readonly { companyId: CompanyId; key: string; completedAt: string }[]): Promise<string[]>;
 
   addUnmatched(portalId: PortalId, docs: readonly UnmatchedDocument[]): Promise<void>;
   listUnmatched(portalId: PortalId, page?: { offset: number; limit: number }): Promise<{ total: number; items: UnmatchedDocument[] }>;

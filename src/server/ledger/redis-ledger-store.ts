@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { CompanyId, Dispute } from '../../domain/ledger';
+import type { ActionRecord, CompanyId, Dispute } from '../../domain/ledger';
 import { createCustomerLedgerReader, createCustomerLedgersReader } from './customer-ledger-reader';
 import { createForgetContact } from './forget-contact';
 import { createMoveCompany } from './move-company';
@@ -73,6 +73,22 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
       if (companyIds.length === 0) return [];
       const keys = keysOf(portalId);
       return redis.mget(companyIds.map((id) => keys.revision(id)));
+    },
+
+    async recordTaskCompletions(portalId, completions) {
+      const keys = keysOf(portalId);
+      const recorded: string[] = [];
+      for (const c of completions) {
+        const key = keys.company(c.companyId, 'history');
+        const raw = await redis.hget(key, c.key);
+        if (!raw) continue;
+        const record = JSON.parse(raw) as ActionRecord;
+        if (!record.task || record.task.completedAt) continue;
+        const done: ActionRecord = { ...record, task: { completedAt: c.completedAt } };
+        await redis.multi().hset(key, c.key, JSON.stringify(done)).sadd(keys.dirty, c.companyId).set(keys.revision(c.companyId), randomUUID()).exec();
+        recorded.push(c.key);
+      }
+      return recorded;
     },
 
     async resolveDispute(portalId, companyId, disputeId, resolvedOn) {

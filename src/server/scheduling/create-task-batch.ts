@@ -40,7 +40,7 @@ export interface BatchDeps {
 
 const toRecord = (a: PlannedAction, doneAt: string): ActionRecord => ({
   key: a.key, companyId: a.companyId, stepId: a.stepId, kind: a.action, channel: a.channel, doneAt, dueAt: a.dueAt,
-  invoiceExternalIds: a.invoiceExternalIds, ...(a.contactId ? { contactId: a.contactId } : {}),
+  invoiceExternalIds: a.invoiceExternalIds, ...(a.contactId ? { contactId: a.contactId } : {}), task: {},
 });
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CalendarSettings } from '../../contracts/settings';
 import type { Instant } from '../../domain/dates';
-import type { CustomerLedger } from '../../domain/ledger';
+import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
 import { collectionCostOptions } from '../../domain/legal/collection-costs';
 import { planActions } from '../../domain/policy/engine';
 import { DEFAULT_POLICY, type ReminderPolicy } from '../../domain/policy/policy';
@@ -31,6 +31,8 @@ export interface PortalPlanner {
   /** Identifies everything besides the ledger and the day that a plan depends on: the portal and its planning settings. */
   readonly fingerprint: string;
   plan(ledger: CustomerLedger, now: Instant): PlanResult;
+  /** The portal's business calendar for the year of `now` (public and own closing days). */
+  calendar(now: Instant): BusinessCalendar;
 }
 
 export interface PlannerDeps {
@@ -50,6 +52,7 @@ export function createPlanner(deps: PlannerDeps = {}) {
         policy,
         letter: { ...(creditor ? { creditor } : {}), ...costs },
         fingerprint: createHash('sha1').update(JSON.stringify([portal, fingerprint ?? [policy, calendar ?? null, creditor ?? null, vatOnCollectionCosts ?? null]])).digest('base64url'),
+        calendar: (now) => calendarFor(portal, Number(now.slice(0, 4)), calendar),
         plan: (ledger, now) => planActions({
           ledger, policy, now, costs, calendar: calendarFor(portal, Number(now.slice(0, 4)), calendar),
           ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),

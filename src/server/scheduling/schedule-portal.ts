@@ -14,6 +14,7 @@ import { readLedgers } from '../sync/read-ledgers';
 import { createSchemaGuard } from '../sync/schema-guard';
 import type { createPlanner, PortalPlanner } from './planner';
 import { payLinksOf, type PayLinkFor } from './pay-links';
+import { createLetterCompletions, type LetterPortal, type LetterTask } from './letter-completions';
 import { createTaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { taskStillNeeded } from './task-still-needed';
@@ -103,6 +104,34 @@ export function createSchedulingService(deps: SchedulingDeps) {
   // The plan's own pause rules: a customer netted below the tolerance is not chased, so its tasks end too.
   const pauseOptions = (planner: PortalPlanner) => ({ toleranceMinor: planner.policy.toleranceMinor });
 
+  const settleLetters = createLetterCompletions({ gateway: deps.gateway, ledger: deps.ledger, claims, now });
+  const letterPortal = (portal: Portal, planner: PortalPlanner, at: string): LetterPortal =>
+    ({ portalId: portal.portalId, timeZone: portal.timeZone, language: portalLanguage(portal), calendar: planner.calendar(at) });
+
+  /** The open letter tasks of these companies, so their completion in HubSpot is read back. */
+  async function openLetters(portalId: string, ledgers: readonly CustomerLedger[]): Promise<LetterTask[]> {
+    const found: LetterTask[] = [];
+    for (const ledger of ledgers) {
+      for (const [key, t] of await claims.openTasks(portalId, ledger.companyId)) {
+        if (t.action?.legal) found.push({ companyId: ledger.companyId, key, taskId: t.taskId, action: { ...t.action, legal: t.action.legal } });
+      }
+    }
+    return found;
+  }
+
+  /** A task webhook: the letter tasks among these HubSpot tasks are read back at once (the day it went out counts). */
+  async function tasksChanged(portalId: string, taskIds: readonly string[]): Promise<number> {
+    const refs = await claims.findLetterTasks(portalId, taskIds);
+    if (refs.length === 0) return 0;
+    const portal = await deps.portals.require(portalId);
+    const letters: LetterTask[] = [];
+    for (const r of refs) {
+      const open = (await claims.openTasks(portalId, r.companyId)).get(r.key);
+      if (open?.action?.legal && open.taskId === r.taskId) letters.push({ companyId: r.companyId, key: r.key, taskId: r.taskId, action: { ...open.action, legal: open.action.legal } });
+    }
+    return settleLetters(letterPortal(portal, await deps.planner.forPortal(portal), now().toISOString()), letters);
+  }
+
   const companyOwners = deps.companyOwners ?? ((portalId: string, ids: readonly string[]) => deps.gateway.getCompanyOwners(portalId, ids));
   /** The company owner HubSpot has is the account owner, unless the customer's profile names one. */
   function withAccountOwners(ledgers: CustomerLedger[], owners: ReadonlyMap<string, string | undefined>): CustomerLedger[] {
@@ -123,6 +152,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const batch = toClose.slice(i, i + BATCH);
       await deps.gateway.completeTasks(portal.portalId, batch.map((t) => t.taskId));
       for (const t of batch) await claims.markClosed(portal.portalId, t.companyId, [t.key]);
+      await claims.forgetLetterTasks(portal.portalId, batch.map((t) => t.taskId));
       await tasks.forget(portal.portalId, batch.map((t) => t.key));
     }
     return toClose.length;
@@ -176,6 +206,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
         segment: scoreCustomer(ledger, today).segment,
       }));
       const ledgers = screened.map((s) => s.ledger);
+      // Before anything else looks at the open tasks: a letter someone completed is sent, not open.
+      await settleLetters(letterPortal(portal, planner, at), await openLetters(portalId, ledgers));
       closed += await closeUnneeded(portal, planner, ledgers, today);
       updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy });
       const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
@@ -211,6 +243,6 @@ export function createSchedulingService(deps: SchedulingDeps) {
     return result;
   }
 
-  return { schedulePortal, claims };
+  return { schedulePortal, claims, tasksChanged };
 }
 export type SchedulingService = ReturnType<typeof createSchedulingService>;

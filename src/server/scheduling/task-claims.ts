@@ -64,6 +64,9 @@ export interface TaskClaims {
   /** Open tasks this app created for a company: actionKey → task and the invoices it is about. */
   openTasks(portalId: string, companyId: string): Promise<Map<string, OpenTask>>;
   markClosed(portalId: string, companyId: string, keys: readonly string[]): Promise<void>;
+  /** Open 14-day letter tasks by HubSpot task id: a task webhook names only the task. Unknown ids are left out. */
+  findLetterTasks(portalId: string, taskIds: readonly string[]): Promise<{ taskId: string; companyId: string; key: string }[]>;
+  forgetLetterTasks(portalId: string, taskIds: readonly string[]): Promise<void>;
   /** Companies merged in HubSpot (which moves the tasks' associations): the open tasks of `from` now belong to `to`. */
   moveOpenTasks(portalId: string, from: string, to: string): Promise<void>;
 }
@@ -73,6 +76,7 @@ const CLAIM_TTL_S = 400 * 24 * 3600;
 export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000): TaskClaims {
   const k = (portalId: string, key: string) => `${prefix}:p:${portalId}:task:${key}`;
   const openKey = (portalId: string, companyId: string) => `${prefix}:p:${portalId}:open-tasks:${companyId}`;
+  const lettersKey = (portalId: string) => `${prefix}:p:${portalId}:letter-tasks`;
   return {
     async claim(portalId, keys, owner, run) {
       if (keys.length === 0) return [];
@@ -90,6 +94,7 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
       for (const t of tasks) {
         m.hset(k(portalId, t.actionKey), 'state', 'created', 'taskId', t.taskId).expire(k(portalId, t.actionKey), CLAIM_TTL_S);
         m.hset(openKey(portalId, t.companyId), t.actionKey, JSON.stringify({ taskId: t.taskId, invoiceExternalIds: t.invoiceExternalIds, ...(t.action ? { action: t.action } : {}) }));
+        if (t.action?.legal) m.hset(lettersKey(portalId), t.taskId, JSON.stringify({ companyId: t.companyId, key: t.actionKey }));
       }
       await m.exec();
     },
@@ -104,6 +109,17 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
     },
     async markClosed(portalId, companyId, keys) {
       if (keys.length > 0) await redis.hdel(openKey(portalId, companyId), ...keys);
+    },
+    async findLetterTasks(portalId, taskIds) {
+      if (taskIds.length === 0) return [];
+      const raw = await redis.hmget(lettersKey(portalId), ...taskIds);
+      return taskIds.flatMap((taskId, i) => {
+        const v = raw[i];
+        return v ? [{ taskId, ...(JSON.parse(v) as { companyId: string; key: string }) }] : [];
+      });
+    },
+    async forgetLetterTasks(portalId, taskIds) {
+      if (taskIds.length > 0) await redis.hdel(lettersKey(portalId), ...taskIds);
     },
     async moveOpenTasks(portalId, from, to) {
       const open = await redis.hgetall(openKey(portalId, from));

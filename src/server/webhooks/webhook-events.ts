@@ -15,6 +15,8 @@ export const HubSpotWebhookEvent = z.object({
   subscriptionType: z.string().regex(/^[a-z_]+\.[A-Za-z]+$/),
   objectId: numericId.optional(),
   propertyName: z.string().max(200).optional(),
+  /** Generic object.* events: the object type, e.g. 0-27 for tasks. */
+  objectTypeId: z.string().regex(/^\d{1,4}-\d{1,12}$/).optional(),
   /** Merge events: the records merged into objectId. */
   mergedObjectIds: z.array(numericId).max(1000).optional(),
   attemptNumber: z.number().int().nonnegative().optional(),
@@ -29,6 +31,7 @@ export const QueuedWebhookEvent = z.object({
   subscriptionType: z.string(),
   objectId: z.string().regex(/^\d+$/).optional(),
   propertyName: z.string().optional(),
+  objectTypeId: z.string().optional(),
   mergedObjectIds: z.array(z.string().regex(/^\d+$/)).optional(),
 }).strict();
 export type QueuedWebhookEvent = z.infer<typeof QueuedWebhookEvent>;
@@ -44,6 +47,7 @@ export function toQueued(e: HubSpotWebhookEvent): QueuedWebhookEvent {
     eventId: e.eventId, subscriptionType: e.subscriptionType,
     ...(e.objectId !== undefined ? { objectId: e.objectId } : {}),
     ...(e.propertyName !== undefined ? { propertyName: e.propertyName } : {}),
+    ...(e.objectTypeId !== undefined ? { objectTypeId: e.objectTypeId } : {}),
     ...(e.mergedObjectIds !== undefined ? { mergedObjectIds: e.mergedObjectIds } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { CompanySummary } from '../hubspot/gateway';
-import { MATCHING_PROPERTY_NAMES } from '../hubspot/crm-schema';
+import { MATCHING_PROPERTY_NAMES, TASK_OBJECT_TYPE_ID, TASK_STATUS_PROPERTY } from '../hubspot/crm-schema';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { CompanyIndexCache } from '../matching/company-index-cache';
 import type { TaskClaims } from '../scheduling/task-claims';
@@ -18,6 +18,8 @@ export interface WebhookProcessorDeps {
   readonly claims: Pick<TaskClaims, 'moveOpenTasks'>;
   /** Asks the portal's continuous sync to run: it files waiting documents the changed index now matches. */
   readonly requestRefresh: (portalId: string) => Promise<void>;
+  /** A task's status changed in HubSpot: the scheduling service reads its letter tasks back (letter-completions.ts). */
+  readonly tasksChanged?: (portalId: string, taskIds: readonly string[]) => Promise<unknown>;
   readonly log?: { info(obj: object, msg: string): void };
 }
 
@@ -29,10 +31,15 @@ export interface WebhookOutcome {
   /** Ledger companies to re-sync: deleted (documents stay filed under the old id) or with a new owner. */
   readonly companiesMarkedDirty: string[];
   readonly contactsForgotten: number;
+  /** Tasks whose status changed (the app reads its letter tasks among them back). */
+  readonly tasksChanged: number;
 }
 
 const action = (e: QueuedWebhookEvent) => e.subscriptionType.split('.')[1];
 const isCompany = (e: QueuedWebhookEvent) => e.subscriptionType.startsWith('company.');
+
+const isTaskStatusChange = (e: QueuedWebhookEvent): boolean =>
+  e.subscriptionType === 'object.propertyChange' && e.objectTypeId === TASK_OBJECT_TYPE_ID && e.propertyName === TASK_STATUS_PROPERTY && e.objectId !== undefined;
 
 /** Companies whose index entry must be read again from HubSpot. */
 function toRead(e: QueuedWebhookEvent): boolean {
@@ -49,7 +56,8 @@ function toRead(e: QueuedWebhookEvent): boolean {
  * - company deleted → out of the index; its ledger stays (a deletion can be undone) and is marked dirty;
  * - company merged → the merged ones leave the index, their documents and open tasks move to the survivor;
  * - company owner changed → read into the index too, and its ledger is marked dirty: open tasks follow the owner;
- * - contact.privacyDeletion → every reference to the contact leaves the ledger (LedgerStore.forgetContact).
+ * - contact.privacyDeletion → every reference to the contact leaves the ledger (LedgerStore.forgetContact);
+ * - a task's status changed → the app's 14-day letter tasks among them are read back: completed means sent.
  * Other contact events need no work: contacts are read when a task or card needs them.
  */
 export function createWebhookProcessor(deps: WebhookProcessorDeps): (job: WebhookJob) => Promise<WebhookOutcome> {
@@ -95,8 +103,10 @@ export function createWebhookProcessor(deps: WebhookProcessorDeps): (job: Webhoo
       await deps.ledger.forgetContact(portalId, e.objectId);
       contactsForgotten++;
     }
+    const tasks = [...new Set(events.filter(isTaskStatusChange).map((e) => e.objectId!))];
+    if (tasks.length > 0) await deps.tasksChanged?.(portalId, tasks);
     if (found.length > 0 || removed.size > 0) await deps.requestRefresh(portalId);
-    const outcome = { companiesIndexed: found.length, companiesRemoved: removed.size, companiesMoved: moved, companiesMarkedDirty: dirty, contactsForgotten };
+    const outcome = { companiesIndexed: found.length, companiesRemoved: removed.size, companiesMoved: moved, companiesMarkedDirty: dirty, contactsForgotten, tasksChanged: tasks.length };
     deps.log?.info({ portalId, events: events.length, ...outcome, companiesMarkedDirty: dirty.length }, 'webhook events processed');
     return outcome;
   };

@@ -61,4 +61,19 @@ describe('consumer 14-day letter (veertiendagenbrief)', () => {
     expect(local(plan(sent, at('2026-11-16', '10:00')).position.next!.dueAt)).toBe('2026-11-17 09:00');
     expect(plan(sent, at('2026-11-17', '10:00')).actions.map((a) => [a.stepId, a.contactId, a.ownerRule])).toEqual([['escalation', undefined, 'escalation_owner']]);
   });
+
+  it('when the letter\'s task is still open, then it has not gone out: nothing follows it, however long it waits', () => {
+    const ledger = ledgerFor('consumer', [100_000]);
+    const open = { ...ledger, history: [...ledger.history, { key: 'l', companyId: 'c1', stepId: 'fourteen_day_letter', kind: 'letter' as const, doneAt: at('2026-10-29', '09:00'), invoiceExternalIds: ['i0'], task: {} }] };
+    expect(plan(open, at('2026-11-17', '10:00')).actions).toEqual([]);
+    expect(plan(open, at('2027-01-15', '10:00')).actions).toEqual([]);
+  });
+
+  it('when the letter\'s task was completed days after it was made, then its term counts from that day', () => {
+    const ledger = ledgerFor('consumer', [100_000]);
+    // Completed Tue 3-11: deemed received Thu 5-11, +14 = Thu 19-11, stated Fri 20-11; escalation from Mon 23-11.
+    const sent = { ...ledger, history: [...ledger.history, { key: 'l', companyId: 'c1', stepId: 'fourteen_day_letter', kind: 'letter' as const, doneAt: at('2026-10-29', '09:00'), invoiceExternalIds: ['i0'], task: { completedAt: at('2026-11-03', '16:30') } }] };
+    expect(plan(sent, at('2026-11-20', '10:00')).actions).toEqual([]);
+    expect(plan(sent, at('2026-11-23', '10:00')).actions.map((a) => a.stepId)).toEqual(['escalation']);
+  });
 });

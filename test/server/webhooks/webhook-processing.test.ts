@@ -125,3 +125,24 @@ describe('which company property changes reach the company index', () => {
     expect(other.read).toEqual([]);
   });
 });
+
+describe('task status changes', () => {
+  it('when tasks change status (HubSpot\'s generic task events), then their ids go to the letter read-back once each; other task properties do nothing', async () => {
+    const asked: string[][] = [];
+    const process = createWebhookProcessor({
+      companyIndex: { upsert: async () => undefined, remove: async () => undefined },
+      readCompanies: async () => [],
+      ledger: { getCustomerLedger: async () => undefined, markDirty: async () => undefined, forgetContact: async () => [], moveCompany: async () => false },
+      claims: { moveOpenTasks: async () => undefined },
+      requestRefresh: async () => undefined,
+      tasksChanged: async (_portalId, ids) => { asked.push([...ids]); },
+    });
+    const task = (eventId: string, objectId: string, propertyName: string, objectTypeId = '0-27') =>
+      ({ eventId, subscriptionType: 'object.propertyChange', objectTypeId, objectId, propertyName });
+    const outcome = await process({ portalId: '42', events: [
+      task('1', '501', 'hs_task_status'), task('2', '501', 'hs_task_status'), task('3', '502', 'hs_task_body'), task('4', '503', 'hs_task_status', '0-46'), task('5', '504', 'hs_task_status'),
+    ] });
+    expect(asked).toEqual([['501', '504']]);
+    expect(outcome.tasksChanged).toBe(2);
+  });
+});
