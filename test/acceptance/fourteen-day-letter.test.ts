@@ -11,6 +11,15 @@ import { startMonth, type Month } from './support/month';
  */
 let m: Month;
 let deVries = '';
+let finalNoticeCompany = '';
+
+const FINAL_NOTICE_DAY = '2027-04-13';
+const FINAL_NOTICE_NL = '13 apr 2027';
+const FINAL_NOTICE_EN = '13 Apr 2027';
+// €10,000 at 10.15% for the 71 days after 1 February up to 13 April: 1,000,000 × 1015 × 71 / 3,650,000 = 19,743.8 cents.
+const FINAL_NOTICE_INTEREST = '€ 197,44';
+const FINAL_NOTICE_INTEREST_EN = '€197.44';
+const FINAL_NOTICE_TOTAL = '€ 11.072,44';
 
 const company = {
   legalName: 'Groothandel Noord B.V.', cocNumber: '87654321', vatNumber: 'NL876543210B01', iban: 'NL20INGB0001234567',
@@ -115,4 +124,37 @@ describe('the 14-day letter in HubSpot', () => {
     const escalation = (await m.openTasks(deVries)).find((t) => t.step === 'escalation');
     expect(escalation?.dueAt.slice(0, 10)).toBe('2027-04-06');
   }, 120_000);
+
+  it('when a business is still overdue at the final notice, then it states the statutory commercial interest up to its day, the costs and the total', async () => {
+    const domain = 'noordelijke-bouw.example';
+    const c = await m.createCompany({ name: 'Noordelijke Bouw BV', domain });
+    finalNoticeCompany = c;
+    await m.invoices({ domain }, [{ id: 'FN-1', amount: 1_000_000, issued: '2027-01-01', due: '2027-02-01' }]);
+    expect((await m.openTasks(c)).map((t) => t.step)).toContain('formal_reminder');
+    let notice: { dueAt: string; body: string } | undefined;
+    for (let day = m.currentDay() + 1; !notice && day <= 30; day++) {
+      await m.day(day);
+      notice = (await m.openTasks(c)).find((t) => t.step === 'final_notice');
+    }
+    expect(notice?.dueAt.slice(0, 10)).toBe(FINAL_NOTICE_DAY);
+    const body = (await m.hs.crm.objects.tasks.basicApi.getById((await m.openTasks(c)).find((t) => t.step === 'final_notice')!.id, ['hs_task_body'])).properties.hs_task_body!.replace(/\u00a0/g, ' ');
+    // WIK on €10,000: 15% of 2,500 + 10% of 2,500 + 5% of 5,000 = €875 (this company charges no VAT on them).
+    expect(body).toContain(`Wettelijke handelsrente tot en met ${FINAL_NOTICE_NL}: ${FINAL_NOTICE_INTEREST} (art. 6:119a BW).`);
+    expect(body).toContain('Incassokosten: € 875,00.');
+    expect(body).toContain(`Totale vordering: ${FINAL_NOTICE_TOTAL}.`);
+  }, 120_000);
+
+  it('when the admin sets the portal\'s language to English, then the open final notice is rewritten in English with the same figures', async () => {
+    const path = `/api/settings?portalId=${m.portalId}&userId=${m.embedded.hubspot.adminUserId!}`;
+    const { version } = (await (await m.signedFetch('GET', path)).json()) as PortalSettingsVM;
+    expect((await m.signedFetch('PATCH', path, { version, defaultLanguage: 'en' })).status).toBe(200);
+    await m.settle();
+    const task = (await m.openTasks(finalNoticeCompany)).find((t) => t.step === 'final_notice')!;
+    const read = await m.hs.crm.objects.tasks.basicApi.getById(task.id, ['hs_task_subject', 'hs_task_body']);
+    const body = read.properties.hs_task_body ?? '';
+    expect(read.properties.hs_task_subject).toMatch(/^Send letter: final demand · /);
+    expect(body).toContain(`Statutory commercial interest up to ${FINAL_NOTICE_EN}: ${FINAL_NOTICE_INTEREST_EN} (art. 6:119a Dutch Civil Code).`);
+    expect(body).toContain('Collection costs: €875.00.');
+    expect(foreignWords('en', body, ['Noordelijke Bouw BV', 'FN-1', 'Receivables Desk'])).toEqual([]);
+  });
 });

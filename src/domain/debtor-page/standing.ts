@@ -1,7 +1,8 @@
-import { addDays, daysBetween, type IsoDate } from '../dates';
+import { daysBetween, type IsoDate } from '../dates';
 import type { CustomerLedger, Invoice, Language } from '../ledger';
 import { wikCollectionCosts } from '../legal/collection-costs';
-import { STATUTORY_INTEREST_RATES, statutoryInterest, type InterestKind } from '../legal/interest';
+import { invoiceInterest } from '../legal/claim-charges';
+import type { InterestKind } from '../legal/interest';
 import { daysPastDue, isOpenReceivable, isOverdueInvoice } from '../measures/aging';
 import { totalsByCurrency, type Money } from '../money';
 import { isDisputeOpen } from '../pauses';
@@ -69,17 +70,6 @@ export interface DebtorStanding {
 /** Steps whose letter or hand-over is where the scale's collection costs come in (sommatie, 14-day letter, escalation). */
 const chargesCosts = (step: PolicyStep): boolean => step.legal === 'fourteen_day_letter' || step.action === 'letter' || step.action === 'escalation';
 
-const FIRST_RATE_DAY: Record<InterestKind, IsoDate> = {
-  commercial: STATUTORY_INTEREST_RATES.filter((r) => r.kind === 'commercial').map((r) => r.validFrom).sort()[0]!,
-  consumer: STATUTORY_INTEREST_RATES.filter((r) => r.kind === 'consumer').map((r) => r.validFrom).sort()[0]!,
-};
-
-function interestToDate(inv: Invoice, asOf: IsoDate, kind: InterestKind): Money {
-  // Before the rate table starts there is no figure to show: interest runs from the table's first day instead.
-  const from = inv.dueDate < FIRST_RATE_DAY[kind] ? addDays(FIRST_RATE_DAY[kind], -1) : inv.dueDate;
-  return statutoryInterest({ principal: inv.open, from, to: asOf, kind });
-}
-
 export function debtorStanding(input: {
   ledger: CustomerLedger;
   asOf: IsoDate;
@@ -119,7 +109,7 @@ export function debtorStanding(input: {
       return {
         externalId: inv.externalId, number: inv.number, kind: inv.kind, issueDate: inv.issueDate, dueDate: inv.dueDate,
         amount: inv.amount, open: inv.open, status, daysOverdue: days,
-        interest: accrues ? interestToDate(inv, asOf, kind) : { minor: 0, currency: inv.open.currency },
+        interest: accrues ? invoiceInterest(inv, asOf, kind) : { minor: 0, currency: inv.open.currency },
         ...(deferral ? { deferredTo: deferral } : {}),
       };
     });

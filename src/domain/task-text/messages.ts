@@ -66,6 +66,12 @@ export const EN = {
   'script.goals': 'Goals',
   'script.excuses': 'If they say',
   'script.closing': 'Closing',
+  'charges.interest.commercial': 'Statutory commercial interest up to {date}: {amount} (art. 6:119a Dutch Civil Code).',
+  'charges.interest.consumer': 'Statutory interest up to {date}: {amount} (art. 6:119 Dutch Civil Code).',
+  'charges.costs': 'Collection costs: {amount}.',
+  'charges.costs_vat': 'Collection costs: {amount} including {vat} VAT.',
+  'charges.costs_not_yet': 'No collection costs yet: a consumer owes them only once the term of the 14-day letter has passed.',
+  'charges.total': 'Total claimed: {amount}.',
 } as const satisfies Record<string, Message>;
 
 export type TaskMessageKey = keyof typeof EN;
@@ -131,6 +137,12 @@ export const NL: Record<TaskMessageKey, Message> = {
   'script.goals': 'Doelen',
   'script.excuses': 'Als de klant zegt',
   'script.closing': 'Afsluiting',
+  'charges.interest.commercial': 'Wettelijke handelsrente tot en met {date}: {amount} (art. 6:119a BW).',
+  'charges.interest.consumer': 'Wettelijke rente tot en met {date}: {amount} (art. 6:119 BW).',
+  'charges.costs': 'Incassokosten: {amount}.',
+  'charges.costs_vat': 'Incassokosten: {amount} inclusief {vat} btw.',
+  'charges.costs_not_yet': 'Nog geen incassokosten: een consument is ze pas verschuldigd als de termijn van de veertiendagenbrief is verstreken.',
+  'charges.total': 'Totale vordering: {amount}.',
 };
 
 export const TASK_MESSAGES = { en: EN as Record<TaskMessageKey, Message>, nl: NL } as const;

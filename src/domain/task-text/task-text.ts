@@ -4,7 +4,10 @@ import { text as scriptText } from '../call-script/format';
 import { CHANNELS, type ActionKind, COLLECTION_FAILURE_REASONS, type BusinessCalendar, type Channel, type CollectionFailureReason, type CustomerLedger, type Invoice, type Language } from '../ledger';
 import { daysBetween, type IsoDate } from '../dates';
 import { sum } from '../money';
-import { formatDate, formatMoney } from '../i18n/format';
+import { formatAmounts, formatDate, formatMoney, formatPercent } from '../i18n/format';
+import { claimCharges } from '../legal/claim-charges';
+import { collectionCostsChargeable, letterSentOn } from '../legal/fourteen-day-letter';
+import { isOverdueInvoice } from '../measures/aging';
 import type { PlannedAction, Reason, ReasonCode } from '../policy/plan';
 import type { ReminderPolicy } from '../policy/policy';
 import { stepName, t } from './format';
@@ -57,6 +60,7 @@ export function taskText(input: TaskTextInput): TaskText {
     ...invoiceSection(lang, 'body.overdue', overdue, today),
     ...invoiceSection(lang, 'body.due_soon', dueSoon, today),
     ...(action.legal ? [t(lang, 'letter.planned', { costs: formatMoney(action.legal.costsIfUnpaid, lang) })] : []),
+    ...(claimsCharges(action) ? chargesSection(input) : []),
     ...(action.reasons.length > 0 ? [t(lang, 'body.why', { reasons: action.reasons.map((r) => reasonText(lang, r)).join('; ') })] : []),
     ...(action.reasons.some((r) => r.code === 'failed_direct_debit') ? [t(lang, 'body.pay_now')] : []),
     ...(input.payLink ? [t(lang, LINK_LINE[action.action], { url: input.payLink })] : []),
@@ -94,6 +98,38 @@ function letterSection(input: TaskTextInput, legal: NonNullable<PlannedAction['l
       ...(creditor ? { creditor } : {}), ...(input.payLink ? { payLink: input.payLink } : {}),
     }),
   ];
+}
+
+/** A final notice (a letter that is not the 14-day letter) and an escalation claim interest and costs; reminders before them do not. */
+const claimsCharges = (action: PlannedAction): boolean => (action.action === 'letter' && !action.legal) || action.action === 'escalation';
+
+/** Interest to date and the collection costs, as the final notice states them (claim-charges.ts computes both). */
+function chargesSection(input: TaskTextInput): string[] {
+  const { ledger, language: lang, today } = input;
+  const vat = input.letter?.vatBasisPoints;
+  const consumerCostsChargeable = input.calendar ? consumerLetterTermPassed(ledger, today, input.calendar, input.policy) : false;
+  const c = claimCharges({ ledger, asOf: today, ...(vat ? { costs: { vatBasisPoints: vat } } : {}), consumerCostsChargeable });
+  const lines = c.interest.length > 0 ? [t(lang, `charges.interest.${c.kind}`, { amount: formatAmounts(c.interest, lang), date: formatDate(today, lang) })] : [];
+  if (c.collectionCosts && c.costsChargeable) {
+    const amount = formatMoney(c.collectionCosts, lang);
+    lines.push(vat ? t(lang, 'charges.costs_vat', { amount, vat: formatPercent(vat, lang) }) : t(lang, 'charges.costs', { amount }));
+  } else if (c.collectionCosts) lines.push(t(lang, 'charges.costs_not_yet'));
+  const principal = ledger.invoices.filter((i) => isOverdueInvoice(i, today) && i.open.currency === 'EUR').reduce((n, i) => n + i.open.minor, 0);
+  const euroOnly = c.interest.every((m) => m.currency === 'EUR') && ledger.invoices.filter((i) => isOverdueInvoice(i, today)).every((i) => i.open.currency === 'EUR');
+  if (euroOnly && lines.length > 0) {
+    const total = principal + (c.interest[0]?.minor ?? 0) + (c.costsChargeable ? (c.collectionCosts?.minor ?? 0) : 0);
+    lines.push(t(lang, 'charges.total', { amount: formatMoney({ minor: total, currency: 'EUR' }, lang) }));
+  }
+  return lines;
+}
+
+/** A consumer owes collection costs once a 14-day letter went out and its stated term has passed. */
+function consumerLetterTermPassed(ledger: CustomerLedger, today: IsoDate, cal: BusinessCalendar, policy?: ReminderPolicy): boolean {
+  const letterSteps = new Set((policy?.steps ?? []).filter((s) => s.legal === 'fourteen_day_letter').map((s) => s.id));
+  const sent = ledger.history.filter((r) => r.stepId !== undefined && (letterSteps.has(r.stepId) || r.stepId === 'fourteen_day_letter'))
+    .map((r) => letterSentOn(r, cal.timeZone)).filter((d): d is IsoDate => d !== undefined).sort().at(-1);
+  const oldest = ledger.invoices.filter((i) => isOverdueInvoice(i, today)).map((i) => i.dueDate).sort()[0];
+  return oldest !== undefined && collectionCostsChargeable({ customerType: 'consumer', asOf: today, oldestDueDate: oldest, cal, ...(sent ? { letterSentOn: sent } : {}) });
 }
 
 function invoiceSection(lang: Language, heading: 'body.overdue' | 'body.due_soon', invoices: readonly Invoice[], today: IsoDate): string[] {

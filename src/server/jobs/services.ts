@@ -5,14 +5,14 @@ import type { LedgerStore } from '../ledger/ledger-store';
 import { ownerOf } from '../matching/company-index';
 import { createCompanyIndexCache } from '../matching/company-index-cache';
 import { companySourceFromGateway } from '../matching/gateway-company-source';
-import { createPortalRegistry } from '../portals/portal-registry';
+import { createPortalRegistry, portalLanguage } from '../portals/portal-registry';
 import { createTokenStore, type RefreshTokens } from '../portals/token-store';
 import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
 import { createPlanner } from '../scheduling/planner';
 import type { PayLinkFor } from '../scheduling/pay-links';
 import { createSchedulingService } from '../scheduling/schedule-portal';
 import { createPoisonedCompanies } from '../sync/poisoned-companies';
-import { createSettingsService } from '../settings/settings-service';
+import { createSettingsService, DEFAULT_LANGUAGE } from '../settings/settings-service';
 import { createSettingsStore } from '../settings/settings-store';
 import { createRefreshService } from '../sync/refresh-portal';
 import { createSyncService } from '../sync/sync-portal';
@@ -53,13 +53,14 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const settings = createSettingsService({
     store: createSettingsStore(deps.redis, deps.prefix), now: deps.now ?? (() => new Date()),
     onPlanningChanged: async (portalId) => { await replan(portalId); },
+    defaultLanguageFor: async (portalId) => { const portal = await portals.get(portalId); return portal ? portalLanguage(portal) : DEFAULT_LANGUAGE; },
     ...(deps.initialAdmins ? { initialAdmins: deps.initialAdmins } : {}),
   });
   const planner = createPlanner({
     planningFor: async (portalId) => {
       const s = await settings.read(portalId);
       return {
-        policy: s.policy, calendar: s.calendar, ...(s.company ? { creditor: s.company, vatOnCollectionCosts: s.company.vatOnCollectionCosts } : {}),
+        policy: s.policy, calendar: s.calendar, language: s.defaultLanguage, ...(s.company ? { creditor: s.company, vatOnCollectionCosts: s.company.vatOnCollectionCosts } : {}),
         // The whole settings document: whatever a plan or a task text reads from it, a change re-plans every company.
         fingerprint: createHash('sha1').update(JSON.stringify(s)).digest('base64url'),
       };

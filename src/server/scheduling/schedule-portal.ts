@@ -6,7 +6,7 @@ import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { HubSpotGateway } from '../hubspot/gateway';
 import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
-import { portalLanguage, type Portal, type PortalRegistry } from '../portals/portal-registry';
+import type { Portal, PortalRegistry } from '../portals/portal-registry';
 import { createTaskBatch, emptyCounts, type BatchCounts, type BatchSettlement, type PlannedTask } from './create-task-batch';
 import { createPlanMarks, type PlanMarkInputs } from './plan-marks';
 import type { PoisonedCompanies } from '../sync/poisoned-companies';
@@ -106,7 +106,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
 
   const settleLetters = createLetterCompletions({ gateway: deps.gateway, ledger: deps.ledger, claims, now });
   const letterPortal = (portal: Portal, planner: PortalPlanner, at: string): LetterPortal =>
-    ({ portalId: portal.portalId, timeZone: portal.timeZone, language: portalLanguage(portal), calendar: planner.calendar(at) });
+    ({ portalId: portal.portalId, timeZone: portal.timeZone, language: planner.language, calendar: planner.calendar(at) });
 
   /** The open letter tasks of these companies, so their completion in HubSpot is read back. */
   async function openLetters(portalId: string, ledgers: readonly CustomerLedger[]): Promise<LetterTask[]> {
@@ -209,7 +209,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       // Before anything else looks at the open tasks: a letter someone completed is sent, not open.
       await settleLetters(letterPortal(portal, planner, at), await openLetters(portalId, ledgers));
       closed += await closeUnneeded(portal, planner, ledgers, today);
-      updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy });
+      updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy, calendar: planner.calendar(at), language: planner.language });
       const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
       for (const { ledger, result: { actions, segment } } of screened) {
         marking.planned(ledger.companyId, owners.get(ledger.companyId), revisionOf.get(ledger.companyId) ?? null, actions.map((a) => a.key));
@@ -221,7 +221,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
             action,
             needsCompanyOwner: action.ownerId === undefined,
             draft: (companyOwnerId) => taskDraftFor(action, {
-              ledger, timeZone: portal.timeZone, language: portalLanguage(portal), policy: planner.policy, segment, letter: planner.letter,
+              ledger, timeZone: portal.timeZone, language: planner.language, policy: planner.policy, segment, letter: planner.letter, calendar: planner.calendar(at),
               ...(companyOwnerId ? { companyOwnerId } : {}),
               ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
               ...(payLink ? { payLink } : {}),

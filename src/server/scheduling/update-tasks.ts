@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { CustomerLedger } from '../../domain/ledger';
+import type { BusinessCalendar, CustomerLedger, Language } from '../../domain/ledger';
 import { sum } from '../../domain/money';
 import type { PauseOptions } from '../../domain/pauses';
 import { attentionOf } from '../../domain/policy/attention';
@@ -50,7 +50,7 @@ function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string,
 export function createTaskUpdater(deps: TaskUpdaterDeps) {
   const fpKey = (portalId: string) => `${deps.prefix}:p:${portalId}:task-fingerprints`;
 
-  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter']; policy?: ReminderPolicy } = {}): Promise<number> {
+  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter']; policy?: ReminderPolicy; calendar?: BusinessCalendar; language?: Language } = {}): Promise<number> {
     const pauses = opts.pauses ?? {};
     const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
     for (const ledger of ledgers) {
@@ -75,9 +75,10 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       const payLink = links.get(o.companyId);
       return taskDraftFor(action, {
         // The same context the task was created with (schedule-portal.ts), so an unchanged task drafts the same text.
-        ledger: o.ledger, timeZone: portal.timeZone, language: portalLanguage(portal), segment: scoreCustomer(o.ledger, today).segment,
+        ledger: o.ledger, timeZone: portal.timeZone, language: opts.language ?? portalLanguage(portal), segment: scoreCustomer(o.ledger, today).segment,
         ...(opts.letter ? { letter: opts.letter } : {}),
         ...(opts.policy ? { policy: opts.policy } : {}),
+        ...(opts.calendar ? { calendar: opts.calendar } : {}),
         ...(companyOwnerId ? { companyOwnerId } : {}),
         ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
         ...(payLink ? { payLink } : {}),

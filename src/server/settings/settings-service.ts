@@ -35,6 +35,8 @@ export interface SettingsServiceDeps {
   readonly initialAdmins?: (portalId: string) => Promise<readonly string[]>;
   /** Called after a change to the policy or the calendar: every plan of the portal may have moved. */
   readonly onPlanningChanged?: (portalId: string) => Promise<void>;
+  /** The language a portal writes in until an admin chose one (the installed portal's: Dutch in the Netherlands). */
+  readonly defaultLanguageFor?: (portalId: string) => Promise<Language>;
 }
 
 export function createSettingsService(deps: SettingsServiceDeps) {
@@ -42,7 +44,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     version: s.version,
     updatedAt: s.updatedAt,
     company: s.company,
-    defaultLanguage: s.defaultLanguage ?? DEFAULT_LANGUAGE,
+    defaultLanguage: s.defaultLanguage ?? await deps.defaultLanguageFor?.(portalId) ?? DEFAULT_LANGUAGE,
     calendar: s.calendar ?? DEFAULT_CALENDAR,
     policy: s.policy ?? DEFAULT_POLICY,
     policyIsDefault: s.policy === undefined,
@@ -81,7 +83,8 @@ export function createSettingsService(deps: SettingsServiceDeps) {
       };
       const saved = await deps.store.save(portalId, stored.version, next);
       if (!saved.ok) return err({ code: 'version_conflict', currentVersion: saved.currentVersion });
-      if (req.policy || req.calendar) await deps.onPlanningChanged?.(portalId);
+      // The language too: every open task is rewritten in the new one.
+      if (req.policy || req.calendar || req.defaultLanguage) await deps.onPlanningChanged?.(portalId);
       return ok(view(portalId, await resolve(portalId, saved.settings), userId));
     },
   };
