@@ -12,6 +12,8 @@ const Settings = z.object({
   searchPerSecond: z.number().int().min(1).max(1000),
   lockOnWriteBurst: z.boolean(),
   timeZone: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  additionalCurrencies: z.array(z.string().regex(/^[A-Z]{3}$/)),
 }).partial().strict();
 const NewPortal = z.object({ hubId: z.number().int().positive().optional(), settings: Settings.optional(), demoSeed: z.number().int().optional() }).strict();
 const NewToken = z.object({ expiresInSeconds: z.number().int().positive().optional(), scopes: z.array(z.string()).optional() }).strict();

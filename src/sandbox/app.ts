@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { adminRouter } from './admin';
+import { accountInfoRouter } from './crm/account-info-routes';
 import { associationsRouter } from './crm/associations-routes';
 import { batchRouter } from './crm/batch-routes';
 import { HubSpotError, hubSpotErrorBody } from './crm/errors';
@@ -38,7 +39,7 @@ export function createSandboxApp(state: SandboxState, options: SandboxAppOptions
   app.use(faultInjection(state));
   app.use(rateLimit(state));
   if (validate) app.use(openApiValidation({ validateResponses: options.validateResponses ?? true }));
-  app.use(objectsRouter(), batchRouter(), searchRouter(), propertiesRouter(), associationsRouter(), ownersRouter());
+  app.use(objectsRouter(), batchRouter(), searchRouter(), propertiesRouter(), associationsRouter(), ownersRouter(), accountInfoRouter());
   app.use((req, res) => {
     res.status(404).json(hubSpotErrorBody(`No route for ${req.method} ${req.path}`, 'OBJECT_NOT_FOUND'));
   });

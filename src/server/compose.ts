@@ -38,6 +38,7 @@ import { createMissingCompanyFinder } from './matching/find-missing';
 import { createRematcher } from './matching/rematch';
 import { createUninstallAwareRefresher } from './hubspot/oauth-install';
 import { createInstallModule } from './install/install-module';
+import { createAccountSettings } from './portals/account-settings';
 import { createPortalRegistry } from './portals/portal-registry';
 import { createContinuousSync, DEFAULT_DEBOUNCE_MS } from './sync/continuous-sync';
 import { withChangeFeed } from './sync/ledger-change-feed';
@@ -128,11 +129,20 @@ export function composeBackend(o: BackendOptions) {
   };
   const apiKeys = createApiKeyStore(redis, prefix);
   const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, log: o.log });
-  const loop = createContinuousSync({ queues, ledger, portals: hubspot.portals, refresh: hubspot.refresh, debounceMs });
+  const account = createAccountSettings({ gateway: hubspot.gateway, portals: hubspot.portals, queues });
+  // The daily pass asks HubSpot for the account's time zone and currency first; a failure keeps what we had.
+  const dailyRefresh = {
+    ...hubspot.refresh,
+    async startDailyPass(portalId: string) {
+      await account.refresh(portalId).catch((err: Error) => o.log.warn({ portalId, err: err.message }, 'account details not refreshed'));
+      return hubspot.refresh.startDailyPass(portalId);
+    },
+  };
+  const loop = createContinuousSync({ queues, ledger, portals: hubspot.portals, refresh: dailyRefresh, debounceMs });
   const operate = createInstallModule({
     clientId: o.clientId, clientSecret: o.clientSecret, basePath: o.hubspotBasePath, publicBaseUrl: o.publicBaseUrl,
     tier: o.config.HUBSPOT_RATE_LIMIT_TIER, redis, prefix, connection: producer,
-    portals: hubspot.portals, tokens: hubspot.tokens, ledger, companyIndex, queues, log: o.log,
+    portals: hubspot.portals, tokens: hubspot.tokens, ledger, companyIndex, queues, account, log: o.log,
     ...(o.config.CREDIT_CONTROLLER_OWNER_ID ? { creditControllerOwnerId: o.config.CREDIT_CONTROLLER_OWNER_ID } : {}),
   });
   uninstall = operate.uninstallPortal;
@@ -189,7 +199,7 @@ export function composeBackend(o: BackendOptions) {
   const startBackgroundWork = () => {
     const workers = startWorkers({
       connectionUrl: o.redisUrl, prefix, log: o.log,
-      services: { sync: hubspot.sync, scheduling: hubspot.scheduling, refresh: hubspot.refresh, deadLetters: hubspot.deadLetters, sweep: loop.sweep },
+      services: { sync: hubspot.sync, scheduling: hubspot.scheduling, refresh: dailyRefresh, deadLetters: hubspot.deadLetters, sweep: loop.sweep },
     });
     const sweep = queues.upsertSweep(o.loop?.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS)
       .catch((err: Error) => o.log.warn({ err: err.message }, 'sweep not scheduled'));
@@ -215,7 +225,7 @@ export function composeBackend(o: BackendOptions) {
     await redis.quit().catch(() => undefined);
   };
   return {
-    app, clock, redis, prefix, ledger, hubspot, receivablesViews, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
+    app, clock, redis, prefix, ledger, hubspot, account, receivablesViews, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
     debtorLinks, debtorPages, health,
     startBackgroundWork, close,
   };

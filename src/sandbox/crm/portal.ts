@@ -12,7 +12,7 @@ import {
 } from './types';
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
-  rateLimitTier: 'off', searchPerSecond: 5, lockOnWriteBurst: false, timeZone: 'Europe/Amsterdam',
+  rateLimitTier: 'off', searchPerSecond: 5, lockOnWriteBurst: false, timeZone: 'Europe/Amsterdam', currency: 'EUR', additionalCurrencies: [],
 };
 
 /** One HubSpot account: records, properties, associations, owners, its change feed and its request log. */

@@ -24,7 +24,12 @@ export interface PortalSettings {
   rateLimitTier: RateLimitTier;
   searchPerSecond: number;
   lockOnWriteBurst: boolean;
+  /** IANA zone the account runs in (account-info `timeZone`); HubSpot's daily limit resets at its midnight. */
   timeZone: string;
+  /** The account's company currency (account-info `companyCurrency`), ISO 4217. */
+  currency: string;
+  /** Further currencies the account has switched on (account-info `additionalCurrencies`). */
+  additionalCurrencies: string[];
 }
 
 export interface SandboxRecord {

@@ -4,7 +4,7 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import { relax } from './relaxations';
 
 /** The specs the CRM routes answer to, by file name under ./specs. */
-const SPEC_FILES = ['companies', 'contacts', 'tasks', 'notes', 'calls', 'emails', 'communications', 'invoices', 'objects', 'properties', 'associations', 'crmOwners'] as const;
+const SPEC_FILES = ['companies', 'contacts', 'tasks', 'notes', 'calls', 'emails', 'communications', 'invoices', 'objects', 'properties', 'associations', 'crmOwners', 'accountInfo'] as const;
 type SpecName = (typeof SPEC_FILES)[number];
 
 /** Object types with their own document; every other type (deals, tickets, meetings, `0-2`, …) uses objects.json. */
@@ -29,6 +29,7 @@ export function specFor(path: string): SpecName | undefined {
   if (path.startsWith('/crm/v3/properties/')) return 'properties';
   if (path.startsWith('/crm/v4/')) return 'associations';
   if (path === '/crm/v3/owners' || path.startsWith('/crm/v3/owners/')) return 'crmOwners';
+  if (path.startsWith('/account-info/')) return 'accountInfo';
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { Logger } from '../infra/logger';
 import { createSchemaGuard } from '../sync/schema-guard';
 import { readAppSubscriptions } from './app-webhooks';
-import { startEmbeddedHubSpot, type EmbeddedHubSpot } from './embedded-hubspot';
+import { startEmbeddedHubSpot, type EmbeddedAccount, type EmbeddedHubSpot } from './embedded-hubspot';
 import { createTimeControl, type TimeControl } from './time-control';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -21,6 +21,8 @@ export interface EmbeddedBackendOptions {
   readonly clock?: ControllableClock;
   /** The demo portal's seed (companies, contacts, owners). */
   readonly seed?: number;
+  /** The local HubSpot account's time zone and currency (account-info); Europe/Amsterdam and EUR by default. */
+  readonly account?: EmbeddedAccount;
   readonly loop?: BackendOptions['loop'];
   /** The sandbox's webhook retry waits; HubSpot's own schedule (about a day) by default. */
   readonly webhookRetryScheduleMs?: number[];
@@ -56,7 +58,7 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
   const port = await listen(server, o.config.PORT);
   // PORT=0 (tests) picks a free port; the public origin is only known now.
   const publicBaseUrl = o.config.PORT === 0 ? `http://localhost:${port}` : o.config.PUBLIC_BASE_URL;
-  const hubspot = await startEmbeddedHubSpot({ seed: o.seed ?? DEMO_SEED, redirectUri: `${publicBaseUrl}/oauth/callback` });
+  const hubspot = await startEmbeddedHubSpot({ seed: o.seed ?? DEMO_SEED, redirectUri: `${publicBaseUrl}/oauth/callback`, ...(o.account ? { account: o.account } : {}) });
   const clock = o.clock ?? createControllableClock();
   const mollie = await startMollieStandIn();
   const backend = composeBackend({
@@ -113,17 +115,19 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
 
 /**
  * A local HubSpot portal installed as an OAuth install leaves it (the embedded default, benchmarks): registered
- * (Dutch, Europe/Amsterdam, EUR), its long-lived token stored, the daily pass scheduled and the app's properties
- * created — so matching can search HubSpot by VAT, chamber-of-commerce and customer number from the first import.
+ * (Dutch), its long-lived token stored, its time zone and currency read from HubSpot's account-info, the daily
+ * pass scheduled and the app's properties created — so matching can search HubSpot by VAT, chamber-of-commerce
+ * and customer number from the first import.
  */
 export async function installLocalPortal(backend: Backend, p: {
   portalId: string; basePath: string; accessToken: string; tier: Config['HUBSPOT_RATE_LIMIT_TIER']; creditControllerOwnerId?: string;
 }): Promise<void> {
-  const portal = await backend.hubspot.portals.register({
+  await backend.hubspot.portals.register({
     portalId: p.portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: p.tier, basePath: p.basePath, currency: 'EUR',
     ...(p.creditControllerOwnerId ? { creditControllerOwnerId: p.creditControllerOwnerId } : {}),
   });
   await backend.hubspot.tokens.save(p.portalId, { accessToken: p.accessToken });
+  const { portal } = await backend.account.refresh(p.portalId);
   await backend.queues.upsertDailyScheduling(portal);
   await createSchemaGuard({ redis: backend.redis, prefix: backend.prefix, gateway: backend.hubspot.gateway })(portal, (await backend.hubspot.planner.forPortal(portal)).policy);
 }

@@ -19,15 +19,23 @@ export interface EmbeddedHubSpot {
   readonly data: DemoData;
 }
 
+/** The local HubSpot account's own settings, as its account-info API reports them (a Dutch account by default). */
+export interface EmbeddedAccount {
+  readonly timeZone?: string;
+  readonly currency?: string;
+}
+
 const A_YEAR_IN_SECONDS = 365 * 24 * 3600;
 
 /**
  * The embedded default: a local HubSpot portal filled with the seeded demo company base, an OAuth app
  * whose secret is random per run, and a long-lived token (as a private app would have).
  */
-export async function startEmbeddedHubSpot(opts: { seed: number; redirectUri: string }): Promise<EmbeddedHubSpot> {
+export async function startEmbeddedHubSpot(opts: { seed: number; redirectUri: string; account?: EmbeddedAccount }): Promise<EmbeddedHubSpot> {
   const state = new SandboxState();
-  const portal = state.createPortal({ settings: { rateLimitTier: 'marketplace', timeZone: 'Europe/Amsterdam' } });
+  const portal = state.createPortal({
+    settings: { rateLimitTier: 'marketplace', timeZone: opts.account?.timeZone ?? 'Europe/Amsterdam', currency: opts.account?.currency ?? 'EUR' },
+  });
   const data = generateDemoData(opts.seed);
   const loaded = loadDemoPortal(portal, data);
   const clientSecret = randomBytes(24).toString('base64url');

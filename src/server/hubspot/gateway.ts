@@ -103,7 +103,17 @@ export interface SchemaResult {
   readonly propertiesUpdated: readonly string[];
 }
 
+/** The account's own settings (HubSpot's account-info API). */
+export interface AccountDetails {
+  /** IANA zone; HubSpot may name a legacy alias such as US/Eastern. */
+  readonly timeZone: string;
+  /** The company currency, ISO 4217. */
+  readonly currency: string;
+}
+
 export interface HubSpotGateway {
+  /** The account's time zone and company currency (`GET /account-info/v3/details`, scope `oauth` only). */
+  accountDetails(portalId: string): Promise<AccountDetails>;
   /** Pages through every company (100 per call); resolves with the number seen. */
   listCompanies(portalId: string, onPage: (companies: readonly CompanySummary[]) => Promise<void> | void): Promise<number>;
   /** The companies as matching sees them, for any number of ids (batch reads of 100); deleted ones are left out. */

@@ -1,5 +1,6 @@
 import type { Client } from '@hubspot/api-client';
 import type { CompanyId, OwnerId } from '../../domain/ledger';
+import { readAccountDetails } from './account-info';
 import type { HubSpotGateway, TaskCompletion } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
 import { ASSOC, COMPANY_READ_PROPERTIES, assoc, companySearchGroups, rollupProperties, taskCompletion, taskUpdateProperties, toCompanySummary } from './crm-mapping';
@@ -25,6 +26,8 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
 
   return {
     callCount,
+
+    accountDetails: (portalId) => call(portalId, 'read account details', 'standard', readAccountDetails),
 
     async listCompanies(portalId, onPage) {
       let after: string | undefined;

@@ -8,6 +8,7 @@ import { createOAuthInstallClient } from '../hubspot/oauth-install';
 import type { JobQueues } from '../jobs/queues';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { CompanyIndexCache } from '../matching/company-index-cache';
+import type { AccountSettings } from '../portals/account-settings';
 import type { PortalRegistry } from '../portals/portal-registry';
 import type { TokenStore } from '../portals/token-store';
 import { createWebhookQueue, type WebhookQueue } from '../webhooks/webhook-queue';
@@ -37,6 +38,7 @@ export interface InstallModuleDeps {
   readonly ledger: LedgerStore;
   readonly companyIndex: Pick<CompanyIndexCache, 'invalidate'>;
   readonly queues: JobQueues;
+  readonly account: Pick<AccountSettings, 'refresh'>;
   readonly log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -61,7 +63,7 @@ export function createInstallModule(d: InstallModuleDeps): InstallModule {
     scopes: readRequiredScopes(),
     states: createOAuthStateStore(d.redis, d.prefix),
     oauth: createOAuthInstallClient({ clientId: d.clientId, clientSecret: d.clientSecret, basePath: d.basePath }),
-    portals: d.portals, tokens: d.tokens, queues: d.queues,
+    portals: d.portals, tokens: d.tokens, queues: d.queues, account: d.account,
     defaults: portalDefaultsFrom({ HUBSPOT_RATE_LIMIT_TIER: d.tier, CREDIT_CONTROLLER_OWNER_ID: d.creditControllerOwnerId }, d.basePath),
     ...log,
   });

@@ -1,6 +1,7 @@
 import type { Result } from '../../domain/result';
 import { OAuthInstallError, type OAuthInstallClient } from '../hubspot/oauth-install';
 import type { JobQueues } from '../jobs/queues';
+import type { AccountSettings } from '../portals/account-settings';
 import type { PortalInput, PortalRegistry } from '../portals/portal-registry';
 import type { TokenStore } from '../portals/token-store';
 import { buildAuthorizeUrl } from './authorize-url';
@@ -9,7 +10,7 @@ import type { OAuthStateStore } from './oauth-state';
 export type InstallErrorCode = 'missing_code' | 'invalid_state' | 'code_rejected' | 'hubspot_unavailable';
 export interface InstalledPortal { readonly portalId: string }
 
-/** What a new portal gets until someone configures it (HubSpot's API gives us no time zone at install). */
+/** What a new portal gets until HubSpot's account-info answers (its time zone and currency replace these). */
 export type PortalDefaults = Omit<PortalInput, 'portalId'>;
 
 export interface InstallServiceDeps {
@@ -25,6 +26,8 @@ export interface InstallServiceDeps {
   readonly tokens: TokenStore;
   readonly queues: Pick<JobQueues, 'upsertDailyScheduling' | 'enqueueSync'>;
   readonly defaults: PortalDefaults;
+  /** Takes the account's time zone and currency from HubSpot (account-info) once the tokens are stored. */
+  readonly account?: Pick<AccountSettings, 'refresh'>;
   readonly now?: () => Date;
   readonly log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
@@ -58,10 +61,15 @@ export function createInstallService(deps: InstallServiceDeps): InstallService {
       }
       const existing = await deps.portals.get(tokens.hubId);
       // A reinstall keeps the portal's settings (time zone, run time, credit controller); only tokens change.
-      const portal = existing ?? await deps.portals.register({ ...deps.defaults, portalId: tokens.hubId });
+      let portal = existing ?? await deps.portals.register({ ...deps.defaults, portalId: tokens.hubId });
       await deps.tokens.save(portal.portalId, {
         accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: now().getTime() + tokens.expiresInSec * 1000,
       });
+      // The install must not fail on it: the defaults hold until the next daily pass asks HubSpot again.
+      portal = (await deps.account?.refresh(portal.portalId).catch((err: Error) => {
+        deps.log?.warn({ portalId: portal.portalId, err: err.message }, 'account details not read at install');
+        return undefined;
+      }))?.portal ?? portal;
       await deps.queues.upsertDailyScheduling(portal);
       await deps.queues.enqueueSync({ portalId: portal.portalId }, `install-${now().getTime()}`);
       deps.log?.info({ portalId: portal.portalId, reinstall: existing !== undefined }, 'portal installed');

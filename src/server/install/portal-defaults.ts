@@ -2,8 +2,9 @@ import type { Config } from '../config';
 import type { PortalDefaults } from './install-service';
 
 /**
- * Settings of a newly installed portal. HubSpot's OAuth answer carries no time zone or country, so the
- * product's home market applies (Europe/Amsterdam, NL) until the portal is configured otherwise.
+ * Settings of a newly installed portal until HubSpot's account-info API has answered (install-service.ts then
+ * takes its time zone and currency). Account-info names no country, so public holidays stay the product's home
+ * market's (NL) until the portal is configured otherwise.
  */
 export function portalDefaultsFrom(config: Pick<Config, 'HUBSPOT_RATE_LIMIT_TIER' | 'CREDIT_CONTROLLER_OWNER_ID'>, basePath: string): PortalDefaults {
   return {

@@ -8,6 +8,7 @@ import type { PaymentStatusVM, ReceivablesVM } from '../../../src/contracts/card
 import { createControllableClock } from '../../../src/server/clock/controllable-clock';
 import { loadConfig } from '../../../src/server/config';
 import { startEmbeddedBackend, type EmbeddedBackend } from '../../../src/server/embedded/embedded-backend';
+import type { EmbeddedAccount } from '../../../src/server/embedded/embedded-hubspot';
 import { createLogger } from '../../../src/server/infra/logger';
 import { hubspotHeaders } from '../../server/http/sign-request';
 import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
@@ -45,7 +46,7 @@ export interface InvoiceLine {
   readonly open?: number;
 }
 
-const TZ = 'Europe/Amsterdam';
+const DUTCH_TZ = 'Europe/Amsterdam';
 
 interface SandboxRecordJson { id: string; archived: boolean; properties: Record<string, string | undefined> }
 interface SandboxState {
@@ -71,13 +72,15 @@ function associated(state: SandboxState, fromType: string, fromId: string, toTyp
  * requests signed like HubSpot signs them. `day(n)` is the morning of business day n: the clock moves there
  * and the daily pass runs, as the 07:00 job does.
  */
-export async function startMonth(opts: { firstDay: string; redisUrl?: string }) {
+export async function startMonth(opts: { firstDay: string; redisUrl?: string; account?: EmbeddedAccount }) {
+  const zone = opts.account?.timeZone ?? DUTCH_TZ;
   const prefix = uniquePrefix('month');
   const config = loadConfig({ PORT: '0', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-  const clock = createControllableClock({ start: zonedTimeToInstant(opts.firstDay, 8, 0, TZ), ticking: false });
+  const clock = createControllableClock({ start: zonedTimeToInstant(opts.firstDay, 8, 0, zone), ticking: false });
   const embedded: EmbeddedBackend = await startEmbeddedBackend({
     config, log: createLogger('silent'), redisUrl: opts.redisUrl ?? testRedisUrl(), clock,
     loop: { debounceMs: 50, sweepEveryMs: 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
+    ...(opts.account ? { account: opts.account } : {}),
   });
   const { hubspot: local, publicBaseUrl: base, portalId } = embedded;
   const hs = new Client({ accessToken: local.accessToken, basePath: local.sandbox.url, numberOfApiCallRetries: 3 });
@@ -121,13 +124,13 @@ export async function startMonth(opts: { firstDay: string; redisUrl?: string }) 
 
     /** The morning of business day n: the clock moves to 08:00 and the daily pass runs; then the day's events. */
     async day(n: number): Promise<void> {
-      clock.set(zonedTimeToInstant(month.date(n), 8, 0, TZ));
+      clock.set(zonedTimeToInstant(month.date(n), 8, 0, zone));
       await embedded.time.runDailyPass({ timeoutMs: 60_000 });
       await month.settle();
     },
     /** Later the same day (events at a given hour). */
     at(hour: number, minute = 0): void {
-      clock.set(zonedTimeToInstant(month.date(month.currentDay()), hour, minute, TZ));
+      clock.set(zonedTimeToInstant(month.date(month.currentDay()), hour, minute, zone));
     },
     currentDay(): number {
       const today = clock.now().toISOString().slice(0, 10);

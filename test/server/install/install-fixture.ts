@@ -10,7 +10,10 @@ import { createOAuthStateStore, type OAuthStateStore } from '../../../src/server
 import { createJobQueues, type JobQueues } from '../../../src/server/jobs/queues';
 import { createRedisLedgerStore } from '../../../src/server/ledger/redis-ledger-store';
 import { createCompanyIndexCache } from '../../../src/server/matching/company-index-cache';
+import { createHubSpotGateway } from '../../../src/server/hubspot/hubspot-gateway';
+import { createAccountSettings } from '../../../src/server/portals/account-settings';
 import { createPortalRegistry, type PortalRegistry } from '../../../src/server/portals/portal-registry';
+import { createRateBudget } from '../../../src/server/rate/rate-budget';
 import { createTokenStore, type TokenStore } from '../../../src/server/portals/token-store';
 import { registerApp } from '../../../src/sandbox/oauth';
 import { startSandbox, type StartedSandbox } from '../../../src/sandbox/server';
@@ -47,7 +50,8 @@ export interface InstallFixture {
 
 export async function startInstallFixture(): Promise<InstallFixture> {
   const sandbox = await startSandbox();
-  const hub = sandbox.state.createPortal();
+  // An account outside the product's home market: the install must take its zone and currency from HubSpot.
+  const hub = sandbox.state.createPortal({ settings: { timeZone: 'America/Chicago', currency: 'USD' } });
   const redis = testRedis();
   const prefix = uniquePrefix('install');
   const portals = createPortalRegistry(redis, prefix);
@@ -62,6 +66,7 @@ export async function startInstallFixture(): Promise<InstallFixture> {
   const module = createInstallModule({
     ...app, basePath: sandbox.url, publicBaseUrl: server.url, tier: 'marketplace', redis, prefix, connection: redis,
     portals, tokens, queues, ledger: createRedisLedgerStore(redis, prefix), companyIndex: createCompanyIndexCache({ redis, prefix }),
+    account: createAccountSettings({ gateway: createHubSpotGateway({ portals, tokens, budget: createRateBudget(redis, prefix) }), portals, queues }),
   });
   late.module = module;
   const install = module.install;

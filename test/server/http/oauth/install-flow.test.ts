@@ -11,7 +11,7 @@ describe('OAuth install against the sandbox', () => {
   beforeAll(async () => { f = await startInstallFixture(); });
   afterAll(async () => { await f.close(); });
 
-  it('when a user installs through /oauth/install and HubSpot approves, then the portal is registered, tokens are stored encrypted, the daily run and a first sync are queued', async () => {
+  it('when a user installs through /oauth/install and HubSpot approves, then the portal is registered in the HubSpot account\'s time zone and currency, tokens are stored encrypted, the daily run and a first sync are queued', async () => {
     const start = await get(`${f.backendUrl}/oauth/install`);
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get('location')!);
@@ -29,7 +29,7 @@ describe('OAuth install against the sandbox', () => {
     expect(html).toContain('Geïnstalleerd');
 
     const portalId = String(f.hub.hubId);
-    expect(await f.portals.get(portalId)).toMatchObject({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: f.sandbox.url });
+    expect(await f.portals.get(portalId)).toMatchObject({ portalId, timeZone: 'America/Chicago', currency: 'USD', country: 'NL', tier: 'marketplace', basePath: f.sandbox.url });
     const accessToken = await f.tokens.getAccessToken(portalId);
     expect(f.sandbox.state.portalForToken(accessToken)?.hubId).toBe(f.hub.hubId);
     const raw = (await f.redis.get(`${f.prefix}:p:${portalId}:oauth`))!;
@@ -40,7 +40,7 @@ describe('OAuth install against the sandbox', () => {
     expect(raw).not.toContain(refreshTokens[0]);
 
     const schedulers = await f.queues.scheduling.getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toContain(dailySchedulerId(portalId));
+    expect(schedulers.find((s) => s.key === dailySchedulerId(portalId))).toMatchObject({ tz: 'America/Chicago' });
     const syncJobs = await f.queues.sync.getJobs(['waiting', 'delayed', 'prioritized']);
     expect(syncJobs.map((j) => j.data)).toContainEqual({ portalId });
 
