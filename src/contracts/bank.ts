@@ -26,6 +26,8 @@ export const BankImportReport = IngestReport.extend({
   applied: z.object({ reference: z.number().int(), invoice_number: z.number().int(), amount_and_payer: z.number().int() }),
   /** Returned / reversed direct debits recorded as failed collections. */
   directDebitReturns: z.number().int(),
+  /** Credits that are a payment the provider (the debtor page's online checkout) already reported: not counted again. */
+  paidOnline: z.number().int(),
   /** Debits that are not returns (outgoing payments) and entries not yet booked: not receivables, left alone. */
   ignored: z.number().int(),
   statements: z.array(StatementCheck),

@@ -16,6 +16,7 @@ import { createDebtorPageRouter } from './http/debtor-page/router';
 import { createPaymentWebhooksRouter } from './http/payments/router';
 import { createCheckoutService } from './payments/checkout-service';
 import { createMollieProvider } from './payments/mollie-provider';
+import { createPaidOnlineStore } from './payments/paid-online-store';
 import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
 import { createCardsRouter, DEFAULT_VIEW_CACHE_TTL_MS } from './http/cards/router';
@@ -122,9 +123,11 @@ export function composeBackend(o: BackendOptions) {
   const csvImporter = createCsvImporter(ingest, now);
   const directDebitFailures = createDirectDebitFailureService({ ledger });
   const bankStore = createBankStore(redis, prefix);
+  // Online payments of the debtor page, remembered so their later bank statement is not counted twice.
+  const paidOnline = createPaidOnlineStore(redis, prefix, now);
   const bank = {
     store: bankStore,
-    importer: createBankImporter({ ledger, bank: bankStore, failures: directDebitFailures, now }),
+    importer: createBankImporter({ ledger, bank: bankStore, failures: directDebitFailures, paidOnline, now }),
     resolve: createUnappliedResolver({ ledger, bank: bankStore }),
   };
   const apiKeys = createApiKeyStore(redis, prefix);
@@ -159,7 +162,7 @@ export function composeBackend(o: BackendOptions) {
   });
   const checkout = o.mollie ? createCheckoutService({
     provider: createMollieProvider(o.mollie), ledger, redis, prefix, publicBaseUrl: o.publicBaseUrl, now,
-    timeZoneOf: async (portalId) => (await calendarFor(portalId)).timeZone, log: o.log,
+    timeZoneOf: async (portalId) => (await calendarFor(portalId)).timeZone, log: o.log, paidOnline,
   }) : undefined;
 
   const metrics = new Registry();

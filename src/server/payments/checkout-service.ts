@@ -1,15 +1,17 @@
 import type { Redis } from 'ioredis';
+import type { PaidOnline } from '../../domain/cash-application/paid-online';
 import { dateInZone } from '../../domain/dates';
 import type { PayLine } from '../../domain/debtor-page/pay-selection';
 import type { PaymentMethod } from '../../domain/ledger';
 import type { Logger } from '../infra/logger';
 import type { LedgerStore } from '../ledger/ledger-store';
+import type { PaidOnlineStore } from './paid-online-store';
 import type { PaymentProvider, ProviderStatus } from './payment-provider';
 
 /** What we asked the provider for, kept per portal: the webhook carries only the provider's id. */
 interface CheckoutRecord {
   readonly companyId: string;
-  readonly lines: readonly { readonly invoiceExternalId: string; readonly minor: number }[];
+  readonly lines: readonly { readonly invoiceExternalId: string; readonly minor: number; readonly number?: string }[];
   readonly currency: string;
   readonly createdAt: string;
   readonly status: ProviderStatus;
@@ -31,11 +33,26 @@ const methodOf = (m: string | undefined): PaymentMethod => (m === 'creditcard' ?
 export function createCheckoutService(deps: {
   provider: PaymentProvider; ledger: LedgerStore; redis: Redis; prefix: string; publicBaseUrl: string;
   now: () => Date; timeZoneOf: (portalId: string) => Promise<string>; log: Logger;
+  /** Remembers paid provider payments, so a bank statement of the same money later is not counted again. */
+  paidOnline?: Pick<PaidOnlineStore, 'record'>;
 }) {
   const key = (portalId: string, id: string) => `${deps.prefix}:p:${portalId}:dp:pay:${id}`;
   const read = async (portalId: string, id: string): Promise<CheckoutRecord | undefined> => {
     const raw = await deps.redis.get(key(portalId, id));
     return raw ? (JSON.parse(raw) as CheckoutRecord) : undefined;
+  };
+
+  /** The payment as the bank import looks for it: amount, and the invoices' numbers and references. */
+  const paidOnline = async (portalId: string, id: string, record: CheckoutRecord, total: number): Promise<PaidOnline> => {
+    const ledger = await deps.ledger.getCustomerLedger(portalId, record.companyId);
+    const byId = new Map((ledger?.invoices ?? []).map((i) => [i.externalId, i]));
+    return {
+      providerPaymentId: id, companyId: record.companyId, amount: { minor: total, currency: record.currency },
+      invoices: record.lines.map((l) => {
+        const invoice = byId.get(l.invoiceExternalId);
+        return { number: invoice?.number ?? l.number ?? l.invoiceExternalId, ...(invoice?.paymentReference ? { paymentReference: invoice.paymentReference } : {}) };
+      }),
+    };
   };
 
   return {
@@ -51,7 +68,7 @@ export function createCheckoutService(deps: {
       });
       const record: CheckoutRecord = {
         companyId: input.companyId, currency, createdAt: deps.now().toISOString(), status: 'open',
-        lines: input.lines.map((l) => ({ invoiceExternalId: l.invoiceExternalId, minor: l.amount.minor })),
+        lines: input.lines.map((l) => ({ invoiceExternalId: l.invoiceExternalId, minor: l.amount.minor, number: l.number })),
       };
       await deps.redis.set(key(input.portalId, created.id), JSON.stringify(record), 'EX', 90 * 86_400);
       // The payer's return to the page names the payment: the latest checkout of this link.
@@ -85,6 +102,7 @@ export function createCheckoutService(deps: {
         externalId: `mollie-${id}-${l.invoiceExternalId}`, companyId: record.companyId, invoiceExternalId: l.invoiceExternalId,
         amount: { minor: l.minor, currency: record.currency }, date, method: methodOf(payment.method),
       })));
+      await deps.paidOnline?.record(portalId, await paidOnline(portalId, id, record, total));
       return { outcome: 'recorded', status: 'paid', companyId: record.companyId };
     },
   };

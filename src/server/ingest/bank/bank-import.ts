@@ -1,9 +1,11 @@
 import type { BankImportReport, StatementCheck, UnappliedPayment } from '../../../contracts/bank';
 import type { DirectDebitFailureInput } from '../../../contracts/direct-debit';
 import { applyCredit, indexOpenItems, settle, type OpenItem } from '../../../domain/cash-application/apply-credit';
+import { paidOnlineMatch } from '../../../domain/cash-application/paid-online';
 import type { CompanyId, CustomerLedger, Payment } from '../../../domain/ledger';
 import { AppError } from '../../errors';
 import type { RedisLedgerStore } from '../../ledger/redis-ledger-store';
+import type { PaidOnlineStore } from '../../payments/paid-online-store';
 import type { DirectDebitFailureService } from '../direct-debit/failure-service';
 import { createReportBuilder } from '../ingest-report';
 import { readXmlRecords, XmlInputError, type XmlElement } from '../xml/xml-records';
@@ -16,6 +18,8 @@ export interface BankImportDeps {
   readonly ledger: Pick<RedisLedgerStore, 'listCompanyIds' | 'getCustomerLedger' | 'getCustomerLedgers' | 'upsertPayments'>;
   readonly bank: BankStore;
   readonly failures: Pick<DirectDebitFailureService, 'recordFailures'>;
+  /** Provider payments already in the ledger: their later bank credit is recognised, not applied again. */
+  readonly paidOnline?: Pick<PaidOnlineStore, 'recent' | 'markBanked'>;
   readonly now?: () => Date;
 }
 
@@ -68,11 +72,22 @@ export function createBankImporter(deps: BankImportDeps) {
       const decisions = new Map<string, Payment[]>();
       const unapplied: UnappliedPayment[] = [];
       const learned: { iban?: string; name?: string; companyId: CompanyId }[] = [];
+      const banked: { providerPaymentId: string; creditKey: string }[] = [];
       if (fresh.length) {
+        const online = [...(await deps.paidOnline?.recent(portalId) ?? [])];
         const index = indexOpenItems(await openItems(portalId));
         const known = await deps.bank.payers(portalId, [...new Set(fresh.flatMap((c) => c.counterpartyIban ?? []))], [...new Set(fresh.flatMap((c) => c.counterpartyName ?? []))]);
         const payers = { companyByIban: (iban: string) => known.byIban.get(iban), companyByName: (name: string) => known.byName.get(name) };
         for (const credit of fresh) {
+          const same = paidOnlineMatch(credit, online);
+          if (same) {
+            // The money is in the ledger already (the provider's webhook): remembered as seen, with no payments.
+            banked.push({ providerPaymentId: same.providerPaymentId, creditKey: credit.key });
+            const i = online.findIndex((p) => p.providerPaymentId === same.providerPaymentId);
+            online[i] = { ...online[i]!, bankedBy: credit.key };
+            decisions.set(credit.key, []);
+            continue;
+          }
           const decision = applyCredit(credit, index, payers);
           const own: Payment[] = [];
           if (decision.kind === 'applied') {
@@ -88,12 +103,14 @@ export function createBankImporter(deps: BankImportDeps) {
           payments.push(...own);
         }
       }
-      // Order: the decisions and the waiting list first, then the payments; a retry after a crash repeats them.
+      // Order: the provider payments' claims, the decisions and the waiting list first, then the payments; a retry
+      // after a crash repeats them (a claimed provider payment still matches the credit that claimed it).
+      await deps.paidOnline?.markBanked(portalId, banked);
       await deps.bank.remember(portalId, decisions);
       await deps.bank.addUnapplied(portalId, unapplied, now().getTime());
       for (let i = 0; i < payments.length; i += CHUNK) await deps.ledger.upsertPayments(portalId, payments.slice(i, i + CHUNK));
       await deps.bank.learnPayers(portalId, learned);
-      report.add({ created: fresh.length - unapplied.filter((u) => u.reason !== 'overpayment').length, updated: 0, unchanged: credits.length - fresh.length, unmatched: unapplied.length });
+      report.add({ created: fresh.length - banked.length - unapplied.filter((u) => u.reason !== 'overpayment').length, updated: 0, unchanged: credits.length - fresh.length, unmatched: unapplied.length });
 
       const failed = returns.length ? await deps.failures.recordFailures(portalId, returns.map(toFailure)) : undefined;
       for (const e of failed?.errors ?? []) report.reject({ ...(e.externalId ? { externalId: e.externalId } : {}), reason: `direct-debit return: ${e.reason}` });
@@ -101,6 +118,7 @@ export function createBankImporter(deps: BankImportDeps) {
         ...report.build(),
         applied,
         directDebitReturns: (failed?.created ?? 0) + (failed?.unchanged ?? 0),
+        paidOnline: banked.length,
         ignored,
         statements,
       };

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BankImportReport, UnappliedPaymentList } from '../../src/contracts/bank';
+import { printReference, rfReference } from '../../src/domain/payments/rf-reference';
+import { camtDocument } from '../server/ingest/bank/camt-fixtures';
+import { startMonth, type Month } from './support/month';
+
+/**
+ * A customer pays online on their own page (the provider stand-in, as Mollie), the ledger has it at once; days
+ * later the bank statement shows the same money — the provider's payout naming the payment, or a credit with the
+ * same amount and the invoice's reference. Through POST /api/ingest/bank it is recognised, not counted twice: the
+ * other open invoice of the same amount stays open, and nothing waits in the unapplied list.
+ */
+let m: Month;
+const base = () => m.embedded.publicBaseUrl;
+
+const bank = async (xml: string) => {
+  const res = await m.upload('/bank', xml, 'application/xml');
+  return { status: res.status, report: res.body as unknown as BankImportReport };
+};
+/** The customer pays one invoice through the provider's checkout; returns the provider's payment id. */
+async function payOnline(token: string, invoice: string): Promise<string> {
+  const start = await fetch(`${base()}/my/${token}/checkout`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `invoice=${invoice}` });
+  expect(start.status).toBe(303);
+  const back = await fetch(start.headers.get('location')!, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'outcome=paid' });
+  expect((await fetch(back.headers.get('location')!, { redirect: 'manual' })).headers.get('location')).toBe(`/my/${token}?payment=paid`);
+  await m.settle();
+  return m.embedded.mollie.webhookCalls.at(-1)!.id;
+}
+const paymentsOf = async (companyId: string, invoice: string) =>
+  (await m.embedded.backend.ledger.getCustomerLedger(m.portalId, companyId))!.payments.filter((p) => p.invoiceExternalId === invoice);
+const unapplied = async () => ((await (await m.ingestGet('/bank/unapplied')).json()) as UnappliedPaymentList).items;
+
+beforeAll(async () => { m = await startMonth({ firstDay: '2027-04-05' }); }, 60_000);
+afterAll(async () => { await m?.close(); });
+
+describe('a bank statement of a payment already received online', () => {
+  let company: string;
+  let token: string;
+  let providerId: string;
+
+  beforeAll(async () => {
+    company = await m.createCompany({ name: 'Online Betaler BV', domain: 'online-betaler.example' });
+    await m.invoices({ domain: 'online-betaler.example' }, [
+      { id: 'ON-1', amount: 121_000, issued: '2027-02-01', due: '2027-03-03' },
+      { id: 'ON-2', amount: 121_000, issued: '2027-02-10', due: '2027-03-12' },
+    ]);
+    token = (await m.embedded.backend.debtorLinks.ensure(m.portalId, company)).token;
+    providerId = await payOnline(token, 'ON-1');
+  }, 60_000);
+
+  it('when the provider\'s payout names the payment id, then it is recognised and nothing is counted twice; the same file again changes nothing', async () => {
+    expect(await paymentsOf(company, 'ON-1')).toHaveLength(1);
+    expect((await m.rollup(company)).open).toBe(1210);
+    const statement = camtDocument({ id: 'S-ON', entries: [{ amount: 121_000, text: `${providerId} Voorbeeld Groothandel B.V.: ON-1`, name: 'Stichting Mollie Payments', iban: 'NL10ABNA0000000001', acctSvcrRef: 'MOL-1' }] });
+    const first = await bank(statement);
+    expect(first).toMatchObject({ status: 200, report: { received: 1, created: 0, unmatched: 0, paidOnline: 1, rejected: 0 } });
+    expect(await paymentsOf(company, 'ON-1')).toHaveLength(1);
+    // The other invoice of the same amount is not taken for it.
+    expect(await paymentsOf(company, 'ON-2')).toHaveLength(0);
+    expect((await m.rollup(company)).open).toBe(1210);
+    expect((await unapplied()).filter((u) => u.amountMinor === 121_000)).toEqual([]);
+
+    expect((await bank(statement)).report).toMatchObject({ received: 1, created: 0, unchanged: 1, paidOnline: 0 });
+    expect((await m.rollup(company)).open).toBe(1210);
+  });
+
+  it('when a statement shows the same amount with the invoice\'s RF reference (no payment id), then it is the same payment too — but a second such credit is money of its own', async () => {
+    const other = await m.createCompany({ name: 'Kenmerk Online BV', domain: 'kenmerk-online.example' });
+    await m.invoices({ domain: 'kenmerk-online.example' }, [{ id: 'KO-7', amount: 48_400, issued: '2027-02-01', due: '2027-03-03' }]);
+    const otherToken = (await m.embedded.backend.debtorLinks.ensure(m.portalId, other)).token;
+    await payOnline(otherToken, 'KO-7');
+    const rf = printReference(rfReference('KO-7')!);
+    const same = await bank(camtDocument({ id: 'S-KO', entries: [{ amount: 48_400, text: rf, name: 'KENMERK ONLINE BV', iban: 'NL20INGB0001234567', acctSvcrRef: 'KO-1' }] }));
+    expect(same.report).toMatchObject({ created: 0, unmatched: 0, paidOnline: 1 });
+    expect(await paymentsOf(other, 'KO-7')).toHaveLength(1);
+
+    const again = await bank(camtDocument({ id: 'S-KO2', entries: [{ amount: 48_400, text: rf, name: 'KENMERK ONLINE BV', iban: 'NL20INGB0001234567', acctSvcrRef: 'KO-2' }] }));
+    expect(again.report).toMatchObject({ paidOnline: 0, unmatched: 1 });
+    expect((await unapplied()).some((u) => u.amountMinor === 48_400 && u.remittance === rf)).toBe(true);
+    expect(await paymentsOf(other, 'KO-7')).toHaveLength(1);
+  });
+
+  it('when the customer\'s page is opened, then it lists the online payment once', async () => {
+    const html = (await (await fetch(`${base()}/my/${token}?lang=en`)).text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/\u00a0/g, ' ');
+    expect(html.match(/€1,210\.00 for invoice ON-1/g)).toHaveLength(1);
+    expect(html).toContain('Invoice ON-2');
+  });
+});
