@@ -90,6 +90,13 @@ export const ReminderPolicySettings = z.object({
   consumerRules: z.object({ requireFourteenDayLetter: z.boolean() }).strict(),
   brokenPromiseStepId: StepId,
   failedDirectDebit: z.object(StepFields).strict(),
+  /** What a customer may arrange on their own page without a person deciding; the product's defaults when absent. */
+  selfService: z.object({
+    maxDeferralDays: z.number().int().min(0).max(365),
+    maxTerms: z.number().int().min(1).max(60),
+    minInstalmentMinor: z.number().int().min(0).max(100_000_000),
+    maxFirstTermDays: z.number().int().min(0).max(365),
+  }).strict().optional(),
 }).strict();
 export type ReminderPolicySettings = z.infer<typeof ReminderPolicySettings>;
 

@@ -1,22 +1,8 @@
 import { addDays, daysBetween, type IsoDate } from '../dates';
 import type { Money } from '../money';
+import type { SelfServiceLimits } from '../policy/self-service-limits';
 import { paySelection, type PayLine } from './pay-selection';
 import type { DebtorStanding } from './standing';
-
-/**
- * What the customer may arrange on their own page without a person deciding: a deferral of one invoice up to
- * `maxDeferralDays`, or a payment arrangement of the overdue balance in at most `maxTerms` monthly terms of at
- * least `minInstalmentMinor`, starting within `maxFirstTermDays`. Anything beyond is not refused: it becomes a
- * request for the credit controller (a HubSpot task), with the reasons why.
- */
-export interface SelfServiceLimits {
-  readonly maxDeferralDays: number;
-  readonly maxTerms: number;
-  readonly minInstalmentMinor: number;
-  readonly maxFirstTermDays: number;
-}
-
-export const DEFAULT_SELF_SERVICE_LIMITS: SelfServiceLimits = { maxDeferralDays: 14, maxTerms: 6, minInstalmentMinor: 5_000, maxFirstTermDays: 30 };
 
 export type ReviewReason =
   | { readonly code: 'deferral_too_long'; readonly maxDays: number }

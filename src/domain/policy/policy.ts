@@ -1,4 +1,5 @@
 import type { ActionKind, CallWindow, Channel } from '../ledger';
+import type { SelfServiceLimits } from './self-service-limits';
 
 /**
  * A reminder policy is data: an ordered ladder of steps plus the rules for when contact may happen.
@@ -81,6 +82,8 @@ export interface ReminderPolicy {
    * Never an escalation: escalation needs its prerequisite done first.
    */
   readonly catchUpToStepId?: string;
+  /** What a customer may arrange on their own page without a person (default `DEFAULT_SELF_SERVICE_LIMITS`). */
+  readonly selfService?: SelfServiceLimits;
 }
 
 /**

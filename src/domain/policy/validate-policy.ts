@@ -1,5 +1,6 @@
 import { ACTION_KINDS, CHANNELS, type CallWindow } from '../ledger';
 import { err, ok, type Result } from '../result';
+import { selfServiceProblems } from './self-service-limits';
 import { AUDIENCES, isEscalationStep, OFFSET_UNITS, OWNER_RULES, STEP_ANCHORS, TONES, type PolicyStep, type ReminderPolicy } from './policy';
 
 /** Ids end up in idempotency keys and HubSpot properties: keep them plain. */
@@ -40,6 +41,7 @@ export function validatePolicy(p: ReminderPolicy): Result<ReminderPolicy, string
   if (!oneOf(ACTION_KINDS, p.failedDirectDebit.action)) problems.push('failedDirectDebit has an unknown action');
 
   problems.push(...climbProblems(p));
+  if (p.selfService) problems.push(...selfServiceProblems(p.selfService));
   p.callWindows.forEach((w, i) => problems.push(...windowProblems(w, `call window ${i + 1}`)));
   p.consumerCallWindows?.forEach((w, i) => problems.push(...windowProblems(w, `consumer call window ${i + 1}`)));
   problems.push(...windowProblems({ weekday: 1, ...p.workingHours }, 'working hours'));

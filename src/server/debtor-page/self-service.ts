@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ArrangeForm, ArrangeOutcome } from '../../contracts/debtor-page';
-import { decideArrangement, decideDeferral, DEFAULT_SELF_SERVICE_LIMITS, type SelfServiceLimits } from '../../domain/debtor-page/self-service';
+import { decideArrangement, decideDeferral } from '../../domain/debtor-page/self-service';
+import { selfServiceLimitsOf } from '../../domain/policy/self-service-limits';
 import { nextBusinessDay } from '../../domain/calendar';
 import { zonedTimeToInstant } from '../../domain/dates';
 import type { ActionRecord, BusinessCalendar } from '../../domain/ledger';
@@ -18,7 +19,6 @@ export interface SelfServiceDeps {
   readonly calendarFor: (portalId: string) => Promise<BusinessCalendar>;
   /** Owner of the tasks when the company has none (the portal's credit controller). */
   readonly fallbackOwnerFor: (portalId: string) => Promise<string | undefined>;
-  readonly limits?: SelfServiceLimits;
 }
 
 interface Plan {
@@ -39,10 +39,10 @@ const SUBMISSION_TTL_SECONDS = 90 * 86_400;
  * a resubmitted form changes nothing and a retry after a failure resumes where it stopped.
  */
 export function createSelfService(deps: SelfServiceDeps) {
-  const limits = deps.limits ?? DEFAULT_SELF_SERVICE_LIMITS;
-
   const plan = (view: DebtorView, form: ArrangeForm, id: string): Plan => {
     const { portalId, companyId, standing } = view;
+    // The portal's own policy decides what is granted at once: the same limits the page shows.
+    const limits = selfServiceLimitsOf(view.policy);
     const t = selfServiceTexts(view.creditor.defaultLanguage);
     const numberOf = (ext: string) => standing.invoices.find((i) => i.externalId === ext)?.number ?? ext;
     switch (form.kind) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, decideArrangement, decideDeferral, DEFAULT_SELF_SERVICE_LIMITS } from '../../../src/domain/debtor-page/self-service';
+import { addMonths, decideArrangement, decideDeferral } from '../../../src/domain/debtor-page/self-service';
+import { DEFAULT_SELF_SERVICE_LIMITS } from '../../../src/domain/policy/self-service-limits';
 import { debtorStanding } from '../../../src/domain/debtor-page/standing';
 import { money } from '../../../src/domain/money';
 import { DEFAULT_POLICY } from '../../../src/domain/policy/policy';

@@ -32,6 +32,16 @@ const cases: { name: string; policy: ReminderPolicy; problem: RegExp }[] = [
 ];
 
 describe('validatePolicy', () => {
+  it('when self-service limits are saved, then whole numbers in range pass and every one out of range is named', () => {
+    const limits = { maxDeferralDays: 0, maxTerms: 12, minInstalmentMinor: 0, maxFirstTermDays: 60 };
+    expect(validatePolicy({ ...DEFAULT_POLICY, selfService: limits }).ok).toBe(true);
+    const bad = validatePolicy({ ...DEFAULT_POLICY, selfService: { maxDeferralDays: -1, maxTerms: 0, minInstalmentMinor: 1.5, maxFirstTermDays: 400 } });
+    expect(bad.ok ? [] : bad.error).toEqual([
+      'selfService.maxDeferralDays must be a whole number from 0 to 365', 'selfService.maxTerms must be a whole number from 1 to 60',
+      'selfService.minInstalmentMinor must be a whole number from 0 to 100000000', 'selfService.maxFirstTermDays must be a whole number from 0 to 365',
+    ]);
+  });
+
   it('when the default policy is checked, then it is valid', () => {
     expect(validatePolicy(DEFAULT_POLICY)).toEqual({ ok: true, value: DEFAULT_POLICY });
   });

@@ -1,6 +1,6 @@
 import { DISPUTE_REASON_CHOICES } from '../../../contracts/debtor-page';
 import { paySelection } from '../../../domain/debtor-page/pay-selection';
-import type { SelfServiceLimits } from '../../../domain/debtor-page/self-service';
+import type { SelfServiceLimits } from '../../../domain/policy/self-service-limits';
 import type { DebtorStanding } from '../../../domain/debtor-page/standing';
 import type { Language } from '../../../domain/ledger';
 import { html, type SafeHtml } from './html';

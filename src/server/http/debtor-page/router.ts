@@ -5,7 +5,7 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { ARRANGE_OUTCOMES, ArrangeForm } from '../../../contracts/debtor-page';
 import { SafeId } from '../../../contracts/primitives';
-import { DEFAULT_SELF_SERVICE_LIMITS, type SelfServiceLimits } from '../../../domain/debtor-page/self-service';
+import { selfServiceLimitsOf } from '../../../domain/policy/self-service-limits';
 import { paySelection } from '../../../domain/debtor-page/pay-selection';
 import type { Language } from '../../../domain/ledger';
 import { epcPayload } from '../../../domain/payments/epc-qr';
@@ -25,7 +25,6 @@ export interface DebtorPageRouterDeps {
   readonly checkout?: CheckoutService;
   /** Deferral, arrangement, dispute, accounts-payable address. */
   readonly selfService: SelfService;
-  readonly limits?: SelfServiceLimits;
   readonly redis: Redis;
   readonly prefix: string;
   /** Page requests per client address per minute (DEBTOR_PAGE_RATE_PER_MINUTE). */
@@ -93,10 +92,9 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
   };
   const selfPath = (req: Request<{ token: string }>) => `${req.baseUrl}/${encodeURIComponent(req.params.token)}`;
 
-  const limits = deps.limits ?? DEFAULT_SELF_SERVICE_LIMITS;
   const page = (req: Request<{ token: string }>, view: DebtorView, notice: { banner?: 'paid' | 'pending' | 'failed'; done?: string }, submission = randomBytes(16).toString('base64url')) => {
     const lang = langOf(req) ?? view.language;
-    const arrange = renderArrangeSection({ standing: view.standing, lang, selfPath: selfPath(req), limits, submissionId: (form) => `${form.replace('_', '')}-${submission}` });
+    const arrange = renderArrangeSection({ standing: view.standing, lang, selfPath: selfPath(req), limits: selfServiceLimitsOf(view.policy), submissionId: (form) => `${form.replace('_', '')}-${submission}` });
     return renderDebtorPage({
       standing: view.standing, creditor: view.creditor, lang, selfPath: selfPath(req), payable: true, extra: [arrange],
       ...(notice.banner ? { banner: notice.banner } : {}), ...(notice.done ? { done: notice.done } : {}),
