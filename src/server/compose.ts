@@ -172,6 +172,7 @@ export function composeBackend(o: BackendOptions) {
     log: o.log,
     metrics,
     available: health.isUp,
+    trustProxy: o.config.TRUST_PROXY,
     ready: async () => {
       if (!(await health.check())) return { ready: false, reason: 'redis_unreachable' };
       if (requiresRedisPersistence(o.config) && (await health.persistence()) !== 'aof') return { ready: false, reason: 'redis_without_persistence' };

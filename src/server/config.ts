@@ -3,6 +3,7 @@
 // private Redis. Setting HUBSPOT_BASE_PATH switches to a real HubSpot account, which then requires
 // the OAuth app credentials, a stable token encryption key and a public HTTPS origin.
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export const RATE_LIMIT_TIERS = ['marketplace', 'private-starter', 'private-pro', 'private-addon'] as const;
@@ -22,6 +23,43 @@ const encryptionKey = z.string()
   .refine((s) => /^[A-Za-z0-9+/]+={0,2}$/.test(s) && Buffer.from(s, 'base64').length === 32,
     { error: 'must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)' })
   .transform((s) => Buffer.from(s, 'base64'));
+
+/** Express's `trust proxy`: nobody (the socket's address is the client), a hop count, or the proxies' addresses. */
+export type TrustProxy = false | number | readonly string[];
+
+const KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(s: string): boolean {
+  if (KEYWORDS.has(s)) return true;
+  const [address, bits, ...rest] = s.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: which proxies in front of the backend may name the client (X-Forwarded-For) — the debtor page's
+ * per-address rate limits count that address. Unset or `false`: none, the connection's own address counts, so a
+ * client cannot spoof its way around a limit. A number: that many proxy hops in front (the address the nearest
+ * of them saw). Else a comma list of proxy addresses, CIDR subnets or `loopback`, `linklocal`, `uniquelocal`.
+ */
+const TrustProxySetting = z.string().trim().transform((s, ctx): TrustProxy => {
+  if (s === 'false') return false;
+  if (/^\d+$/.test(s)) {
+    const hops = Number(s);
+    if (hops >= 1 && hops <= 10) return hops;
+    ctx.addIssue({ code: 'custom', message: 'must be false, 1-10 proxy hops, or a comma list of proxy addresses/subnets' });
+    return z.NEVER;
+  }
+  const list = s.split(',').map((p) => p.trim()).filter(Boolean);
+  const bad = list.filter((p) => !isAddressOrSubnet(p));
+  if (list.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be false, 1-10 proxy hops, or a comma list of proxy addresses/subnets` });
+    return z.NEVER;
+  }
+  return list;
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' })
@@ -58,6 +96,7 @@ const EnvSchema = z.object({
   /** Mollie's API origin and path (default Mollie's own); the embedded default points it at the local stand-in. */
   MOLLIE_API_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   /** Debtor page: days a customer's link stays valid after it is issued. */
+  TRUST_PROXY: TrustProxySetting.default(false),
   DEBTOR_LINK_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1).max(366).default(90),
 }).superRefine((env, ctx) => {
   const privateApp = env.HUBSPOT_ACCESS_TOKEN !== undefined || env.HUBSPOT_PORTAL_ID !== undefined;

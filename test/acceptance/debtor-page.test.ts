@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { createElement } from 'react';
 import { Link, hubspot } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
@@ -22,6 +23,14 @@ let link: string;
 const text = async (res: Response) => (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const page = (token: string, query = '', headers: Record<string, string> = {}) =>
   fetch(`${m.embedded.publicBaseUrl}/my/${token}${query}`, { headers });
+/** A GET from another client: its own loopback address as the connection's source. */
+const fromAddress = (localAddress: string, path: string, headers: Record<string, string> = {}) => new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
+  const url = new URL(path, m.embedded.publicBaseUrl);
+  request({ host: '127.0.0.1', port: url.port, path: url.pathname, localAddress, headers }, (res) => {
+    res.resume();
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined }));
+  }).on('error', reject).end();
+});
 
 beforeAll(async () => {
   m = await startMonth({ firstDay: '2027-03-01' });
@@ -107,13 +116,14 @@ describe('the debtor page', () => {
     expect((await page(link)).status).toBe(200);
   });
 
-  it('when someone keeps guessing links, then after 20 misses their address gets 429, even for a valid link, and others do not', async () => {
-    const guesser = { 'X-Forwarded-For': '203.0.113.7' };
-    for (let i = 0; i < 20; i++) expect((await page(`${m.portalId}.${String(i).padStart(43, 'g')}`, '', guesser)).status).toBe(404);
-    const blocked = await page(link, '', guesser);
+  it('when someone keeps guessing links, then after 20 misses their address gets 429, even for a valid link and with a new X-Forwarded-For each time, and others do not', async () => {
+    // Two clients on their own loopback addresses; no proxy is trusted (TRUST_PROXY unset), so the header is theirs to make up.
+    const guesser = (token: string, n: number) => fromAddress('127.0.0.7', `/my/${token}`, { 'X-Forwarded-For': `198.51.100.${n}` });
+    for (let i = 0; i < 20; i++) expect((await guesser(`${m.portalId}.${String(i).padStart(43, 'g')}`, i)).status).toBe(404);
+    const blocked = await guesser(link, 99);
     expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await page(link, '', { 'X-Forwarded-For': '203.0.113.8' })).status).toBe(200);
+    expect(blocked.retryAfter).toMatch(/^\d+$/);
+    expect((await fromAddress('127.0.0.8', `/my/${link}`)).status).toBe(200);
   });
 
   it('when a browser opens the page on a phone, then it renders without scripts, in both languages, and axe finds no serious violations', async () => {

@@ -38,6 +38,16 @@ describe('loadConfig', () => {
     expect(loadConfig({}).TOKEN_ENCRYPTION_KEY.equals(loadConfig({}).TOKEN_ENCRYPTION_KEY)).toBe(false);
   });
 
+  it('when TRUST_PROXY is unset, then no proxy is trusted; hop counts and address lists are read, anything else is refused', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+    for (const bad of ['true', '0', '11', '10.0.0.0/33', 'proxy.example', ',']) {
+      expect(problemsOf({ TRUST_PROXY: bad }), bad).toEqual(['TRUST_PROXY must be false, 1-10 proxy hops, or a comma list of proxy addresses/subnets']);
+    }
+  });
+
   it('when PORT is set and PUBLIC_BASE_URL is not, then the default origin follows the port', () => {
     expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
   });

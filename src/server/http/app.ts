@@ -1,5 +1,6 @@
 import express, { type Express, type Router } from 'express';
 import type { Registry } from 'prom-client';
+import type { TrustProxy } from '../config';
 import type { Logger } from '../infra/logger';
 import { errorHandler } from './error-handler';
 
@@ -32,6 +33,8 @@ export interface AppDeps {
   readonly ready: () => Promise<ReadyState>;
   /** Without a round trip: false while Redis is known to be down; requests then get 503 at once, never hang. */
   readonly available?: () => boolean;
+  /** TRUST_PROXY: which proxies may name the client (X-Forwarded-For); `false` (the default): the connection's address. */
+  readonly trustProxy?: TrustProxy;
 }
 
 export interface ReadyState {
@@ -47,7 +50,10 @@ const RETRY_AFTER_S = 5;
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Per-address limits (the debtor page) count req.ip: only proxies named in the config may set it, else anyone
+  // could send a new X-Forwarded-For with every request.
+  const trust = deps.trustProxy ?? false;
+  app.set('trust proxy', Array.isArray(trust) ? [...trust] : trust);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
