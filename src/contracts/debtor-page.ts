@@ -24,3 +24,24 @@ export type ArrangeForm = z.infer<typeof ArrangeForm>;
 /** What the page tells the customer afterwards (`?done=`). */
 export const ARRANGE_OUTCOMES = ['deferral_approved', 'deferral_review', 'arrangement_approved', 'arrangement_review', 'dispute_received', 'email_received', 'refused', 'invalid'] as const;
 export type ArrangeOutcome = (typeof ARRANGE_OUTCOMES)[number];
+
+const NumericId = z.string().regex(/^\d{1,20}$/, { error: 'must be a numeric HubSpot id' });
+
+/**
+ * The settings page's admin API for a customer's debtor-page link (`/api/admin/debtor-links/<companyId>`, signed by
+ * HubSpot): `POST …/rotate` issues a new link, the old one opens nothing from then on. Portal and user come
+ * from the signed query; only the portal's admins may rotate (403 not_admin), only a known customer (404 not_found).
+ */
+export const DebtorLinkAdminQuery = z.object({ portalId: NumericId, userId: NumericId.optional() });
+export const DebtorLinkCompany = NumericId;
+
+export const DebtorLinkVM = z.object({
+  companyId: z.string(),
+  url: z.url(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+});
+export type DebtorLinkVM = z.infer<typeof DebtorLinkVM>;
+
+export const DEBTOR_LINK_ERROR_CODES = ['not_admin', 'not_found'] as const;
+export type DebtorLinkErrorCode = (typeof DEBTOR_LINK_ERROR_CODES)[number];

@@ -19,6 +19,8 @@ import { createMollieProvider } from './payments/mollie-provider';
 import { createPaidOnlineStore } from './payments/paid-online-store';
 import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
+import { createDebtorLinksRouter } from './http/admin/debtor-links-router';
+import { createDebtorLinkAdmin } from './debtor-page/link-admin';
 import { createCardsRouter, DEFAULT_VIEW_CACHE_TTL_MS } from './http/cards/router';
 import { createIngestRouter } from './http/ingest/ingest-router';
 import { createEngagements } from './hubspot/engagements';
@@ -192,8 +194,11 @@ export function composeBackend(o: BackendOptions) {
       webhooks: operate.webhooksRouter,
       settings: createSettingsRouter({ ...signed, settings, portals: hubspot.portals }),
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
+      debtorLinks: createDebtorLinksRouter({
+        ...signed, admin: createDebtorLinkAdmin({ links: debtorLinks, ledger, publicBaseUrl: o.publicBaseUrl, adminsOf: async (p) => (await settings.read(p)).adminUserIds }),
+      }),
       debtorPage: createDebtorPageRouter({
-        pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, ...(checkout ? { checkout } : {}),
+        pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, ...(checkout ? { checkout } : {}),
         selfService: createSelfService({ ledger, gateway: hubspot.gateway, redis, prefix, now, calendarFor: async (p) => calendarFor(p), fallbackOwnerFor }),
       }),
       ...(checkout ? { payments: createPaymentWebhooksRouter({ checkout }) } : {}),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DebtorLinkVM } from '../../src/contracts/debtor-page';
 import { startMonth, type Month } from './support/month';
 
 /**
@@ -67,14 +68,24 @@ describe('the customer\'s link in what the credit controller sends', () => {
     expect((await pageText(url!)).text).toContain('Factuur RECENT-1');
   });
 
-  it('when the link is rotated, then the next run rewrites the open task with the new link and the old one opens nothing', async () => {
+  it('when an admin regenerates the link on the settings page\'s API, then the old one opens nothing and the open task carries the new one at once', async () => {
     const email = (await m.openTasks(late)).find((t) => t.type === 'EMAIL')!;
     const oldUrl = (await linkIn(email.id))!;
-    const fresh = await m.embedded.backend.debtorLinks.rotate(m.portalId, late);
-    await m.day(4);
-    const url = await linkIn(email.id);
-    expect(url).toMatch(new RegExp(`/my/${fresh.token.replace('.', '\\.')}$`));
+    const rotate = (userId: string, companyId = late) => m.signedFetch('POST', `/api/admin/debtor-links/${companyId}/rotate?portalId=${m.portalId}&userId=${userId}`);
+    expect((await rotate('12345')).status).toBe(403);
+    expect((await rotate(m.embedded.hubspot.adminUserId!, '999999999')).status).toBe(404);
+    const unsigned = await fetch(`${m.embedded.publicBaseUrl}/api/admin/debtor-links/${late}/rotate?portalId=${m.portalId}&userId=${m.embedded.hubspot.adminUserId!}`, { method: 'POST' });
+    expect(unsigned.status).toBe(401);
+    expect((await pageText(oldUrl)).status).toBe(200);
+
+    const res = await rotate(m.embedded.hubspot.adminUserId!);
+    expect(res.status).toBe(200);
+    const fresh = (await res.json()) as DebtorLinkVM;
+    expect(fresh.companyId).toBe(late);
+    expect(fresh.url).not.toBe(oldUrl);
     expect((await pageText(oldUrl)).status).toBe(404);
-    expect((await pageText(url!)).status).toBe(200);
+    expect((await pageText(fresh.url)).text).toContain('Factuur LAAT-1');
+    await m.settle();
+    expect(await linkIn(email.id)).toBe(fresh.url);
   });
 });

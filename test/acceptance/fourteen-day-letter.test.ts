@@ -71,7 +71,15 @@ describe('the 14-day letter in HubSpot', () => {
       'NL20INGB0001234567 ten name van Groothandel Noord B.V., onder vermelding van L-nl-1', 'debiteuren@noord.example',
       'Met vriendelijke groet,\nGroothandel Noord B.V.\nGroothandel Noord B.V. · KvK 87654321 · btw-nummer NL876543210B01 · IBAN NL20INGB0001234567',
     ]) expect(letter).toContain(part);
-    expect(foreignWords('nl', letter, [company.legalName, 'L-nl-1', 'IBAN', company.supportEmail])).toEqual([]);
+    // The customer's own page, in the letter and as a QR code to print on it (a random token: not words of any language).
+    const link = /https?:\/\/\S+\/my\/[\w.-]+/.exec(letter)?.[0];
+    expect(letter).toContain(`Of betaal direct online: ${link}`);
+    expect(body).toContain(`de QR-code ${link}/qr.png`);
+    const qr = await fetch(`${link}/qr.png`);
+    expect(qr.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await qr.arrayBuffer()).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect((await fetch(`${link!.slice(0, -2)}xx/qr.png`)).status).toBe(404);
+    expect(foreignWords('nl', letter, [company.legalName, 'L-nl-1', 'IBAN', company.supportEmail, link!])).toEqual([]);
     expect(lazyPlurals(body)).toEqual([]);
     // No pay-by date before the letter goes out: it is counted from the day the task is completed.
     expect(letter).not.toMatch(/uiterlijk \d/);
@@ -87,7 +95,9 @@ describe('the 14-day letter in HubSpot', () => {
       'We ask you to pay €1,000.00 within 14 days, counted from the day after you receive this letter.',
       'collection costs of €181.50 including 21% VAT', 'NL20INGB0001234567 in the name of Groothandel Noord B.V., quoting L-en-1', 'Yours faithfully,',
     ]) expect(letter).toContain(part);
-    expect(foreignWords('en', letter, [company.legalName, 'L-en-1', 'KvK', 'IBAN', company.supportEmail])).toEqual([]);
+    const link = /https?:\/\/\S+\/my\/[\w.-]+/.exec(letter)?.[0] ?? '';
+    expect(letter).toContain(`Or pay online straight away: ${link}`);
+    expect(foreignWords('en', letter, [company.legalName, 'L-en-1', 'KvK', 'IBAN', company.supportEmail, link])).toEqual([]);
   });
 
   it('when the company charges no VAT on collection costs, then a new letter states the €150 of the scale', async () => {

@@ -63,7 +63,7 @@ export function taskText(input: TaskTextInput): TaskText {
     ...(claimsCharges(action) ? chargesSection(input) : []),
     ...(action.reasons.length > 0 ? [t(lang, 'body.why', { reasons: action.reasons.map((r) => reasonText(lang, r)).join('; ') })] : []),
     ...(action.reasons.some((r) => r.code === 'failed_direct_debit') ? [t(lang, 'body.pay_now')] : []),
-    ...(input.payLink ? [t(lang, LINK_LINE[action.action], { url: input.payLink })] : []),
+    ...(input.payLink ? [t(lang, LINK_LINE[action.action], { url: input.payLink, qr: `${input.payLink}/qr.png` })] : []),
     ...(action.action === 'call'
       ? ['', ...callScriptText(buildCallScript({
           ledger, asOf: today, language: lang,

@@ -17,6 +17,8 @@ export interface AppRouters {
   readonly webhooks?: Router;
   /** Signed admin endpoints of the settings page (ingest API keys), at /api/admin. */
   readonly admin?: Router;
+  /** Signed admin endpoint of the settings page that regenerates a customer's debtor-page link, at /api/admin/debtor-links. */
+  readonly debtorLinks?: Router;
   /** Signed endpoints of the settings page (policy, company details, calendar, admins), at /api/settings. */
   readonly settings?: Router;
   /** The debtor's own page, reached by a per-customer link outside HubSpot, at /my. */
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.ingest) app.use('/api/ingest', deps.routers.ingest);
   if (deps.routers.oauth) app.use('/oauth', deps.routers.oauth);
   if (deps.routers.webhooks) app.use('/webhooks', deps.routers.webhooks);
+  if (deps.routers.debtorLinks) app.use('/api/admin/debtor-links', deps.routers.debtorLinks);
   if (deps.routers.admin) app.use('/api/admin', deps.routers.admin);
   if (deps.routers.settings) app.use('/api/settings', deps.routers.settings);
   if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);

@@ -72,7 +72,7 @@ describe('the text of a reminder task', () => {
       taskText({ action: action(over), ledger, language, today: '2026-11-24', payLink: url }).body;
     expect(body({ action: 'email', channel: 'email' })).toContain(`The customer's own page for the message, to pay, arrange or dispute at once: ${url}`);
     expect(body({ action: 'call' })).toContain(`Offer to send the customer their own page, to pay or arrange it at once: ${url}`);
-    expect(body({ action: 'letter', channel: 'post' }, 'nl')).toContain(`Zet de eigen pagina van de klant op de brief, als link en QR-code: ${url}`);
+    expect(body({ action: 'letter', channel: 'post' }, 'nl')).toContain(`Zet de eigen pagina van de klant op de brief: de link ${url} en de QR-code ${url}/qr.png`);
     expect(body({ action: 'escalation' })).toContain(`The customer's own page: ${url}`);
     for (const language of ['en', 'nl'] as const) expect(foreignWords(language, body({}, language), ['Receivables Desk', 'F-1', 'F-2', 'F-3', url])).toEqual([]);
     expect(text('en').body).not.toContain('/my/');

@@ -6,3 +6,7 @@ import QRCode from 'qrcode';
  */
 export const epcQrDataUrl = (payload: string): Promise<string> =>
   QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 4, width: 240 });
+
+/** The customer's own page as a QR code for print (the 14-day letter): a PNG, large enough for a letter at 300 dpi. */
+export const pageQrPng = (url: string): Promise<Buffer> =>
+  QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 4, width: 600, type: 'png' });

@@ -15,7 +15,7 @@ import { renderArrangeSection } from '../../debtor-page/render/arrange-section';
 import { renderDebtorPage, renderNeutralPage } from '../../debtor-page/render/page';
 import type { SelfService } from '../../debtor-page/self-service';
 import { renderPayPage } from '../../debtor-page/render/pay-page';
-import { epcQrDataUrl } from '../../debtor-page/render/qr';
+import { epcQrDataUrl, pageQrPng } from '../../debtor-page/render/qr';
 import type { CheckoutService } from '../../payments/checkout-service';
 import { createViewCache } from '../../cards/view-cache';
 
@@ -29,6 +29,8 @@ export interface DebtorPageRouterDeps {
   readonly prefix: string;
   /** Page requests per client address per minute (DEBTOR_PAGE_RATE_PER_MINUTE). */
   readonly perMinute: number;
+  /** PUBLIC_BASE_URL: what the printed QR code points at (never the request's own Host header). */
+  readonly publicBaseUrl: string;
 }
 
 const LangQuery = z.object({ lang: z.enum(['en', 'nl']).optional() }).loose();
@@ -166,6 +168,13 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
       description: `${view.creditor.legalName}: ${numbers}`.slice(0, 255),
     });
     res.redirect(303, started.checkoutUrl);
+  });
+
+  // The page's link as a QR code, for the 14-day letter: the same rate limit and neutral answer as the page.
+  router.get('/:token/qr.png', async (req, res) => {
+    const view = await open(req, res);
+    if (!view) return;
+    res.type('png').send(await pageQrPng(`${deps.publicBaseUrl}${selfPath(req)}`));
   });
 
   // The provider sends the payer back here; the payment may be settled already by its webhook, or not yet.
