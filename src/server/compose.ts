@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock/clock';
 import { requiresRedisPersistence, type Config } from './config';
 import { createApp } from './http/app';
 import { DEMO_CREDITOR, fixedCreditor, type CreditorSource } from './debtor-page/creditor';
+import { createInvoicePdfStore } from './debtor-page/invoice-pdfs';
 import { createDebtorLinkStore } from './debtor-page/link-store';
 import { createDebtorPageService } from './debtor-page/page-service';
 import { createSelfService } from './debtor-page/self-service';
@@ -157,10 +158,11 @@ export function composeBackend(o: BackendOptions) {
   });
   const fallbackOwnerFor = async (portalId: string) => (await hubspot.portals.get(portalId))?.creditControllerOwnerId;
 
-  // The debtor page, built from the same ledger, policy and calendar as the cards.
+  // The debtor page, built from the same ledger, policy and calendar as the cards; the invoices' own PDFs from UBL.
+  const invoicePdfs = createInvoicePdfStore(redis, prefix);
   const debtorPages = createDebtorPageService({
     links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor ?? fixedCreditor(DEMO_CREDITOR)), redis, prefix,
-    settingsVersion: async (portalId) => (await settings.read(portalId)).version,
+    settingsVersion: async (portalId) => (await settings.read(portalId)).version, pdfs: invoicePdfs,
   });
   const checkout = o.mollie ? createCheckoutService({
     provider: createMollieProvider(o.mollie), ledger, redis, prefix, publicBaseUrl: o.publicBaseUrl, now,
@@ -189,7 +191,7 @@ export function composeBackend(o: BackendOptions) {
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
         policy: settings.policyFor, buildCallScript, fallbackOwnerFor, payLinkFor,
       }),
-      ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES }),
+      ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES, pdfs: invoicePdfs.put }),
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
       settings: createSettingsRouter({ ...signed, settings, portals: hubspot.portals }),
@@ -198,7 +200,7 @@ export function composeBackend(o: BackendOptions) {
         ...signed, admin: createDebtorLinkAdmin({ links: debtorLinks, ledger, publicBaseUrl: o.publicBaseUrl, adminsOf: async (p) => (await settings.read(p)).adminUserIds }),
       }),
       debtorPage: createDebtorPageRouter({
-        pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, ...(checkout ? { checkout } : {}),
+        pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, pdfs: invoicePdfs, ...(checkout ? { checkout } : {}),
         selfService: createSelfService({ ledger, gateway: hubspot.gateway, redis, prefix, now, calendarFor: async (p) => calendarFor(p), fallbackOwnerFor }),
       }),
       ...(checkout ? { payments: createPaymentWebhooksRouter({ checkout }) } : {}),

@@ -54,6 +54,7 @@ export const en = {
   switchTo: 'Nederlands',
   switchLabel: 'Taal / Language',
   payAllOverdue: (amount: string) => `Pay everything overdue (${amount})`,
+  downloadPdf: (number: string) => `Download invoice ${number} (PDF)`,
   payThis: (number: string) => `Pay invoice ${number}`,
   payInvoiceTitle: (number: string) => `Pay invoice ${number}`,
   payOverdueTitle: 'Pay everything overdue',

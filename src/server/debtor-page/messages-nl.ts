@@ -49,6 +49,7 @@ export const nl: DebtorMessages = {
   switchTo: 'English',
   switchLabel: 'Taal / Language',
   payAllOverdue: (amount) => `Alles wat vervallen is betalen (${amount})`,
+  downloadPdf: (number) => `Factuur ${number} downloaden (pdf)`,
   payThis: (number) => `Factuur ${number} betalen`,
   payInvoiceTitle: (number) => `Factuur ${number} betalen`,
   payOverdueTitle: 'Alles wat vervallen is betalen',

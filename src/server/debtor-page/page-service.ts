@@ -8,6 +8,7 @@ import type { LedgerStore } from '../ledger/ledger-store';
 import type { Redis } from 'ioredis';
 import { ledgerKeys } from '../ledger/ledger-keys';
 import type { CreditorDetails, CreditorSource } from './creditor';
+import type { InvoicePdfStore } from './invoice-pdfs';
 import type { DebtorLinkStore } from './link-store';
 
 export interface DebtorPageDeps extends PortalDayDeps {
@@ -19,6 +20,8 @@ export interface DebtorPageDeps extends PortalDayDeps {
   readonly prefix: string;
   /** The portal's settings version (creditor, language, policy, calendar): a saved change is a new page at once. */
   readonly settingsVersion?: (portalId: string) => Promise<number>;
+  /** Which invoices have their own PDF (a UBL attachment), for the page's download links. */
+  readonly pdfs?: Pick<InvoicePdfStore, 'which'>;
 }
 
 /** What a link opens: one customer of one portal, as of the portal's today. */
@@ -31,6 +34,8 @@ export interface DebtorView {
   readonly policy: ReminderPolicy;
   /** The customer's language (their profile, else the creditor's default). */
   readonly language: Language;
+  /** The invoices of this customer whose own PDF can be downloaded. */
+  readonly pdfInvoiceIds: ReadonlySet<string>;
 }
 
 /**
@@ -65,7 +70,8 @@ export function createDebtorPageService(deps: DebtorPageDeps) {
       const { position } = planActions({ ledger, policy, now: day.now.toISOString(), calendar: day.calendar });
       const nextOn = position.next ? dateInZone(position.next.dueAt, day.calendar.timeZone) : undefined;
       const standing = debtorStanding({ ledger, asOf: day.asOf, policy, position, ...(nextOn ? { nextOn } : {}) });
-      return { portalId, companyId, ledger, standing, creditor, policy, language: ledger.profile.language ?? creditor.defaultLanguage };
+      const pdfInvoiceIds = deps.pdfs ? await deps.pdfs.which(portalId, standing.invoices.map((i) => i.externalId)) : new Set<string>();
+      return { portalId, companyId, ledger, standing, creditor, policy, language: ledger.profile.language ?? creditor.defaultLanguage, pdfInvoiceIds };
     },
   };
 }

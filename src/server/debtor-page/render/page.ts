@@ -21,6 +21,8 @@ export interface PageInput {
   readonly banner?: 'paid' | 'pending' | 'failed';
   /** What a self-service form just did (`?done=`). */
   readonly done?: string;
+  /** Invoices whose own PDF the customer can download. */
+  readonly pdfInvoiceIds?: ReadonlySet<string>;
 }
 
 // Building an Intl formatter costs far more than using one: one per locale (and currency), kept for the process.
@@ -60,6 +62,7 @@ export function renderDebtorPage(input: PageInput): string {
 <dt>${t.colStatus}</dt><dd><span class="status status-${i.status}">${t.status[i.status]}</span>${i.daysOverdue > 0 ? html` <span class="note">(${t.daysOverdue(i.daysOverdue)})</span>` : ''}${i.deferredTo ? html` <span class="note">(${t.deferredTo(date(i.deferredTo))})</span>` : ''}</dd>
 ${i.interest.minor > 0 ? html`<dt>${t.colInterest}</dt><dd>${money(i.interest)}</dd>` : ''}
 </dl>
+${input.pdfInvoiceIds?.has(i.externalId) ? html`<p><a href="${input.selfPath}/invoices/${encodeURIComponent(i.externalId)}/pdf" download>${t.downloadPdf(i.number)}</a></p>` : ''}
 ${input.payable && paySelection(s, i.externalId).kind !== 'nothing' ? html`<p><a href="${input.selfPath}/pay?invoice=${encodeURIComponent(i.externalId)}&amp;lang=${lang}">${t.payThis(i.number)}</a></p>` : ''}
 </li>`;
   const overdue = paySelection(s);

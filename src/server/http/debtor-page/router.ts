@@ -18,6 +18,7 @@ import { renderPayPage } from '../../debtor-page/render/pay-page';
 import { pageChunks, preparePage, SUBMISSION_SLOT, type PreparedPage } from '../../debtor-page/render/prepared-page';
 import { epcQrDataUrl, pageQrPng } from '../../debtor-page/render/qr';
 import type { CheckoutService } from '../../payments/checkout-service';
+import type { InvoicePdfStore } from '../../debtor-page/invoice-pdfs';
 import { createViewCache } from '../../cards/view-cache';
 
 export interface DebtorPageRouterDeps {
@@ -32,6 +33,8 @@ export interface DebtorPageRouterDeps {
   readonly perMinute: number;
   /** PUBLIC_BASE_URL: what the printed QR code points at (never the request's own Host header). */
   readonly publicBaseUrl: string;
+  /** The invoices' own PDFs (a UBL attachment). */
+  readonly pdfs?: Pick<InvoicePdfStore, 'get'>;
 }
 
 const LangQuery = z.object({ lang: z.enum(['en', 'nl']).optional() }).loose();
@@ -99,7 +102,7 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
     const lang = langOf(req) ?? view.language;
     const arrange = renderArrangeSection({ standing: view.standing, lang, selfPath: selfPath(req), limits: selfServiceLimitsOf(view.policy), submissionId: (form) => `${form.replace('_', '')}-${submission}` });
     return renderDebtorPage({
-      standing: view.standing, creditor: view.creditor, lang, selfPath: selfPath(req), payable: true, extra: [arrange],
+      standing: view.standing, creditor: view.creditor, lang, selfPath: selfPath(req), payable: true, extra: [arrange], pdfInvoiceIds: view.pdfInvoiceIds,
       ...(notice.banner ? { banner: notice.banner } : {}), ...(notice.done ? { done: notice.done } : {}),
     });
   };
@@ -173,6 +176,18 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
       description: `${view.creditor.legalName}: ${numbers}`.slice(0, 255),
     });
     res.redirect(303, started.checkoutUrl);
+  });
+
+  // An invoice's own PDF: only one of this customer's invoices; anything else is the neutral answer.
+  router.get('/:token/invoices/:invoice/pdf', async (req, res) => {
+    const view = await open(req, res);
+    if (!view) return;
+    const invoice = SafeId(128).safeParse(req.params.invoice);
+    const own = invoice.success ? view.standing.invoices.find((i) => i.externalId === invoice.data) : undefined;
+    const pdf = own && view.pdfInvoiceIds.has(own.externalId) ? await deps.pdfs?.get(view.portalId, own.externalId) : undefined;
+    if (!own || !pdf) { res.status(404).type('html').send(renderNeutralPage(langOf(req) ?? view.language)); return; }
+    const filename = `${own.number.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;
+    res.type('application/pdf').set('Content-Disposition', `attachment; filename="${filename}"`).send(pdf);
   });
 
   // The page's link as a QR code, for the 14-day letter: the same rate limit and neutral answer as the page.

@@ -12,7 +12,7 @@ import type { IngestService } from '../../ingest/ingest-service';
 import type { createBankImporter } from '../../ingest/bank/bank-import';
 import type { BankStore } from '../../ingest/bank/bank-store';
 import type { createUnappliedResolver } from '../../ingest/bank/resolve-unapplied';
-import { createUblImporter } from '../../ingest/ubl/ubl-import';
+import { createUblImporter, type PdfSink } from '../../ingest/ubl/ubl-import';
 import { portalOf, requireApiKey } from './api-key-auth';
 import { spoolBody } from './spool-body';
 import { uploadedFiles } from './xml-upload';
@@ -27,6 +27,8 @@ export interface IngestRouterDeps {
   readonly maxBodyBytes: number;
   /** CSV and XML upload limit; default 50 MB. */
   readonly maxCsvBytes?: number;
+  /** Keeps the PDF a UBL e-invoice embeds, for the customer's download on the debtor page. */
+  readonly pdfs?: PdfSink;
 }
 
 /**
@@ -34,10 +36,10 @@ export interface IngestRouterDeps {
  * read); JSON bodies are capped at `maxBodyBytes`; CSV uploads are streamed to a temporary file, capped,
  * then imported row by row. Errors go to the app's error handler (AppError/ZodError → JSON).
  */
-export function createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024 }: IngestRouterDeps): Router {
+export function createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes, maxCsvBytes = 50 * 1024 * 1024, pdfs }: IngestRouterDeps): Router {
   const router = express.Router();
   const csv = createCsvImporter(ingest);
-  const ubl = createUblImporter(ingest);
+  const ubl = createUblImporter(ingest, undefined, pdfs);
   const json = express.json({ limit: maxBodyBytes, strict: true });
 
   router.use(requireApiKey(apiKeys));

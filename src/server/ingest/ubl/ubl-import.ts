@@ -3,6 +3,7 @@ import { createReportBuilder } from '../ingest-report';
 import type { IngestService } from '../ingest-service';
 import { readXmlRecords, XmlInputError, type XmlElement } from '../xml/xml-records';
 import { ublToInvoice } from './ubl-document';
+import { embeddedPdf } from './ubl-pdf';
 
 /** One file of a batch: its name (for the report) and its bytes as a stream. */
 export interface UblFile {
@@ -26,7 +27,10 @@ export interface UblImporter {
   importUbl(files: AsyncIterable<UblFile>, options: UblImportOptions): Promise<IngestReport>;
 }
 
-export function createUblImporter(ingest: IngestService, now: () => Date = () => new Date()): UblImporter {
+/** Where the invoices' own PDFs go (the debtor page offers them for download). */
+export type PdfSink = (portalId: string, invoiceExternalId: string, pdf: Buffer) => Promise<void>;
+
+export function createUblImporter(ingest: IngestService, now: () => Date = () => new Date(), pdfs?: PdfSink): UblImporter {
   return {
     async importUbl(files, options) {
       const report = createReportBuilder();
@@ -55,6 +59,8 @@ export function createUblImporter(ingest: IngestService, now: () => Date = () =>
           report.reject({ ...where, rule, xpath, ...(number ? { externalId: number } : {}), reason: `${rule} at ${xpath}: ${message}` });
           continue;
         }
+        const pdf = pdfs && embeddedPdf(root.value);
+        if (pdf) await pdfs(options.portalId, mapped.value.externalId, pdf);
         batch.push(mapped.value);
         if (batch.length >= batchSize) await flush();
       }
