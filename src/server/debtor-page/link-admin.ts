@@ -5,7 +5,7 @@ import type { DebtorLinkStore } from './link-store';
 
 export interface DebtorLinkAdminDeps {
   readonly links: Pick<DebtorLinkStore, 'rotate'>;
-  readonly ledger: Pick<LedgerStore, 'getCustomerLedger' | 'markDirty'>;
+  readonly ledger: Pick<LedgerStore, 'getCustomerLedger' | 'touchCompanies'>;
   /** The portal's admins (the settings store). */
   readonly adminsOf: (portalId: string) => Promise<readonly string[]>;
   readonly publicBaseUrl: string;
@@ -13,7 +13,7 @@ export interface DebtorLinkAdminDeps {
 
 /**
  * An admin regenerates a customer's link (e.g. it was forwarded to the wrong person): the old one opens nothing
- * from then on. Marking the company dirty lets the continuous sync rewrite its open reminder tasks with the new
+ * from then on. Touching the company (a new revision) lets the continuous sync rewrite its open reminder tasks with the new
  * link at once. (No revoke here: every task, card and letter issues a link on next use anyway.)
  */
 export function createDebtorLinkAdmin(deps: DebtorLinkAdminDeps) {
@@ -28,7 +28,7 @@ export function createDebtorLinkAdmin(deps: DebtorLinkAdminDeps) {
       const refused = await allowed(portalId, userId, companyId);
       if (refused) return err(refused);
       const link = await deps.links.rotate(portalId, companyId);
-      await deps.ledger.markDirty(portalId, [companyId]);
+      await deps.ledger.touchCompanies(portalId, [companyId]);
       return ok({ companyId, url: `${deps.publicBaseUrl}/my/${link.token}`, issuedAt: link.issuedAt, expiresAt: link.expiresAt });
     },
 

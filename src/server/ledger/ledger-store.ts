@@ -71,6 +71,11 @@ export interface LedgerStore {
   takeDirtyCompanies(portalId: PortalId): Promise<CompanyId[]>;
   markDirty(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<void>;
   /**
+   * Something these companies' cards and tasks show changed outside the ledger (their debtor-page link): dirty, and a
+   * new revision, so stored views and the reminder run's plan marks treat them as changed.
+   */
+  touchCompanies(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<void>;
+  /**
    * For the continuous sync: moves the changed companies into an in-flight set and returns that whole set,
    * so the companies of a run that crashed before `settleDirtyCompanies` are handed out again.
    */

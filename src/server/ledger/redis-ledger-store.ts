@@ -116,6 +116,14 @@ export function createRedisLedgerStore(redis: Redis, prefix: string, options: Re
       if (companyIds.length) await redis.sadd(keysOf(portalId).dirty, ...companyIds);
     },
 
+    async touchCompanies(portalId, companyIds) {
+      if (companyIds.length === 0) return;
+      const keys = keysOf(portalId);
+      const tx = redis.multi().sadd(keys.dirty, ...companyIds);
+      for (const id of companyIds) tx.set(keys.revision(id), randomUUID());
+      await tx.exec();
+    },
+
     async takeDirtyCompanies(portalId) {
       const key = keysOf(portalId).dirty;
       // Read and clear in one transaction: a company marked in between is never lost.

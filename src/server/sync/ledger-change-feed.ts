@@ -3,7 +3,7 @@ import type { LedgerStore, PortalId } from '../ledger/ledger-store';
 /** Every LedgerStore method that changes a company's ledger (each of them marks the company dirty). */
 export const LEDGER_WRITES = [
   'upsertInvoices', 'upsertPayments', 'upsertMandates', 'addFailedCollections', 'saveProfile', 'addPromise',
-  'addDispute', 'resolveDispute', 'addArrangement', 'recordActions', 'recordTaskCompletions', 'markDirty', 'forgetContact', 'moveCompany',
+  'addDispute', 'resolveDispute', 'addArrangement', 'recordActions', 'recordTaskCompletions', 'markDirty', 'touchCompanies', 'forgetContact', 'moveCompany',
 ] as const satisfies readonly (keyof LedgerStore)[];
 
 /**
