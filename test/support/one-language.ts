@@ -15,7 +15,8 @@ const MARKERS: Record<'en' | 'nl', ReadonlySet<string>> = {
 
 /** The words of `other` found in `text`, in order of appearance (empty when the text is in one language). */
 export function wordsOf(other: 'en' | 'nl', text: string, ignore: readonly string[] = []): string[] {
-  let cleaned = text;
+  // Links are no words of either language (a debtor-page token is random letters: "…to…" would count).
+  let cleaned = text.replace(/https?:\/\/\S+/g, ' ');
   for (const name of [...ignore].filter(Boolean).sort((a, b) => b.length - a.length)) cleaned = cleaned.split(name).join(' ');
   const words = cleaned.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   return words.filter((w) => MARKERS[other].has(w));
