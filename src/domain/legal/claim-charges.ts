@@ -10,6 +10,8 @@ import { STATUTORY_INTEREST_RATES, statutoryInterest, type InterestKind } from '
 export interface ClaimCharges {
   /** Wettelijke handelsrente (business) or wettelijke rente (consumer). */
   readonly kind: InterestKind;
+  /** The overdue, undisputed principal claimed, per currency (sorted). */
+  readonly principal: readonly Money[];
   /** Per currency, sorted; each overdue, undisputed invoice from the day after its due date. Empty when none accrues. */
   readonly interest: readonly Money[];
   /**
@@ -41,11 +43,12 @@ export function invoiceInterest(inv: Invoice, asOf: IsoDate, kind: InterestKind)
  * invoice accrues nothing here (it is not being claimed). `costsChargeable` comes from the caller for a consumer
  * (collectionCostsChargeable: the 14-day letter sent and its term passed); a business owes them once overdue.
  */
-export function claimCharges(input: { ledger: CustomerLedger; asOf: IsoDate; costs?: CostOptions; consumerCostsChargeable?: boolean }): ClaimCharges {
+export function claimCharges(input: { ledger: CustomerLedger; asOf: IsoDate; costs?: CostOptions; consumerCostsChargeable?: boolean; invoiceExternalIds?: readonly string[] }): ClaimCharges {
   const { ledger, asOf } = input;
   const kind = interestKindOf(ledger);
   const disputed = new Set(ledger.disputes.filter((d) => d.openedOn <= asOf && isDisputeOpen(d, asOf)).map((d) => d.invoiceExternalId));
-  const claimed = ledger.invoices.filter((i) => isOverdueInvoice(i, asOf) && !disputed.has(i.externalId));
+  const only = input.invoiceExternalIds ? new Set(input.invoiceExternalIds) : undefined;
+  const claimed = ledger.invoices.filter((i) => isOverdueInvoice(i, asOf) && !disputed.has(i.externalId) && (!only || only.has(i.externalId)));
   const interest = totalsByCurrency(claimed.map((i) => invoiceInterest(i, asOf, kind))).filter((m) => m.minor > 0)
     .sort((a, b) => (a.currency < b.currency ? -1 : 1));
   const euro = claimed.filter((i) => i.open.currency === 'EUR').map((i) => i.open);
@@ -53,5 +56,6 @@ export function claimCharges(input: { ledger: CustomerLedger; asOf: IsoDate; cos
     : kind === 'commercial' ? b2bCollectionCosts(euro, input.costs)
       : wikCollectionCosts({ minor: euro.reduce((n, m) => n + m.minor, 0), currency: 'EUR' }, input.costs);
   const costsChargeable = costs !== undefined && (kind === 'commercial' || input.consumerCostsChargeable === true);
-  return { kind, interest, ...(costs && costs.minor > 0 ? { collectionCosts: costs } : {}), costsChargeable };
+  const principal = totalsByCurrency(claimed.map((i) => i.open)).sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return { kind, principal, interest, ...(costs && costs.minor > 0 ? { collectionCosts: costs } : {}), costsChargeable };
 }

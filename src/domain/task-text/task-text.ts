@@ -108,16 +108,16 @@ function chargesSection(input: TaskTextInput): string[] {
   const { ledger, language: lang, today } = input;
   const vat = input.letter?.vatBasisPoints;
   const consumerCostsChargeable = input.calendar ? consumerLetterTermPassed(ledger, today, input.calendar, input.policy) : false;
-  const c = claimCharges({ ledger, asOf: today, ...(vat ? { costs: { vatBasisPoints: vat } } : {}), consumerCostsChargeable });
+  // The invoices this notice claims, not every overdue one of the customer (a paused or disputed one is not in it).
+  const c = claimCharges({ ledger, asOf: today, invoiceExternalIds: input.action.invoiceExternalIds, ...(vat ? { costs: { vatBasisPoints: vat } } : {}), consumerCostsChargeable });
   const lines = c.interest.length > 0 ? [t(lang, `charges.interest.${c.kind}`, { amount: formatAmounts(c.interest, lang), date: formatDate(today, lang) })] : [];
   if (c.collectionCosts && c.costsChargeable) {
     const amount = formatMoney(c.collectionCosts, lang);
     lines.push(vat ? t(lang, 'charges.costs_vat', { amount, vat: formatPercent(vat, lang) }) : t(lang, 'charges.costs', { amount }));
   } else if (c.collectionCosts) lines.push(t(lang, 'charges.costs_not_yet'));
-  const principal = ledger.invoices.filter((i) => isOverdueInvoice(i, today) && i.open.currency === 'EUR').reduce((n, i) => n + i.open.minor, 0);
-  const euroOnly = c.interest.every((m) => m.currency === 'EUR') && ledger.invoices.filter((i) => isOverdueInvoice(i, today)).every((i) => i.open.currency === 'EUR');
+  const euroOnly = c.principal.length === 1 && c.principal[0]!.currency === 'EUR' && c.interest.every((m) => m.currency === 'EUR');
   if (euroOnly && lines.length > 0) {
-    const total = principal + (c.interest[0]?.minor ?? 0) + (c.costsChargeable ? (c.collectionCosts?.minor ?? 0) : 0);
+    const total = c.principal[0]!.minor + (c.interest[0]?.minor ?? 0) + (c.costsChargeable ? (c.collectionCosts?.minor ?? 0) : 0);
     lines.push(t(lang, 'charges.total', { amount: formatMoney({ minor: total, currency: 'EUR' }, lang) }));
   }
   return lines;

@@ -21,7 +21,7 @@ describe('claimCharges: the interest and costs a final notice and the cards stat
     ['a consumer, €1,000 for 30 days', 'consumer', [invoice('a', 100_000, '2026-02-01')], '2026-03-03', 'consumer', [money(329, 'EUR')], money(15_000, 'EUR'), false],
   ] as const)('%s', (_name, type, invoices, asOf, kind, interest, costs, chargeable) => {
     const c = claimCharges({ ledger: ledger(type, [...invoices]), asOf });
-    expect(c).toEqual({ kind, interest, collectionCosts: costs, costsChargeable: chargeable });
+    expect(c).toMatchObject({ kind, interest, collectionCosts: costs, costsChargeable: chargeable });
   });
 
   it('when the creditor adds VAT, then the costs carry 21%; when a consumer\'s letter term has passed, then they are chargeable', () => {
@@ -34,5 +34,12 @@ describe('claimCharges: the interest and costs a final notice and the cards stat
     expect(c.collectionCosts).toEqual(money(15_000, 'EUR'));
     expect(c.interest.map((m) => m.currency)).toEqual(['EUR', 'USD']);
     expect(c.interest[0]).toEqual(money(834, 'EUR'));
+  });
+});
+
+describe('claimCharges for one notice', () => {
+  it('when a notice claims some of the overdue invoices, then principal, interest and costs are of those only', () => {
+    const c = claimCharges({ ledger: ledger('business', [invoice('a', 100_000, '2026-02-01'), invoice('b', 900_000, '2026-02-01')]), asOf: '2026-03-03', invoiceExternalIds: ['a'] });
+    expect(c).toMatchObject({ principal: [money(100_000, 'EUR')], interest: [money(834, 'EUR')], collectionCosts: money(15_000, 'EUR') });
   });
 });
