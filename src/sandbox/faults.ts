@@ -11,7 +11,8 @@ export const FaultSpecSchema = z.object({
   count: z.number().int().min(1).max(100_000),
 }).and(z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('status'), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(429), z.literal(423)]),
+    /** 400: HubSpot refuses the request for good (VALIDATION_ERROR), the others are transient. */
+    kind: z.literal('status'), status: z.union([z.literal(400), z.literal(500), z.literal(502), z.literal(503), z.literal(429), z.literal(423)]),
     /** Only for 429: which HubSpot limit the answer claims (the api-client waits 10 s or 1 s accordingly). */
     policyName: z.enum(['TEN_SECONDLY_ROLLING', 'SECONDLY', 'DAILY']).optional(),
   }),
@@ -80,6 +81,9 @@ export function faultInjection(state: SandboxState): RequestHandler {
       case 'status':
         if (spec.status === 429) return void res.status(429).json(rateLimitBody(spec.policyName ?? 'TEN_SECONDLY_ROLLING'));
         if (spec.status === 423) return void res.status(423).json(lockedBody());
+        if (spec.status === 400) {
+          return void res.status(400).json({ status: 'error', message: 'Injected sandbox fault: the request is not valid.', correlationId: randomUUID(), category: 'VALIDATION_ERROR' });
+        }
         return void res.status(spec.status).json({
           status: 'error', message: 'Injected sandbox fault: the server had an internal problem.',
           correlationId: randomUUID(), category: spec.status === 500 ? 'INTERNAL_ERROR' : 'SERVICE_UNAVAILABLE',

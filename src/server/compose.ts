@@ -22,6 +22,9 @@ import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
 import { createDebtorLinksRouter } from './http/admin/debtor-links-router';
 import { createDebtorLinkAdmin } from './debtor-page/link-admin';
+import { createOperationsRouter } from './http/admin/operations-router';
+import { registerAppMetrics } from './operations/app-metrics';
+import { createSyncHealth } from './operations/sync-health';
 import { createCardsRouter, DEFAULT_VIEW_CACHE_TTL_MS } from './http/cards/router';
 import { createIngestRouter } from './http/ingest/ingest-router';
 import { createEngagements } from './hubspot/engagements';
@@ -121,7 +124,10 @@ export function composeBackend(o: BackendOptions) {
   warmViews = receivablesViews.warm;
   const { companyIndex } = hubspot;
   const findMissing = createMissingCompanyFinder({ redis, prefix, findCompanies: hubspot.gateway.findCompanies, companyIndex, log: o.log });
-  const ingest = createIngestService({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now });
+  const ingest = createIngestService({
+    ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now,
+    onRows: (portalId, rows) => hubspot.usage.add(portalId, { ingest_rows: rows }).catch(() => undefined),
+  });
   rematch = createRematcher({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), file: ingest.resolveUnmatched, log: o.log });
   const csvImporter = createCsvImporter(ingest, now);
   const directDebitFailures = createDirectDebitFailureService({ ledger });
@@ -134,7 +140,7 @@ export function composeBackend(o: BackendOptions) {
     resolve: createUnappliedResolver({ ledger, bank: bankStore }),
   };
   const apiKeys = createApiKeyStore(redis, prefix);
-  const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, log: o.log });
+  const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, usage: hubspot.usage, log: o.log });
   const account = createAccountSettings({ gateway: hubspot.gateway, portals: hubspot.portals, queues });
   // The daily pass asks HubSpot for the account's time zone and currency first; a failure keeps what we had.
   const dailyRefresh = {
@@ -149,6 +155,7 @@ export function composeBackend(o: BackendOptions) {
     clientId: o.clientId, clientSecret: o.clientSecret, basePath: o.hubspotBasePath, publicBaseUrl: o.publicBaseUrl,
     tier: o.config.HUBSPOT_RATE_LIMIT_TIER, redis, prefix, connection: producer,
     portals: hubspot.portals, tokens: hubspot.tokens, ledger, companyIndex, queues, account, log: o.log,
+    firstAdmin: settings.claimFirstAdmin,
     ...(o.config.CREDIT_CONTROLLER_OWNER_ID ? { creditControllerOwnerId: o.config.CREDIT_CONTROLLER_OWNER_ID } : {}),
   });
   uninstall = operate.uninstallPortal;
@@ -169,8 +176,17 @@ export function composeBackend(o: BackendOptions) {
     timeZoneOf: async (portalId) => (await calendarFor(portalId)).timeZone, log: o.log, paidOnline,
   }) : undefined;
 
+  const syncHealth = createSyncHealth({
+    portals: hubspot.portals, settings, deadLetters: hubspot.deadLetters, poisoned: hubspot.poisoned, claims: hubspot.scheduling.claims,
+    ledger, queues, webhookQueue: operate.webhookQueue.queue, refresh: hubspot.refresh, usage: hubspot.usage, debounceMs,
+  });
+
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
+  registerAppMetrics(metrics, {
+    usage: hubspot.usage, portals: hubspot.portals, deadLetters: hubspot.deadLetters,
+    queues: { sync: queues.sync, scheduling: queues.scheduling, refresh: queues.refresh, webhooks: operate.webhookQueue.queue },
+  });
   const signed = { clientSecret: o.clientSecret, publicBaseUrl: o.publicBaseUrl };
   const app = createApp({
     log: o.log,
@@ -199,6 +215,7 @@ export function composeBackend(o: BackendOptions) {
       debtorLinks: createDebtorLinksRouter({
         ...signed, admin: createDebtorLinkAdmin({ links: debtorLinks, ledger, publicBaseUrl: o.publicBaseUrl, adminsOf: async (p) => (await settings.read(p)).adminUserIds }),
       }),
+      operations: createOperationsRouter({ ...signed, health: syncHealth }),
       debtorPage: createDebtorPageRouter({
         pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, pdfs: invoicePdfs, ...(checkout ? { checkout } : {}),
         selfService: createSelfService({ ledger, gateway: hubspot.gateway, redis, prefix, now, calendarFor: async (p) => calendarFor(p), fallbackOwnerFor }),
@@ -237,7 +254,7 @@ export function composeBackend(o: BackendOptions) {
   };
   return {
     app, clock, redis, prefix, ledger, hubspot, account, receivablesViews, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
-    debtorLinks, debtorPages, health,
+    debtorLinks, debtorPages, health, syncHealth,
     startBackgroundWork, close,
   };
 }

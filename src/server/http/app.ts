@@ -19,6 +19,8 @@ export interface AppRouters {
   readonly admin?: Router;
   /** Signed admin endpoint of the settings page that regenerates a customer's debtor-page link, at /api/admin/debtor-links. */
   readonly debtorLinks?: Router;
+  /** Signed sync health of the settings page (dead letters, queues, HubSpot budget), also at /api/admin. */
+  readonly operations?: Router;
   /** Signed endpoints of the settings page (policy, company details, calendar, admins), at /api/settings. */
   readonly settings?: Router;
   /** The debtor's own page, reached by a per-customer link outside HubSpot, at /my. */
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.webhooks) app.use('/webhooks', deps.routers.webhooks);
   if (deps.routers.debtorLinks) app.use('/api/admin/debtor-links', deps.routers.debtorLinks);
   if (deps.routers.admin) app.use('/api/admin', deps.routers.admin);
+  if (deps.routers.operations) app.use('/api/admin', deps.routers.operations);
   if (deps.routers.settings) app.use('/api/settings', deps.routers.settings);
   if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);
   if (deps.routers.payments) app.use('/payments/mollie', deps.routers.payments);

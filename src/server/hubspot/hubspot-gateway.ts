@@ -21,6 +21,8 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
 /** The adapter: the real @hubspot/api-client, one Client per portal, pointed at HubSpot or the sandbox. */
 export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
   const { call, callCount } = createPortalCaller(deps);
+  const tally = (portalId: string, figures: Parameters<NonNullable<CallerDeps['usage']>['add']>[1]) =>
+    deps.usage?.add(portalId, figures).catch(() => undefined);
 
   const ensureObjectSchema = createSchemaWriter(call);
 
@@ -92,12 +94,15 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
       await call(portalId, 'update company rollups', 'standard', (c) => c.crm.companies.batchApi.update({
         inputs: rollups.map((r) => ({ id: r.companyId, properties: rollupProperties(r, syncedAt) })),
       }));
+      await tally(portalId, { rollups_written: rollups.length });
     },
 
     async createTasks(portalId, drafts) {
       assertBatch(drafts.length, 'createTasks');
       if (drafts.length === 0) return { created: [], rejected: [] };
-      return createTasksOnce(call, portalId, drafts);
+      const result = await createTasksOnce(call, portalId, drafts);
+      await tally(portalId, { tasks_created: result.created.length });
+      return result;
     },
 
     async findTasksByActionKey(portalId, actionKeys) {
@@ -147,6 +152,7 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
       await call(portalId, 'complete tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.update({
         inputs: taskIds.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
       }));
+      await tally(portalId, { tasks_closed: taskIds.length });
     },
 
     async createNote(portalId, note) {

@@ -13,8 +13,10 @@ const TokenResponse = z.object({
   refresh_token: z.string().min(1),
   expires_in: z.number().int().positive(),
   hub_id: z.number().int().positive().optional(),
+  /** The user who approved the install (v3 answers carry it; introspection always does). */
+  user_id: z.number().int().positive().optional(),
 });
-const IntrospectResponse = z.object({ active: z.boolean(), hub_id: z.number().int().positive().optional() });
+const IntrospectResponse = z.object({ active: z.boolean(), hub_id: z.number().int().positive().optional(), user_id: z.number().int().positive().optional() });
 /** RFC 6749 error fields that HubSpot adds to its own error body. */
 const OAuthErrorBody = z.object({ error: z.string().optional() }).loose();
 
@@ -24,6 +26,8 @@ export interface InstallTokens {
   readonly expiresInSec: number;
   /** The portal (hub) that installed the app. */
   readonly hubId: string;
+  /** The HubSpot user who installed it, when HubSpot names one. */
+  readonly userId?: string;
 }
 
 export type OAuthInstallFailure = { readonly code: 'invalid_grant' | 'oauth_failed'; readonly status: number };
@@ -64,12 +68,12 @@ function failureOf(status: number, body: unknown): OAuthInstallFailure {
 export function createOAuthInstallClient(opts: OAuthAppCredentials & { basePath: string }): OAuthInstallClient {
   const credentials = { client_id: opts.clientId, client_secret: opts.clientSecret };
 
-  const introspectHubId = async (accessToken: string): Promise<string> => {
+  const introspect = async (accessToken: string): Promise<{ hubId: string; userId?: string }> => {
     const res = await postForm(opts.basePath, '/oauth/v3/token/introspect', { ...credentials, token: accessToken, token_type_hint: 'access_token' });
     if (!res.ok) throw new OAuthInstallError(failureOf(res.status, res.body));
     const facts = IntrospectResponse.parse(res.body);
     if (!facts.active || facts.hub_id === undefined) throw new OAuthInstallError({ code: 'oauth_failed', status: res.status });
-    return String(facts.hub_id);
+    return { hubId: String(facts.hub_id), ...(facts.user_id !== undefined ? { userId: String(facts.user_id) } : {}) };
   };
 
   return {
@@ -77,8 +81,11 @@ export function createOAuthInstallClient(opts: OAuthAppCredentials & { basePath:
       const res = await postForm(opts.basePath, '/oauth/v3/token', { grant_type: 'authorization_code', ...credentials, code, redirect_uri: redirectUri });
       if (!res.ok) throw new OAuthInstallError(failureOf(res.status, res.body));
       const tokens = TokenResponse.parse(res.body);
-      const hubId = tokens.hub_id !== undefined ? String(tokens.hub_id) : await introspectHubId(tokens.access_token);
-      return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSec: tokens.expires_in, hubId };
+      // Who installed where: from the token answer, else from introspection (which always names both).
+      const who = tokens.hub_id !== undefined && tokens.user_id !== undefined
+        ? { hubId: String(tokens.hub_id), userId: String(tokens.user_id) }
+        : await introspect(tokens.access_token);
+      return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSec: tokens.expires_in, ...who };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import type { PortalRegistry } from '../portals/portal-registry';
 import type { TokenStore } from '../portals/token-store';
+import type { UsageCounters } from '../operations/usage';
 import type { BudgetKind, RateBudget } from '../rate/rate-budget';
 import { GatewayError } from './gateway-error';
 import { classify, httpStatusOf } from './retry-policy';
@@ -12,6 +13,8 @@ export interface CallerDeps {
   /** Attempts per call inside the gateway before the job layer takes over (BullMQ attempts/backoff). */
   readonly maxAttempts?: number;
   readonly log?: { warn(obj: object, msg: string): void };
+  /** Counts every call and 429 per portal (metrics, today's budget on the settings page). */
+  readonly usage?: Pick<UsageCounters, 'hubspotCall' | 'add'>;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -54,11 +57,16 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
       }
       await deps.budget.acquire(portalId, kind, portal.tier);
       const client = clientFor(portalId, await deps.tokens.getAccessToken(portalId), portal.basePath);
+      // Counting must never fail the call it counts.
+      const count = (rateLimited: boolean) => deps.usage?.hubspotCall(portalId, portal.timeZone, rateLimited).catch(() => undefined);
       try {
         calls++;
-        return await fn(client);
+        const result = await fn(client);
+        await count(false);
+        return result;
       } catch (err) {
         const status = httpStatusOf(err);
+        await count(status === 429);
         const verdict = classify(err, attempt, { timeZone: portal.timeZone });
         // Only the verdict and status are logged: HubSpot error bodies can echo property values.
         deps.log?.warn({ portalId, operation, status, attempt, verdict: verdict.kind, reason: verdict.reason }, 'hubspot call failed');

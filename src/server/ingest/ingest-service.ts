@@ -21,6 +21,8 @@ export interface IngestDeps {
    */
   readonly findMissing?: (portalId: string, customers: readonly CustomerKeys[]) => Promise<CompanyIndex | undefined>;
   readonly now?: () => Date;
+  /** Counts the valid rows taken in (JSON, CSV and UBL all pass here), for /metrics. */
+  readonly onRows?: (portalId: string, rows: number) => Promise<void>;
 }
 
 export interface IngestService {
@@ -61,6 +63,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
   }
 
   async function ingestInvoiceInputs(portalId: string, inputs: readonly InvoiceInput[], opts: { version: string; index: CompanyIndex | undefined; receivedAt: string }): Promise<BatchCounts> {
+    await deps.onRows?.(portalId, inputs.length);
     const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((i) => i.externalId));
     const invoices = [];
     const waiting = [];
@@ -79,6 +82,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
   }
 
   async function ingestPaymentInputs(portalId: string, inputs: readonly PaymentInput[], index: CompanyIndex | undefined, receivedAt: string): Promise<BatchCounts> {
+    await deps.onRows?.(portalId, inputs.length);
     const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((p) => p.invoiceExternalId ?? ''));
     const payments = [];
     const waiting = [];

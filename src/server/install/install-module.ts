@@ -39,6 +39,8 @@ export interface InstallModuleDeps {
   readonly companyIndex: Pick<CompanyIndexCache, 'invalidate'>;
   readonly queues: JobQueues;
   readonly account: Pick<AccountSettings, 'refresh'>;
+  /** The settings store's first admin: the user who installed the app. */
+  readonly firstAdmin?: (portalId: string, userId: string) => Promise<void>;
   readonly log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -64,6 +66,7 @@ export function createInstallModule(d: InstallModuleDeps): InstallModule {
     states: createOAuthStateStore(d.redis, d.prefix),
     oauth: createOAuthInstallClient({ clientId: d.clientId, clientSecret: d.clientSecret, basePath: d.basePath }),
     portals: d.portals, tokens: d.tokens, queues: d.queues, account: d.account,
+    ...(d.firstAdmin ? { firstAdmin: d.firstAdmin } : {}),
     defaults: portalDefaultsFrom({ HUBSPOT_RATE_LIMIT_TIER: d.tier, CREDIT_CONTROLLER_OWNER_ID: d.creditControllerOwnerId }, d.basePath),
     ...log,
   });

@@ -26,6 +26,8 @@ export interface InstallServiceDeps {
   readonly tokens: TokenStore;
   readonly queues: Pick<JobQueues, 'upsertDailyScheduling' | 'enqueueSync'>;
   readonly defaults: PortalDefaults;
+  /** Makes the installing HubSpot user the portal's first settings admin (a no-op once the portal named admins). */
+  readonly firstAdmin?: (portalId: string, userId: string) => Promise<void>;
   /** Takes the account's time zone and currency from HubSpot (account-info) once the tokens are stored. */
   readonly account?: Pick<AccountSettings, 'refresh'>;
   readonly now?: () => Date;
@@ -65,6 +67,7 @@ export function createInstallService(deps: InstallServiceDeps): InstallService {
       await deps.tokens.save(portal.portalId, {
         accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: now().getTime() + tokens.expiresInSec * 1000,
       });
+      if (tokens.userId) await deps.firstAdmin?.(portal.portalId, tokens.userId);
       // The install must not fail on it: the defaults hold until the next daily pass asks HubSpot again.
       portal = (await deps.account?.refresh(portal.portalId).catch((err: Error) => {
         deps.log?.warn({ portalId: portal.portalId, err: err.message }, 'account details not read at install');

@@ -5,6 +5,7 @@ import type { LedgerStore } from '../ledger/ledger-store';
 import { ownerOf } from '../matching/company-index';
 import { createCompanyIndexCache } from '../matching/company-index-cache';
 import { companySourceFromGateway } from '../matching/gateway-company-source';
+import { createUsageCounters } from '../operations/usage';
 import { createPortalRegistry, portalLanguage } from '../portals/portal-registry';
 import { createTokenStore, type RefreshTokens } from '../portals/token-store';
 import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
@@ -47,7 +48,8 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const portals = createPortalRegistry(deps.redis, deps.prefix);
   const tokens = createTokenStore({ redis: deps.redis, prefix: deps.prefix, key: deps.tokenKey, ...(deps.refresh ? { refresh: deps.refresh } : {}) });
   const budget = createRateBudget(deps.redis, deps.prefix, deps.rate);
-  const gateway = createHubSpotGateway({ portals, tokens, budget, ...(deps.log ? { log: deps.log } : {}) });
+  const usage = createUsageCounters(deps.redis, deps.prefix);
+  const gateway = createHubSpotGateway({ portals, tokens, budget, usage, ...(deps.log ? { log: deps.log } : {}) });
   // A saved policy or calendar re-plans every company of the portal: the same pass as the daily one.
   let replan: (portalId: string) => Promise<unknown> = async () => undefined;
   const settings = createSettingsService({
@@ -81,6 +83,6 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}),
     ...(deps.warmViews ? { warmViews: deps.warmViews } : {}), ...(deps.log ? { log: deps.log } : {}) });
   replan = refresh.startDailyPass;
-  return { portals, tokens, budget, gateway, planner, settings, companyIndex, deadLetters, poisoned, sync, scheduling, refresh };
+  return { portals, tokens, budget, usage, gateway, planner, settings, companyIndex, deadLetters, poisoned, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

@@ -92,7 +92,7 @@ export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: 
     if (rejected.length > 0) {
       counts.rejected += rejected.length;
       await deps.claims.markRejected(portalId, rejected.map((r) => r.actionKey), rejected[0]!.reason);
-      for (const r of rejected) await deps.deadLetters.add(portalId, { kind: 'create-task', ref: r.actionKey, reason: r.reason });
+      for (const r of rejected) await deps.deadLetters.add(portalId, { kind: 'create-task', ref: r.actionKey, reason: r.reason, companyId: byKey.get(r.actionKey)!.action.companyId });
     }
   }
   // The engine must not plan these again: record them in the ledger history (idempotent by key).

@@ -61,6 +61,8 @@ export interface TaskClaims {
   confirm(portalId: string, keys: readonly string[], run: string): Promise<boolean[]>;
   markCreated(portalId: string, tasks: readonly { actionKey: string; taskId: string; companyId: string; invoiceExternalIds: readonly string[]; action?: PlannedAction }[]): Promise<void>;
   markRejected(portalId: string, keys: readonly string[], reason: string): Promise<void>;
+  /** Forgets a rejection (an admin retries it): the next run claims and creates the task again. */
+  releaseRejected(portalId: string, key: string): Promise<void>;
   /** Open tasks this app created for a company: actionKey → task and the invoices it is about. */
   openTasks(portalId: string, companyId: string): Promise<Map<string, OpenTask>>;
   markClosed(portalId: string, companyId: string, keys: readonly string[]): Promise<void>;
@@ -102,6 +104,9 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
       const m = redis.multi();
       for (const key of keys) m.hset(k(portalId, key), 'state', 'rejected', 'reason', reason).expire(k(portalId, key), CLAIM_TTL_S);
       await m.exec();
+    },
+    async releaseRejected(portalId, key) {
+      await redis.eval("if redis.call('HGET', KEYS[1], 'state') == 'rejected' then redis.call('DEL', KEYS[1]) end return 0", 1, k(portalId, key));
     },
     async openTasks(portalId, companyId) {
       const raw = await redis.hgetall(openKey(portalId, companyId));

@@ -61,6 +61,20 @@ export function createSettingsService(deps: SettingsServiceDeps) {
 
   return {
     read,
+    /**
+     * The installing user becomes the first admin of a portal that has named none (OAuth install). A portal with
+     * admins keeps them: a reinstall by someone else grants nothing.
+     */
+    async claimFirstAdmin(portalId: string, userId: string): Promise<void> {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const stored = await deps.store.read(portalId);
+        if (stored.adminUserIds !== undefined) return;
+        // Whoever could already edit (the embedded default's demo user) keeps that right.
+        const admins = [...new Set([...(await deps.initialAdmins?.(portalId) ?? []), userId])];
+        const saved = await deps.store.save(portalId, stored.version, { ...stored, adminUserIds: admins, updatedAt: deps.now().toISOString(), updatedBy: userId });
+        if (saved.ok) return;
+      }
+    },
     /** The portal's reminder policy (the seeds ladder until an admin saved one). */
     policyFor: async (portalId: string): Promise<ReminderPolicy> => (await read(portalId)).policy,
     view: async (portalId: string, userId?: string) => view(portalId, await read(portalId), userId),

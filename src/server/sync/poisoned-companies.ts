@@ -22,6 +22,8 @@ export interface PoisonedCompanies {
    */
   screen<T>(portalId: string, stage: PoisonStage, ledgers: readonly CustomerLedger[], work: (ledger: CustomerLedger) => T): Promise<{ ledger: CustomerLedger; result: T }[]>;
   list(portalId: string): Promise<PoisonedCompany[]>;
+  /** Forgets the failure (an admin retries it): a next failure is reported again. */
+  release(portalId: string, stage: PoisonStage, companyId: string): Promise<void>;
 }
 
 export function createPoisonedCompanies(redis: Redis, prefix: string, deadLetters: DeadLetters): PoisonedCompanies {
@@ -45,6 +47,9 @@ export function createPoisonedCompanies(redis: Redis, prefix: string, deadLetter
         if (first === 1) await deadLetters.add(portalId, { kind: `${stage}-company`, ref: f.companyId, reason: f.reason });
       }
       return ok as { ledger: CustomerLedger; result: never }[];
+    },
+    async release(portalId, stage, companyId) {
+      await redis.hdel(key(portalId, stage), companyId);
     },
     async list(portalId) {
       const all = await Promise.all((['sync', 'scheduling'] as const).map((s) => redis.hvals(key(portalId, s))));

@@ -72,14 +72,14 @@ function associated(state: SandboxState, fromType: string, fromId: string, toTyp
  * requests signed like HubSpot signs them. `day(n)` is the morning of business day n: the clock moves there
  * and the daily pass runs, as the 07:00 job does.
  */
-export async function startMonth(opts: { firstDay: string; redisUrl?: string; account?: EmbeddedAccount }) {
+export async function startMonth(opts: { firstDay: string; redisUrl?: string; account?: EmbeddedAccount; sweepEveryMs?: number }) {
   const zone = opts.account?.timeZone ?? DUTCH_TZ;
   const prefix = uniquePrefix('month');
   const config = loadConfig({ PORT: '0', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const clock = createControllableClock({ start: zonedTimeToInstant(opts.firstDay, 8, 0, zone), ticking: false });
   const embedded: EmbeddedBackend = await startEmbeddedBackend({
     config, log: createLogger('silent'), redisUrl: opts.redisUrl ?? testRedisUrl(), clock,
-    loop: { debounceMs: 50, sweepEveryMs: 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
+    loop: { debounceMs: 50, sweepEveryMs: opts.sweepEveryMs ?? 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
     ...(opts.account ? { account: opts.account } : {}),
   });
   const { hubspot: local, publicBaseUrl: base, portalId } = embedded;
