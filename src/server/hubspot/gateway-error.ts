@@ -5,7 +5,11 @@ import type { Verdict } from './retry-policy';
  * pick the BullMQ backoff (retry), park the portal, or dead-letter (permanent). Never carries a token.
  */
 export class GatewayError extends Error {
-  constructor(readonly operation: string, readonly verdict: Verdict, readonly status: number | undefined) {
+  /**
+   * `detail`: HubSpot's own message, truncated — for dead letters and the settings page, never for logs (it can
+   * echo property values).
+   */
+  constructor(readonly operation: string, readonly verdict: Verdict, readonly status: number | undefined, readonly detail?: string) {
     super(`HubSpot ${operation} failed: ${verdict.reason}`);
     this.name = 'GatewayError';
   }

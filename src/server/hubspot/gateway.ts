@@ -124,8 +124,11 @@ export interface HubSpotGateway {
   getCompanyOwners(portalId: string, companyIds: readonly CompanyId[]): Promise<Map<CompanyId, OwnerId | undefined>>;
   /** Creates what is missing of the app's property groups and properties; a second run creates nothing. */
   ensureSchema(portalId: string, options: { readonly dunningStages: readonly string[] }): Promise<SchemaResult>;
-  /** At most 100 per call (one HubSpot batch). */
-  updateCompanyRollups(portalId: string, rollups: readonly CompanyRollup[], syncedAt: Instant): Promise<void>;
+  /**
+   * At most 100 per call (one HubSpot batch). Companies HubSpot refuses one by one (a 400 for their values) come
+   * back with the reason; the rest is written.
+   */
+  updateCompanyRollups(portalId: string, rollups: readonly CompanyRollup[], syncedAt: Instant): Promise<{ refused: { companyId: CompanyId; reason: string }[] }>;
   /** At most 100 per call (one batch create with inline associations). */
   createTasks(portalId: string, drafts: readonly TaskDraft[]): Promise<{ created: CreatedTask[]; rejected: RejectedTask[] }>;
   /** Finds tasks an earlier (crashed) attempt created, by action key. */

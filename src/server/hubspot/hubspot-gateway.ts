@@ -5,6 +5,7 @@ import type { HubSpotGateway, TaskCompletion } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
 import { ASSOC, COMPANY_READ_PROPERTIES, assoc, companySearchGroups, rollupProperties, taskCompletion, taskUpdateProperties, toCompanySummary } from './crm-mapping';
 import { TASK_ACTION_KEY, WRITE_KEY, appSchema } from './crm-schema';
+import { writeSplitting } from './batch-split';
 import { createSchemaWriter } from './schema-writer';
 import { createTasksOnce } from './task-create';
 import { createOnce, readByWriteKey } from './write-once';
@@ -90,11 +91,11 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
 
     async updateCompanyRollups(portalId, rollups, syncedAt) {
       assertBatch(rollups.length, 'updateCompanyRollups');
-      if (rollups.length === 0) return;
-      await call(portalId, 'update company rollups', 'standard', (c) => c.crm.companies.batchApi.update({
-        inputs: rollups.map((r) => ({ id: r.companyId, properties: rollupProperties(r, syncedAt) })),
-      }));
-      await tally(portalId, { rollups_written: rollups.length });
+      const refused = await writeSplitting(rollups, (batch) => call(portalId, 'update company rollups', 'standard', (c) => c.crm.companies.batchApi.update({
+        inputs: batch.map((r) => ({ id: r.companyId, properties: rollupProperties(r, syncedAt) })),
+      })).then(() => undefined));
+      if (rollups.length > refused.length) await tally(portalId, { rollups_written: rollups.length - refused.length });
+      return { refused: refused.map((r) => ({ companyId: r.item.companyId, reason: r.reason })) };
     },
 
     async createTasks(portalId, drafts) {

@@ -4,7 +4,7 @@ import type { TokenStore } from '../portals/token-store';
 import type { UsageCounters } from '../operations/usage';
 import type { BudgetKind, RateBudget } from '../rate/rate-budget';
 import { GatewayError } from './gateway-error';
-import { classify, httpStatusOf } from './retry-policy';
+import { classify, httpStatusOf, hubspotMessage } from './retry-policy';
 
 export interface CallerDeps {
   readonly portals: PortalRegistry;
@@ -72,7 +72,7 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
         deps.log?.warn({ portalId, operation, status, attempt, verdict: verdict.kind, reason: verdict.reason }, 'hubspot call failed');
         if (verdict.kind === 'retry' && verdict.blockPortal) await deps.budget.block(portalId, kind, verdict.delayMs);
         if (verdict.kind === 'park') await deps.budget.block(portalId, 'standard', verdict.delayMs);
-        if (verdict.kind !== 'retry' || attempt >= maxAttempts) throw new GatewayError(operation, verdict, status);
+        if (verdict.kind !== 'retry' || attempt >= maxAttempts) throw new GatewayError(operation, verdict, status, hubspotMessage(err));
         unsure = verdict.unsure === true;
         // After a blocking 429 the budget itself makes everyone wait; sleeping too would waste the window.
         if (!verdict.blockPortal) await sleep(verdict.delayMs);

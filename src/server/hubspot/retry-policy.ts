@@ -29,6 +29,12 @@ function bodyOf(err: unknown): Record<string, unknown> {
   return {};
 }
 
+/** HubSpot's message of a refused call, truncated to what a dead letter can hold. */
+export function hubspotMessage(err: unknown): string | undefined {
+  const message = bodyOf(err).message;
+  return typeof message === 'string' && message !== '' ? message.slice(0, 300) : undefined;
+}
+
 /** Exponential backoff with jitter for attempt 1, 2, 3… capped at `capMs`. */
 export function backoffMs(attempt: number, baseMs = 500, capMs = 30_000): number {
   const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));

@@ -60,10 +60,15 @@ export function createSyncService(deps: SyncDeps) {
 
     const write = (batch: CompanyRollup[]) => {
       const p = (async () => {
-        await deps.gateway.updateCompanyRollups(portalId, batch, at);
+        const { refused } = await deps.gateway.updateCompanyRollups(portalId, batch, at);
         writeCalls++;
-        await hashes.remember(portalId, batch);
-        written += batch.length;
+        // A refused company is reported and not remembered as written, so the next pass tries it again.
+        const no = new Set(refused.map((r) => r.companyId));
+        const done = batch.filter((r) => !no.has(r.companyId));
+        await hashes.remember(portalId, done);
+        await deps.poisoned.clear(portalId, 'write', done.map((r) => r.companyId));
+        await deps.poisoned.setAside(portalId, 'write', refused);
+        written += done.length;
       })();
       inFlight.add(p);
       // Failures surface through Promise.allSettled below; this only drops settled promises from the set.
