@@ -51,6 +51,8 @@ import { createContinuousSync, DEFAULT_DEBOUNCE_MS } from './sync/continuous-syn
 import { withChangeFeed } from './sync/ledger-change-feed';
 import { creditorFromSettings } from './settings/creditor-from-settings';
 import { createSettingsRouter } from './http/settings/settings-router';
+import { createHomeRouter } from './http/home/home-router';
+import { createCallListService } from './home/call-list-service';
 import { createWebhookProcessor } from './webhooks/webhook-processor';
 import { startWebhookWorker } from './webhooks/webhook-queue';
 
@@ -121,8 +123,15 @@ export function composeBackend(o: BackendOptions) {
   const receivablesViews = createReceivablesViews({
     ledger, now, calendarFor, policy: settings.policyFor, stored: createStoredViews(redis, prefix), viewCacheTtlMs: DEFAULT_VIEW_CACHE_TTL_MS, log: o.log,
   });
-  warmViews = receivablesViews.warm;
   const { companyIndex } = hubspot;
+  const callList = createCallListService({
+    ledger, now, calendarFor, policy: settings.policyFor, companyIndex: async (portalId) => (await companyIndex.get(portalId)) ?? {},
+    owners: (portalId) => hubspot.gateway.listOwners(portalId), log: o.log,
+  });
+  // After a refresh the card views are warmed and the changed companies' lines of the call list recomputed.
+  warmViews = async (portalId, companyIds) => {
+    await Promise.all([receivablesViews.warm(portalId, companyIds), callList.update(portalId, companyIds)]);
+  };
   const findMissing = createMissingCompanyFinder({ redis, prefix, findCompanies: hubspot.gateway.findCompanies, companyIndex, log: o.log });
   const ingest = createIngestService({
     ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now,
@@ -211,6 +220,7 @@ export function composeBackend(o: BackendOptions) {
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
       settings: createSettingsRouter({ ...signed, settings, portals: hubspot.portals }),
+      home: createHomeRouter({ ...signed, callList }),
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
       debtorLinks: createDebtorLinksRouter({
         ...signed, admin: createDebtorLinkAdmin({ links: debtorLinks, ledger, publicBaseUrl: o.publicBaseUrl, adminsOf: async (p) => (await settings.read(p)).adminUserIds }),
@@ -253,7 +263,7 @@ export function composeBackend(o: BackendOptions) {
     await redis.quit().catch(() => undefined);
   };
   return {
-    app, clock, redis, prefix, ledger, hubspot, account, receivablesViews, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
+    app, clock, redis, prefix, ledger, hubspot, account, receivablesViews, callList, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
     debtorLinks, debtorPages, health, syncHealth,
     startBackgroundWork, close,
   };

@@ -23,6 +23,8 @@ export interface AppRouters {
   readonly operations?: Router;
   /** Signed endpoints of the settings page (policy, company details, calendar, admins), at /api/settings. */
   readonly settings?: Router;
+  /** Signed endpoints of the app home (today's call list), at /api/home. */
+  readonly home?: Router;
   /** The debtor's own page, reached by a per-customer link outside HubSpot, at /my. */
   readonly debtorPage?: Router;
   /** The payment provider's webhook (Mollie), at /payments/mollie. */
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.admin) app.use('/api/admin', deps.routers.admin);
   if (deps.routers.operations) app.use('/api/admin', deps.routers.operations);
   if (deps.routers.settings) app.use('/api/settings', deps.routers.settings);
+  if (deps.routers.home) app.use('/api/home', deps.routers.home);
   if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);
   if (deps.routers.payments) app.use('/payments/mollie', deps.routers.payments);
   app.use((_req, res) => {

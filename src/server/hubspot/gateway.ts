@@ -18,6 +18,14 @@ export interface CompanySummary {
   readonly customerNumber?: string;
 }
 
+/** A HubSpot owner as the call list's "mine" and "team" scopes need it. */
+export interface OwnerSummary {
+  readonly ownerId: OwnerId;
+  /** The HubSpot user (context.user.id on a card); absent for an owner without a user. */
+  readonly userId?: string;
+  readonly teamIds: readonly string[];
+}
+
 /** The domain's segments; 'standard' = overdue but in none of the three worklist segments. */
 export const RISK_SEGMENTS = ['at_risk', 'low_hanging_fruit', 'deprioritised', 'standard', 'current'] as const;
 export type RiskSegment = (typeof RISK_SEGMENTS)[number];
@@ -122,6 +130,8 @@ export interface HubSpotGateway {
   findCompanies(portalId: string, keys: CompanySearchKeys): Promise<CompanySummary[]>;
   /** Company owners for up to any number of ids (batch reads of 100). Missing companies are left out. */
   getCompanyOwners(portalId: string, companyIds: readonly CompanyId[]): Promise<Map<CompanyId, OwnerId | undefined>>;
+  /** Every active owner of the portal with the HubSpot user behind it and the teams it belongs to (pages of 100). */
+  listOwners(portalId: string): Promise<OwnerSummary[]>;
   /** Creates what is missing of the app's property groups and properties; a second run creates nothing. */
   ensureSchema(portalId: string, options: { readonly dunningStages: readonly string[] }): Promise<SchemaResult>;
   /**

@@ -1,7 +1,7 @@
 import type { Client } from '@hubspot/api-client';
 import type { CompanyId, OwnerId } from '../../domain/ledger';
 import { readAccountDetails } from './account-info';
-import type { HubSpotGateway, TaskCompletion } from './gateway';
+import type { HubSpotGateway, OwnerSummary, TaskCompletion } from './gateway';
 import { createPortalCaller, type CallerDeps } from './portal-caller';
 import { ASSOC, COMPANY_READ_PROPERTIES, assoc, companySearchGroups, rollupProperties, taskCompletion, taskUpdateProperties, toCompanySummary } from './crm-mapping';
 import { TASK_ACTION_KEY, WRITE_KEY, appSchema } from './crm-schema';
@@ -74,6 +74,19 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
         }));
         for (const o of res.results) owners.set(o.id, o.properties.hubspot_owner_id || undefined);
       }
+      return owners;
+    },
+
+    async listOwners(portalId) {
+      const owners: OwnerSummary[] = [];
+      let after: string | undefined;
+      do {
+        const page = await call(portalId, 'list owners', 'standard', (c) => c.crm.owners.ownersApi.getPage(undefined, after, 100, false));
+        for (const o of page.results) {
+          owners.push({ ownerId: o.id, ...(o.userId !== undefined ? { userId: String(o.userId) } : {}), teamIds: (o.teams ?? []).map((t) => t.id) });
+        }
+        after = page.paging?.next?.after;
+      } while (after);
       return owners;
     },
 

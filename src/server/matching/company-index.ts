@@ -16,6 +16,8 @@ export interface CompanyIndex {
   readonly ids: Readonly<Record<string, 1>>;
   /** The company owner, where HubSpot has one: reminder tasks follow it without asking HubSpot each time. */
   readonly owners?: Readonly<Record<string, string>>;
+  /** The company name as HubSpot has it, for lists that show many companies (the app home's call list). */
+  readonly names?: Readonly<Record<string, string>>;
   readonly keys: Readonly<Record<MatchKey, Readonly<Record<string, readonly string[]>>>>;
 }
 
@@ -33,6 +35,7 @@ export function companyKeysOf(company: CompanyRecord): Record<MatchKey, string |
 export function createCompanyIndexBuilder() {
   const ids: Record<string, 1> = {};
   const owners: Record<string, string> = {};
+  const names: Record<string, string> = {};
   const keys = Object.fromEntries(MATCH_KEYS.map((k) => [k, {} as Record<string, string[]>])) as Record<MatchKey, Record<string, string[]>>;
   return {
     add(companies: readonly CompanyRecord[]): void {
@@ -40,6 +43,8 @@ export function createCompanyIndexBuilder() {
         ids[company.id] = 1;
         if (company.ownerId) owners[company.id] = company.ownerId;
         else delete owners[company.id];
+        if (company.name) names[company.id] = company.name;
+        else delete names[company.id];
         const own = companyKeysOf(company);
         for (const k of MATCH_KEYS) {
           const value = own[k];
@@ -49,7 +54,7 @@ export function createCompanyIndexBuilder() {
         }
       }
     },
-    build: (): CompanyIndex => ({ ids, owners, keys }),
+    build: (): CompanyIndex => ({ ids, owners, names, keys }),
   };
 }
 
