@@ -13,9 +13,14 @@
  * trip. Also printed: the worst case, a first open right after a change and before the refresh ran, which
  * computes the view from the ledger (no view cache, no parsed-ledger LRU entry for that revision).
  *
+ * Third case, the app home's call list: a portal of 10,000 companies (BENCH_HOME_COMPANIES), 20 concurrent signed
+ * requests (HubSpot allows 20 concurrent hubspot.fetch calls per app and account), each a different page, sort or
+ * filter of the list built once per day (cards' equivalent of the precomputed view; its build is timed apart).
+ *
  * Leaves out: HubSpot's own proxy hop and the network between HubSpot and the backend (both add the same to
  * every variant), TLS, and Redis on another host (here a private redis-server over a unix socket).
- * Env: REDIS_URL (else a private redis-server), BENCH_CONNECTIONS (50), BENCH_COMPANIES (300), BENCH_BIG_COMPANIES (60).
+ * Env: REDIS_URL (else a private redis-server), BENCH_CONNECTIONS (50), BENCH_COMPANIES (300), BENCH_BIG_COMPANIES (60),
+ * BENCH_HOME_COMPANIES (10,000; 0 skips the call list).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,8 +42,8 @@ const SIZES: readonly Size[] = [
 ];
 
 /** The card server child; its first stdout line is its JSON info, later lines acknowledge recorded bodies. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; info: ServerInfo; send: (command: object) => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./card-server.ts', import.meta.url))], {
+async function startServer<I = ServerInfo>(env: Record<string, string>, script = './card-server.ts'): Promise<{ child: ChildProcess; info: I; send: (command: object) => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
     env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -46,7 +51,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`card server exited early (code ${code})`)));
   });
-  const info = JSON.parse(await nextLine()) as ServerInfo;
+  const info = JSON.parse(await nextLine()) as I;
   const send = async (command: object) => {
     const ack = nextLine();
     child.stdin!.write(`${JSON.stringify(command)}\n`);
@@ -101,11 +106,55 @@ async function measure(size: Size, redisUrl: string): Promise<boolean> {
   }
 }
 
+const HOME_COMPANIES = Number(process.env.BENCH_HOME_COMPANIES ?? 10_000);
+const HOME_CONNECTIONS = 20;
+const HOME_TARGET_P95_MS = 100;
+
+/** The queries a page sends: pages of the ranking, other sorts, segment, channel and currency filters. */
+function callListPaths(portalId: string, companies: number): string[] {
+  const sorts = ['-score', 'name', '-overdue', 'due'];
+  const filters = ['', '&segment=at_risk', '&segment=low_hanging_fruit', '&segment=deprioritised', '&channel=phone', '&channel=email', '&currency=EUR'];
+  const pages = Math.max(1, Math.floor(companies / 25));
+  return Array.from({ length: 2_000 }, (_, i) =>
+    `/api/home/call-list?portalId=${portalId}&scope=all&sort=${sorts[i % sorts.length]}${filters[i % filters.length]}&page=${1 + ((i * 37) % Math.min(pages, 40))}&pageSize=25`);
+}
+
+async function measureCallList(redisUrl: string): Promise<boolean> {
+  const secret = randomBytes(24).toString('base64url');
+  const setup = Date.now();
+  const server = await startServer<{ port: number; portalId: string; buildMs: number; companies: number }>({
+    REDIS_URL: redisUrl, REDIS_PREFIX: `rdbench${randomBytes(3).toString('hex')}`, CLIENT_SECRET: secret, PUBLIC_BASE_URL,
+    BENCH_COMPANIES: String(HOME_COMPANIES),
+  }, './call-list-server.ts');
+  try {
+    const { port, portalId, buildMs, companies } = server.info;
+    console.log(`
+app home call list: ${companies} companies, ${HOME_CONNECTIONS} concurrent signed requests (setup ${((Date.now() - setup) / 1000).toFixed(1)} s, not measured)`);
+    console.log(`  list built once per day and after each refresh: ${(buildMs / 1000).toFixed(1)} s for the portal (${(buildMs / companies).toFixed(2)} ms per company; not in the latencies below)`);
+    const agent = connectionPool(HOME_CONNECTIONS);
+    const paths = callListPaths(portalId, companies);
+    await runEachOnce({ agent, port, paths: paths.slice(0, 200), quiet: true, publicBaseUrl: PUBLIC_BASE_URL, secret, connections: HOME_CONNECTIONS });
+    const r = await runEachOnce({ agent, port, paths, publicBaseUrl: PUBLIC_BASE_URL, secret, connections: HOME_CONNECTIONS });
+    print('call list page (pages, sorts, filters)', r);
+    agent.destroy();
+    const ok = r.errors === 0 && r.p95 <= HOME_TARGET_P95_MS;
+    console.log(`  target p95 ≤ ${HOME_TARGET_P95_MS} ms at ${HOME_CONNECTIONS} concurrent: ${ok ? 'met' : 'NOT met'}`);
+    return ok;
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (server.child.exitCode !== null) return resolve();
+      server.child.once('exit', () => resolve());
+      server.child.kill('SIGTERM');
+    });
+  }
+}
+
 const privateRedis = process.env.REDIS_URL ? undefined : await startPrivateRedis();
 try {
   const redisUrl = process.env.REDIS_URL ?? privateRedis!.url;
   let ok = true;
   for (const size of SIZES.filter((s) => s.companies > 0)) ok = (await measure(size, redisUrl)) && ok;
+  if (HOME_COMPANIES > 0) ok = (await measureCallList(redisUrl)) && ok;
   console.log(`\nmachine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; `
     + 'load generator and server are separate processes on the same machine');
   if (!ok) process.exitCode = 1;

@@ -15,8 +15,8 @@ export const API_KEY_PATHS = {
 
 const NumericId = z.string().regex(/^\d{1,20}$/, { error: 'must be a numeric HubSpot id' });
 
-/** The signed query of every admin request. */
-export const AdminQuery = z.object({ portalId: NumericId }).strict();
+/** The signed query of every admin request; the settings page also sends the user (context.user.id). */
+export const AdminQuery = z.object({ portalId: NumericId, userId: NumericId.optional() }).strict();
 export type AdminQuery = z.infer<typeof AdminQuery>;
 
 export const ApiKeyId = z.string().uuid({ error: 'must be a key id from the key list' });
@@ -33,6 +33,8 @@ export const ApiKeyVM = z.object({
   createdAt: z.string(),
   /** The key's last four characters, so a person can tell keys apart without the secret. */
   hint: z.string().nullable(),
+  /** When the ingest API last accepted the key (null: never used). */
+  lastUsedAt: z.string().nullable().default(null),
 });
 export type ApiKeyVM = z.infer<typeof ApiKeyVM>;
 

@@ -9,6 +9,8 @@ import { CalendarDate, SafeLabel } from './primitives';
 export const SETTINGS_PATHS = {
   /** GET: the portal's settings (stored values over the defaults) · PATCH: change one or more sections. */
   settings: '/api/settings',
+  /** POST {policy, customerType, termDays}: the dates the policy gives one unpaid invoice issued today (nothing saved). */
+  preview: '/api/settings/preview',
 } as const;
 
 const NumericId = z.string().regex(/^\d{1,20}$/, { error: 'must be a numeric HubSpot id' });
@@ -142,3 +144,19 @@ export const SettingsProblems = z.object({
   problems: z.array(z.object({ section: z.enum(['company', 'calendar', 'policy', 'adminUserIds']), message: z.string() })),
 });
 export type SettingsProblems = z.infer<typeof SettingsProblems>;
+
+/** A policy to preview, as edited on the page (not saved): an invoice issued today with this payment term. */
+export const PolicyPreviewRequest = z.object({
+  policy: ReminderPolicySettings,
+  customerType: z.enum(['business', 'consumer']).default('business'),
+  termDays: z.number().int().min(0).max(365).default(30),
+}).strict();
+export type PolicyPreviewRequest = z.infer<typeof PolicyPreviewRequest>;
+
+export const PolicyPreviewVM = z.object({
+  issueDate: CalendarDate,
+  dueDate: CalendarDate,
+  /** Each step's task in order, on the portal's business days. */
+  steps: z.array(z.object({ stepId: z.string(), action: z.enum(POLICY_ACTIONS), channel: z.enum(POLICY_CHANNELS), date: CalendarDate })),
+});
+export type PolicyPreviewVM = z.infer<typeof PolicyPreviewVM>;

@@ -219,7 +219,7 @@ export function composeBackend(o: BackendOptions) {
       ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES, pdfs: invoicePdfs.put }),
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
-      settings: createSettingsRouter({ ...signed, settings, portals: hubspot.portals }),
+      settings: createSettingsRouter({ ...signed, settings, portals: hubspot.portals, now, calendarFor }),
       home: createHomeRouter({ ...signed, callList }),
       admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
       debtorLinks: createDebtorLinksRouter({

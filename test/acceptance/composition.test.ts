@@ -87,6 +87,7 @@ describe('the routes of composeBackend', () => {
     expect(JSON.stringify(listed)).not.toContain(key.key);
     const call = () => fetch(`${base()}/api/ingest/unmatched`, { headers: { Authorization: `Bearer ${key.key}` } });
     expect((await call()).status).toBe(200);
+    expect((await m.apiKeys()).items.find((k) => k.id === key.id)?.lastUsedAt).toEqual(expect.any(String));
     expect((await m.signedFetch('DELETE', `/api/admin/api-keys/${key.id}?portalId=${m.portalId}`)).status).toBe(204);
     expect((await call()).status).toBe(401);
     expect((await m.signedFetch('DELETE', `/api/admin/api-keys/${key.id}?portalId=${m.portalId}`)).status).toBe(404);

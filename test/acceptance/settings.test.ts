@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalSettingsVM, SettingsProblems } from '../../src/contracts/settings';
+import type { PolicyPreviewVM, PortalSettingsVM, SettingsProblems } from '../../src/contracts/settings';
 import { startMonth, type Month } from './support/month';
 
 /**
@@ -85,6 +85,18 @@ describe('the settings page API', () => {
     const renamed = await patch({ version: 1, company: { ...company, legalName: 'Groothandel Zuid B.V.' } });
     expect(renamed.status).toBe(200);
     expect(await (await fetch(`${m.embedded.publicBaseUrl}/my/${token}`)).text()).toContain('Groothandel Zuid B.V.');
+  });
+
+  it('when an admin previews the policy, then the engine\'s dates for an invoice issued today come back, and a broken policy names its problem', async () => {
+    const policy = (await read()).policy;
+    const res = await m.signedFetch('POST', `/api/settings/preview?portalId=${m.portalId}&userId=${admin}`, { policy, termDays: 30 });
+    expect(res.status).toBe(200);
+    const vm = (await res.json()) as PolicyPreviewVM;
+    expect(vm).toMatchObject({ issueDate: '2027-03-01', dueDate: '2027-03-31' });
+    expect(vm.steps.map((st) => st.stepId)).toEqual(expect.arrayContaining(['receipt_check', 'late_payment_call', 'formal_reminder']));
+    const bad = await m.signedFetch('POST', `/api/settings/preview?portalId=${m.portalId}`, { policy: { ...policy, brokenPromiseStepId: 'nope' } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'invalid_settings', problems: [expect.objectContaining({ section: 'policy' })] });
   });
 
   it('when an admin brings a reminder step forward, then the next planning run creates that step\'s task in HubSpot', async () => {

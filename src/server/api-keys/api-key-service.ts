@@ -3,7 +3,9 @@ import { AppError } from '../errors';
 import type { PortalRegistry } from '../portals/portal-registry';
 import type { ApiKeyInfo, ApiKeyStore } from './api-key-store';
 
-const toVM = (info: ApiKeyInfo): ApiKeyVM => ({ id: info.id, label: info.label ?? null, createdAt: info.createdAt, hint: info.hint ?? null });
+const toVM = (info: ApiKeyInfo, lastUsedAt?: string): ApiKeyVM => ({
+  id: info.id, label: info.label ?? null, createdAt: info.createdAt, hint: info.hint ?? null, lastUsedAt: lastUsedAt ?? null,
+});
 
 /** Create (shown once), list and revoke a portal's ingest API keys: one service for the admin endpoint and `npm run keys`. */
 export function createApiKeyService(deps: { apiKeys: ApiKeyStore; portals: Pick<PortalRegistry, 'get'> }) {
@@ -19,7 +21,8 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyStore; portals: Pick<
     },
     async list(portalId: string): Promise<ApiKeyListVM> {
       await installed(portalId);
-      return { items: (await deps.apiKeys.list(portalId)).map(toVM) };
+      const [keys, used] = await Promise.all([deps.apiKeys.list(portalId), deps.apiKeys.lastUsed(portalId)]);
+      return { items: keys.map((k) => toVM(k, used[k.id])) };
     },
     async revoke(portalId: string, keyId: string): Promise<void> {
       await installed(portalId);

@@ -19,6 +19,8 @@ export interface ApiKeyStore {
   /** Revokes by key id; true when a key was removed. */
   revoke(portalId: string, keyId: string): Promise<boolean>;
   list(portalId: string): Promise<ApiKeyInfo[]>;
+  /** When each key last passed `verify` (key id → ISO instant); a revoked key's entry goes with it. */
+  lastUsed(portalId: string): Promise<Record<string, string>>;
 }
 
 // `rdk_<portalId>_<43 chars of base64url secret>`: the portal id inside the key lets the lookup stay in
@@ -37,6 +39,7 @@ export function createApiKeyStore(redis: Redis, prefix: string): ApiKeyStore {
     if (portalId.includes('_')) throw new RangeError('portalId must not contain "_" (it separates the API key parts)');
     return `${prefix}:p:${portalId}:api-keys`;
   };
+  const usedKeyOf = (portalId: string) => `${keyOf(portalId)}:used`;
 
   return {
     async createApiKey(portalId, label) {
@@ -50,14 +53,22 @@ export function createApiKeyStore(redis: Redis, prefix: string): ApiKeyStore {
       const m = KEY_FORMAT.exec(plaintext);
       if (!m) return undefined;
       const raw = await redis.hget(keyOf(m[1] as string), sha256(plaintext));
-      return raw ? (JSON.parse(raw) as ApiKeyInfo) : undefined;
+      if (!raw) return undefined;
+      const info = JSON.parse(raw) as ApiKeyInfo;
+      // Only for the key list's "last used": a failed write must not refuse an ingest.
+      await redis.hset(usedKeyOf(info.portalId), info.id, new Date().toISOString()).catch(() => undefined);
+      return info;
     },
 
     async revoke(portalId, keyId) {
       const all = await redis.hgetall(keyOf(portalId));
       const hash = Object.entries(all).find(([, raw]) => (JSON.parse(raw) as ApiKeyInfo).id === keyId)?.[0];
-      return hash ? (await redis.hdel(keyOf(portalId), hash)) === 1 : false;
+      if (!hash) return false;
+      const [[, removed]] = (await redis.multi().hdel(keyOf(portalId), hash).hdel(usedKeyOf(portalId), keyId).exec()) as [[unknown, number]];
+      return removed === 1;
     },
+
+    lastUsed: (portalId) => redis.hgetall(usedKeyOf(portalId)),
 
     async list(portalId) {
       const all = await redis.hvals(keyOf(portalId));

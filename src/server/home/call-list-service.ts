@@ -93,7 +93,11 @@ export function createCallListService(deps: CallListServiceDeps) {
   }
 
   async function assemble(portalId: string, list: Omit<PortalList, 'snapshot'>, computedAt: string): Promise<CallListSnapshot> {
-    const index = await deps.companyIndex(portalId);
+    // Without HubSpot (down, or not yet listed) the list still answers: names and owners then wait for the next build.
+    const index = await deps.companyIndex(portalId).catch((err: Error) => {
+      deps.log?.warn({ portalId, err: err.message }, 'call list without company names');
+      return {} as Pick<CompanyIndex, 'owners' | 'names'>;
+    });
     const invoices = [...list.invoices.values()].flat();
     return buildSnapshot({
       portalId, asOf: list.asOf, computedAt, ranked: rankCallList([...list.entries.values()]),

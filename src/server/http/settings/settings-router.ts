@@ -1,12 +1,14 @@
 import { Router } from 'express';
-import { SettingsQuery, UpdateSettingsRequest } from '../../../contracts/settings';
+import { PolicyPreviewRequest, SettingsQuery, UpdateSettingsRequest } from '../../../contracts/settings';
+import { portalDay, type PortalDayDeps } from '../../cards/portal-day';
+import { policyPreview } from '../../settings/policy-preview';
 import { AppError } from '../../errors';
 import type { PortalRegistry } from '../../portals/portal-registry';
 import type { SettingsService, UpdateFailure } from '../../settings/settings-service';
 import { noStore } from '../no-store';
 import { parseJsonBody, verifyHubSpotSignature } from '../signature';
 
-export interface SettingsRouterDeps {
+export interface SettingsRouterDeps extends Pick<PortalDayDeps, 'now' | 'calendarFor'> {
   readonly settings: SettingsService;
   readonly portals: Pick<PortalRegistry, 'get'>;
   /** The app's client secret: HubSpot signs the settings page's requests with it (v3). */
@@ -25,7 +27,8 @@ const FAILURES: Record<UpdateFailure['code'], { status: number; message: string 
 
 /**
  * The settings page's API (mount at /api/settings), signed by HubSpot like every card request; portal and user
- * come from the signed query. GET / → the portal's settings; PATCH / {version, sections…} → saved settings,
+ * come from the signed query. GET / → the portal's settings; POST /preview {policy…} → the policy's dates for one
+ * invoice (nothing saved); PATCH / {version, sections…} → saved settings,
  * 403 for a user who is no admin, 409 on a stale version, 400 with every problem at once.
  */
 export function createSettingsRouter(deps: SettingsRouterDeps): Router {
@@ -41,6 +44,16 @@ export function createSettingsRouter(deps: SettingsRouterDeps): Router {
     const q = SettingsQuery.parse(req.query);
     await installed(q.portalId);
     res.json(await deps.settings.view(q.portalId, q.userId));
+  });
+
+  // A preview reads nothing of the portal but its calendar; anyone who may read the settings may preview.
+  router.post('/preview', async (req, res) => {
+    const q = SettingsQuery.parse(req.query);
+    const body = PolicyPreviewRequest.parse(parseJsonBody(req) ?? {});
+    await installed(q.portalId);
+    const result = policyPreview(body, await portalDay(deps, q.portalId));
+    if (result.ok) { res.json(result.value); return; }
+    res.status(400).json({ code: 'invalid_settings', message: 'The policy is not valid, so it has no dates to preview.', problems: result.error });
   });
 
   router.patch('/', async (req, res) => {
