@@ -15,8 +15,8 @@ export const API_KEY_PATHS = {
 
 const NumericId = z.string().regex(/^\d{1,20}$/, { error: 'must be a numeric HubSpot id' });
 
-/** The signed query of every admin request; the settings page also sends the user (context.user.id). */
-export const AdminQuery = z.object({ portalId: NumericId, userId: NumericId.optional() }).strict();
+/** The signed query of every admin request; the settings page also sends the user (context.user.id), HubSpot `appId`. */
+export const AdminQuery = z.object({ portalId: NumericId, userId: NumericId.optional() });
 export type AdminQuery = z.infer<typeof AdminQuery>;
 
 export const ApiKeyId = z.string().uuid({ error: 'must be a key id from the key list' });

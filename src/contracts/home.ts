@@ -24,7 +24,10 @@ export type CallListSort = (typeof CALL_LIST_SORTS)[number];
 export const DEFAULT_CALL_LIST_PAGE_SIZE = 25;
 export const MAX_CALL_LIST_PAGE_SIZE = 100;
 
-/** The signed query of the call list; `userId` (context.user.id) is needed for the mine and team scopes. */
+/**
+ * The signed query of the call list; `userId` (context.user.id) is needed for the mine and team scopes. Not
+ * strict: HubSpot appends `appId` to every hubspot.fetch URL.
+ */
 export const CallListQuery = z.object({
   portalId: NumericId,
   userId: NumericId.optional(),
@@ -36,7 +39,7 @@ export const CallListQuery = z.object({
   page: z.coerce.number({ error: 'must be a whole number from 1' }).int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number({ error: `must be a whole number from 1 to ${MAX_CALL_LIST_PAGE_SIZE}` })
     .int().min(1).max(MAX_CALL_LIST_PAGE_SIZE).default(DEFAULT_CALL_LIST_PAGE_SIZE),
-}).strict();
+});
 export type CallListQuery = z.infer<typeof CallListQuery>;
 
 export const CallListEntryVM = z.object({
