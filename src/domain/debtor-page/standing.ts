@@ -3,7 +3,7 @@ import type { CustomerLedger, Invoice, Language } from '../ledger';
 import { wikCollectionCosts } from '../legal/collection-costs';
 import { invoiceInterest } from '../legal/claim-charges';
 import type { InterestKind } from '../legal/interest';
-import { daysPastDue, isOpenReceivable, isOverdueInvoice } from '../measures/aging';
+import { daysPastDue, isOpenReceivable, isOverdueInvoice, overdueByCurrency } from '../measures/aging';
 import { totalsByCurrency, type Money } from '../money';
 import { isDisputeOpen } from '../pauses';
 import type { LadderPosition } from '../policy/plan';
@@ -124,7 +124,7 @@ export function debtorStanding(input: {
     invoices,
     totals: {
       open: byCurrency(invoices.map(signed)),
-      overdue: byCurrency(overdue.map((i) => i.open)),
+      overdue: overdueByCurrency(ledger.invoices, asOf).filter((m) => m.minor > 0),
       interest: byCurrency(invoices.map((i) => i.interest)).filter((m) => m.minor > 0),
     },
     ...(principal && principal.minor > 0 ? { collectionCosts: wikCollectionCosts(principal) } : {}),

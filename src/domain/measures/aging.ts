@@ -52,6 +52,27 @@ export const isOpenInvoice = (inv: Invoice): boolean => inv.kind === 'invoice' &
 /** An open invoice (not a credit note) past its due date. */
 export const isOverdueInvoice = (inv: Invoice, asOf: IsoDate): boolean => isOpenInvoice(inv) && daysPastDue(inv, asOf) > 0;
 
+/**
+ * Days a document counts as late in the aging. A credit note is money the customer may set off, not a debt:
+ * its own due date never makes it "overdue", so it always sits in the current range.
+ */
+export const agingDays = (inv: Invoice, asOf: IsoDate): number => (inv.kind === 'credit_note' ? 0 : daysPastDue(inv, asOf));
+
+/**
+ * What is overdue per currency (sorted by code): the open overdue invoices less every open credit note of that
+ * currency, whatever its due date — the customer may set a credit off against what is late — and never below
+ * zero (a larger credit makes nothing overdue, it is not a negative debt). Currencies with nothing open are absent.
+ */
+export function overdueByCurrency(invoices: readonly Invoice[], asOf: IsoDate): Money[] {
+  const net = new Map<CurrencyCode, number>();
+  for (const inv of invoices) {
+    if (!isOpenReceivable(inv)) continue;
+    const late = inv.kind === 'credit_note' ? -inv.open.minor : isOverdueInvoice(inv, asOf) ? inv.open.minor : 0;
+    net.set(inv.open.currency, (net.get(inv.open.currency) ?? 0) + late);
+  }
+  return [...net.keys()].sort().map((currency) => money(Math.max(0, net.get(currency)!), currency));
+}
+
 export function bucketFor(days: number, buckets: readonly AgingBucketDef[]): AgingBucketDef {
   const found = buckets.find((b) => days >= b.minDaysPastDue && (b.maxDaysPastDue === undefined || days <= b.maxDaysPastDue));
   // A gap in configured ranges would silently drop money from the totals: treat it as a configuration bug.
@@ -60,9 +81,9 @@ export function bucketFor(days: number, buckets: readonly AgingBucketDef[]): Agi
 }
 
 /**
- * Aging per currency (currencies sorted by code), every bucket present in definition order. Credit notes
- * are aged by their own due date and reduce their bucket, so bucket amounts always add up to `totalOpen`.
- * `totalOverdue` is the signed sum of every bucket past day 0.
+ * Aging per currency (currencies sorted by code), every bucket present in definition order. Credit notes are
+ * never late (see agingDays): they reduce the current range, so bucket amounts always add up to `totalOpen`.
+ * `totalOverdue` is overdueByCurrency's: the overdue invoices netted with the open credit notes, at least zero.
  */
 export function agingByCurrency(
   invoices: readonly Invoice[],
@@ -70,10 +91,9 @@ export function agingByCurrency(
   buckets: readonly AgingBucketDef[] = AGING_BUCKETS_DEFAULT,
 ): CurrencyAging[] {
   const perCurrency = new Map<CurrencyCode, Map<string, { minor: number; count: number }>>();
-  const overdue = new Map<CurrencyCode, number>();
   for (const inv of invoices) {
     if (!isOpenReceivable(inv)) continue;
-    const days = daysPastDue(inv, asOf);
+    const days = agingDays(inv, asOf);
     const bucket = bucketFor(days, buckets);
     const currency = inv.open.currency;
     let totals = perCurrency.get(currency);
@@ -82,16 +102,15 @@ export function agingByCurrency(
       perCurrency.set(currency, totals);
     }
     const slot = totals.get(bucket.id)!;
-    const signed = signedOpen(inv).minor;
-    slot.minor += signed;
+    slot.minor += signedOpen(inv).minor;
     slot.count += 1;
-    if (days > 0) overdue.set(currency, (overdue.get(currency) ?? 0) + signed);
   }
+  const overdue = new Map(overdueByCurrency(invoices, asOf).map((m) => [m.currency, m]));
   return [...perCurrency.keys()].sort().map((currency) => {
     const totals = perCurrency.get(currency)!;
     const rows = buckets.map((b) => ({ id: b.id, amount: money(totals.get(b.id)!.minor, currency), count: totals.get(b.id)!.count }));
     const open = rows.reduce((s, r) => s + r.amount.minor, 0);
-    return { currency, buckets: rows, totalOpen: money(open, currency), totalOverdue: money(overdue.get(currency) ?? 0, currency) };
+    return { currency, buckets: rows, totalOpen: money(open, currency), totalOverdue: overdue.get(currency) ?? money(0, currency) };
   });
 }
 

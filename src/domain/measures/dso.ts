@@ -1,7 +1,7 @@
 import { addDays, epochDay, type IsoDate } from '../dates';
 import type { Invoice } from '../ledger';
 import type { CurrencyCode } from '../money';
-import { daysPastDue, isOpenReceivable, signedOpen } from './aging';
+import { agingDays, isOpenReceivable, signedOpen } from './aging';
 
 /** Credit sales of one period (minor units, net of credit notes) and the period's length in days. */
 export interface PeriodSales {
@@ -74,7 +74,7 @@ export function dsoByCurrency(invoices: readonly Invoice[], asOf: IsoDate, opts:
     if (isOpenReceivable(inv)) {
       const r = row(inv.open.currency);
       r.receivables += signedOpen(inv).minor;
-      if (daysPastDue(inv, asOf) === 0) r.current += signedOpen(inv).minor;
+      if (agingDays(inv, asOf) === 0) r.current += signedOpen(inv).minor;
     }
   }
   return [...byCurrency.keys()].sort().map((currency) => {

@@ -76,7 +76,8 @@ export function toPlannedAction(ctx: PlanContext, d: ActionDraft): PlannedAction
   const amount = money(invoices.reduce((s, i) => s + i.open.minor, 0), d.currency);
   const dueAt = firstSlot({ from: laterDate(d.dueFrom, ctx.asOf), now: ctx.now, action: choice.action, policy: ctx.policy, profile, cal: ctx.cal });
   const reasons: Reason[] = [...d.reasons, ...choice.reasons];
-  const legal = legalTerms(ctx, d.step, invoices, dateInZone(dueAt, ctx.cal.timeZone));
+  const contactDay = dateInZone(dueAt, ctx.cal.timeZone);
+  const legal = legalTerms(ctx, d.step, invoices, contactDay);
   if (legal)
     reasons.push({ code: 'fourteen_day_letter', params: { payBy: legal.payBy, costsMinor: legal.costsIfUnpaid.minor, currency: legal.costsIfUnpaid.currency } });
   if (ctx.habitualLatePayer && !isFollowUp) reasons.push({ code: 'habitual_late_payer', params: {} });
@@ -97,7 +98,8 @@ export function toPlannedAction(ctx: PlanContext, d: ActionDraft): PlannedAction
     currency: d.currency,
     invoiceExternalIds: invoices.map((i) => i.externalId),
     amount,
-    attention: attentionOf(invoices, ctx.asOf),
+    // As of the day of the contact: an invoice due on Sunday is overdue on Monday's call, not "due soon".
+    attention: attentionOf(invoices, contactDay),
     createsTask: d.step.createsTask,
     ...(legal ? { legal } : {}),
     reasons,

@@ -51,9 +51,10 @@ export function taskText(input: TaskTextInput): TaskText {
   const subject = t(lang, 'subject', {
     verb: t(lang, `verb.${action.action}`), step: stepName(lang, action.stepId), amount, invoices: single ?? t(lang, 'invoices', { count }),
   });
-  const known = invoices.filter((i): i is Invoice => i !== undefined);
-  const overdue = known.filter((i) => i.dueDate < today);
-  const dueSoon = known.filter((i) => i.dueDate >= today);
+  // The planner's grouping (overdue first, oldest first, then due soon), never a second reading of due dates.
+  const group = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((i): i is Invoice => i !== undefined);
+  const overdue = group(action.attention.overdue);
+  const dueSoon = group(action.attention.dueSoon);
   const body = [
     t(lang, 'body.step', { step: stepName(lang, action.stepId), channel: t(lang, `channel.${action.channel}`), tone: t(lang, `tone.${action.tone}`) }),
     t(lang, 'body.amount', { amount, invoices: t(lang, 'invoices', { count }) }),
@@ -134,8 +135,7 @@ function consumerLetterTermPassed(ledger: CustomerLedger, today: IsoDate, cal: B
 
 function invoiceSection(lang: Language, heading: 'body.overdue' | 'body.due_soon', invoices: readonly Invoice[], today: IsoDate): string[] {
   if (invoices.length === 0) return [];
-  const sorted = [...invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
-  return [t(lang, heading), ...sorted.map((i) => t(lang, 'body.invoice', {
+  return [t(lang, heading), ...invoices.map((i) => t(lang, 'body.invoice', {
     number: i.number, open: formatMoney(i.open, lang), amount: formatMoney(i.amount, lang), dueDate: formatDate(i.dueDate, lang), when: when(lang, i.dueDate, today),
   }))];
 }

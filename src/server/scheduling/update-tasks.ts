@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { dateInZone } from '../../domain/dates';
 import type { BusinessCalendar, CustomerLedger, Language } from '../../domain/ledger';
 import { sum } from '../../domain/money';
 import type { PauseOptions } from '../../domain/pauses';
@@ -33,12 +34,15 @@ const fingerprint = (d: Pick<TaskDraft, 'subject' | 'body' | 'ownerId' | 'priori
   createHash('sha1').update(JSON.stringify([d.subject, d.body, d.ownerId ?? '', d.priority])).digest('base64url');
 
 /** The action as it stands today: only its invoices still owed, and what they still amount to. */
-function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string, pauses: PauseOptions): PlannedAction {
+function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string, timeZone: string, pauses: PauseOptions): PlannedAction {
   const ids = invoicesStillOwed(ledger, action.invoiceExternalIds, today, pauses);
   const byId = new Map(ledger.invoices.map((i) => [i.externalId, i]));
   const invoices = ids.map((id) => byId.get(id)!);
-  // An invoice that was due soon when planned may be overdue by now: the grouping is today's.
-  return { ...action, invoiceExternalIds: ids, amount: sum(action.currency, invoices.map((i) => i.open)), attention: attentionOf(invoices, today) };
+  // Grouped as the planner groups them, as of the contact's day (the day the task text speaks of); a changed due date regroups.
+  return {
+    ...action, invoiceExternalIds: ids, amount: sum(action.currency, invoices.map((i) => i.open)),
+    attention: attentionOf(invoices, dateInZone(action.dueAt, timeZone)),
+  };
 }
 
 /**
@@ -68,7 +72,7 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
         ...(accountOwnerId ? { accountOwnerId } : {}),
         ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
       });
-      const action = { ...asOfToday(o.action, o.ledger, today, pauses), ...(ownerId ? { ownerId } : {}) };
+      const action = { ...asOfToday(o.action, o.ledger, today, portal.timeZone, pauses), ...(ownerId ? { ownerId } : {}) };
       // Nothing of it is owed any more: closing it is the closer's job, not a rewrite.
       if (action.invoiceExternalIds.length === 0 && o.action.invoiceExternalIds.length > 0) return undefined;
       const companyOwnerId = owners.get(o.companyId);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/dates';
-import { AGING_BUCKETS_DEFAULT, agingByCurrency, daysPastDue, oldestOverdue, type AgingBucketDef } from '../../../src/domain/measures/aging';
+import { AGING_BUCKETS_DEFAULT, agingByCurrency, daysPastDue, oldestOverdue, overdueByCurrency, type AgingBucketDef } from '../../../src/domain/measures/aging';
 import { money } from '../../../src/domain/money';
 import { anInvoice } from '../builders';
 
@@ -46,9 +46,44 @@ describe('aging', () => {
       ],
       asOf,
     );
-    expect(eur!.buckets.find((b) => b.id === '1-30')).toEqual({ id: '1-30', amount: money(70_000, 'EUR'), count: 2 });
+    // The credit note is never late by its own due date: it reduces the current range, and the overdue total.
+    expect(eur!.buckets.find((b) => b.id === '1-30')).toEqual({ id: '1-30', amount: money(100_000, 'EUR'), count: 1 });
+    expect(eur!.buckets.find((b) => b.id === 'current')).toEqual({ id: 'current', amount: money(-10_000, 'EUR'), count: 2 });
     expect(eur!.totalOpen).toEqual(money(90_000, 'EUR'));
     expect(eur!.totalOverdue).toEqual(money(70_000, 'EUR'));
+  });
+
+  it.each([
+    { name: 'a credit note due long ago, nothing else', docs: [{ kind: 'credit_note', minor: 30_000, days: 90 }], overdue: 0 },
+    { name: 'a credit note due in the future nets an overdue invoice', docs: [{ kind: 'invoice', minor: 100_000, days: 10 }, { kind: 'credit_note', minor: 30_000, days: -20 }], overdue: 70_000 },
+    { name: 'a credit note larger than what is overdue', docs: [{ kind: 'invoice', minor: 10_000, days: 10 }, { kind: 'credit_note', minor: 30_000, days: 40 }], overdue: 0 },
+    { name: 'an invoice not yet due is not netted into overdue', docs: [{ kind: 'invoice', minor: 50_000, days: -3 }, { kind: 'invoice', minor: 20_000, days: 3 }], overdue: 20_000 },
+  ] as const)('overdue total per currency: $name', ({ docs, overdue }) => {
+    const invoices = docs.map((d, i) => anInvoice({ externalId: `d${i}`, kind: d.kind, amount: money(d.minor, 'EUR'), dueDate: dueDaysAgo(d.days) }));
+    expect(overdueByCurrency(invoices, asOf)).toEqual([money(overdue, 'EUR')]);
+    expect(agingByCurrency(invoices, asOf)[0]!.totalOverdue).toEqual(money(overdue, 'EUR'));
+  });
+
+  it('property: overdue never below zero, never above the overdue invoices, and credit notes in one currency never touch another', () => {
+    const doc = fc.record({
+      kind: fc.constantFrom('invoice' as const, 'credit_note' as const), minor: fc.integer({ min: 1, max: 1_000_000 }),
+      days: fc.integer({ min: -60, max: 400 }), currency: fc.constantFrom('EUR', 'USD'),
+    });
+    fc.assert(fc.property(fc.array(doc, { maxLength: 12 }), (docs) => {
+      const invoices = docs.map((d, i) => anInvoice({ externalId: `d${i}`, kind: d.kind, amount: money(d.minor, d.currency), dueDate: dueDaysAgo(d.days) }));
+      for (const total of overdueByCurrency(invoices, asOf)) {
+        const mine = docs.filter((d) => d.currency === total.currency);
+        const late = mine.filter((d) => d.kind === 'invoice' && d.days > 0).reduce((s, d) => s + d.minor, 0);
+        const credit = mine.filter((d) => d.kind === 'credit_note').reduce((s, d) => s + d.minor, 0);
+        expect(total.minor).toBe(Math.max(0, late - credit));
+      }
+      for (const row of agingByCurrency(invoices, asOf)) {
+        expect(row.buckets.reduce((s, b) => s + b.amount.minor, 0)).toBe(row.totalOpen.minor);
+        // No credit note is ever in a late range.
+        const creditCount = docs.filter((d) => d.currency === row.currency && d.kind === 'credit_note').length;
+        expect(row.buckets.find((b) => b.id === 'current')!.count).toBeGreaterThanOrEqual(creditCount);
+      }
+    }));
   });
 
   it('when invoices are in two currencies, then each currency has its own totals and none are mixed', () => {

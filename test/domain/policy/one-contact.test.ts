@@ -66,4 +66,31 @@ describe('one contact per customer per day', () => {
       for (const [day, n] of perDay) expect(n, day).toBeLessThanOrEqual(1);
     }), { numRuns: 150 });
   });
+
+  it('when the contact falls after a weekend, then an invoice due on the Sunday is in its overdue group, not "due soon"', () => {
+    const ledger = aLedger({ invoices: [
+      anInvoice({ externalId: 'late', issueDate: '2026-09-01', dueDate: '2026-10-01', amount: money(50_000, 'EUR') }),
+      anInvoice({ externalId: 'sunday', issueDate: '2026-10-01', dueDate: '2026-11-01', amount: money(20_000, 'EUR') }),
+    ] });
+    // Planned on Saturday 31 October: the contact is Monday 2 November.
+    const { actions } = plan(ledger, at('2026-10-31', '07:00'));
+    const [a] = actions;
+    expect(a?.invoiceExternalIds).toEqual(['late', 'sunday']);
+    expect(dateInZone(a!.dueAt, ZONE)).toBe('2026-11-02');
+    expect(a!.attention).toEqual({ overdue: ['late', 'sunday'], dueSoon: [] });
+  });
+
+  it('for any ledger, every action groups exactly its invoices: overdue on the contact day (oldest first), then due soon', () => {
+    fc.assert(fc.property(ledgerArb, fc.integer({ min: 0, max: 480 }), (ledger, offset) => {
+      for (const a of plan(ledger, at(addDays('2026-01-01', offset), '07:00')).actions) {
+        const day = dateInZone(a.dueAt, ZONE);
+        const due = new Map(ledger.invoices.map((i) => [i.externalId, i.dueDate]));
+        expect([...a.attention.overdue, ...a.attention.dueSoon].sort()).toEqual([...a.invoiceExternalIds].sort());
+        for (const id of a.attention.overdue) expect(due.get(id)! < day).toBe(true);
+        for (const id of a.attention.dueSoon) expect(due.get(id)! >= day).toBe(true);
+        const dates = a.attention.overdue.map((id) => due.get(id)!);
+        expect(dates).toEqual([...dates].sort());
+      }
+    }), { numRuns: 150 });
+  });
 });

@@ -53,12 +53,26 @@ describe('the text of a reminder task', () => {
   });
 
   it('when one invoice is concerned, then the subject names it and the words are singular', () => {
-    const one = text('nl', { invoiceExternalIds: ['a'], amount: money(100_000, 'EUR'), reasons: [], action: 'email', channel: 'email' });
+    const one = text('nl', { invoiceExternalIds: ['a'], attention: { overdue: ['a'], dueSoon: [] }, amount: money(100_000, 'EUR'), reasons: [], action: 'email', channel: 'email' });
     expect(one.subject).toBe('E-mailen: aanmaning · € 1.000,00 · F-1');
     expect(one.body).toContain('Openstaand: € 1.000,00 (1 factuur).');
     expect(one.body).not.toContain('Belscript');
-    const dayLate = taskText({ action: action({ invoiceExternalIds: ['b'], amount: money(21_000, 'EUR') }), ledger, language: 'en', today: '2026-11-21' });
+    const dayLate = taskText({ action: action({ invoiceExternalIds: ['b'], attention: { overdue: ['b'], dueSoon: [] }, amount: money(21_000, 'EUR') }), ledger, language: 'en', today: '2026-11-21' });
     expect(dayLate.body).toContain('(1 day overdue)');
+  });
+
+  it('when the planner grouped the invoices, then the text follows its groups and order, not its own reading of due dates', () => {
+    // The planner (one contact) decides what needs attention; the text only writes it down.
+    const { body } = text('en', { invoiceExternalIds: ['a', 'c'], attention: { overdue: ['a'], dueSoon: ['c'] } });
+    const lines = body.split('\n');
+    const overdueAt = lines.indexOf('Overdue:');
+    const soonAt = lines.indexOf('Due soon:');
+    expect(overdueAt).toBeGreaterThan(-1);
+    expect(lines.slice(overdueAt + 1, soonAt).map((l) => l.split(':')[0])).toEqual(['- F-1']);
+    expect(lines[soonAt + 1]).toMatch(/^- F-3:/);
+    expect(body).not.toContain('F-2');
+    // Only the planner's lists count: an invoice it did not group (b) is not written, even though it is overdue.
+    expect(text('en', { attention: { overdue: [], dueSoon: ['c'] } }).body).not.toContain('Overdue:');
   });
 
   it('when no channel could be reached, then the reason says an address must be found, not "by phone instead of by phone"', () => {
