@@ -63,6 +63,21 @@ export function promiseStatus(
 }
 
 /**
+ * The day a kept promise was kept: when the counting payments first reached the promised amount (or, without
+ * payment lines, the last covered invoice's paid date). Undefined unless promiseStatus says 'kept' on `asOf`.
+ */
+export function promiseKeptOn(p: PromiseToPay, ledger: CustomerLedger, asOf: IsoDate, graceDays = DEFAULT_PROMISE_GRACE_DAYS): IsoDate | undefined {
+  if (promiseStatus(p, ledger, asOf, graceDays) !== 'kept') return undefined;
+  const deadline = promiseDeadline(p, graceDays);
+  const until = deadline < asOf ? deadline : asOf;
+  const byDate = paidWithin(ledger, p.invoiceExternalIds, p.amount.currency, p.madeOn, until).sort((a, b) => compareIsoDate(a.date, b.date));
+  let paid = 0;
+  for (const pay of byDate) if ((paid += pay.amount.minor) >= p.amount.minor) return pay.date;
+  const paidDates = p.invoiceExternalIds.map((id) => ledger.invoices.find((i) => i.externalId === id)?.paidDate ?? until);
+  return paidDates.reduce((a, b) => (a > b ? a : b), p.madeOn);
+}
+
+/**
  * Completed when payments since the agreement reach the sum of all instalments (or every covered invoice
  * is paid); broken when, for some instalment whose deadline (due date + grace) has passed, the payments by
  * that deadline are below the instalments due so far (cumulative, so paying ahead is fine); else on track.

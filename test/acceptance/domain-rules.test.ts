@@ -83,4 +83,51 @@ monthInTheLife('The domain owns the rules', { firstDay: '2027-03-01', days: 6 },
       expect(section(task!, DUE_SOON)).toBeUndefined();
     });
   });
+
+  scenario('A promise kept: its check is completed in HubSpot by itself, with a note saying so', (s) => {
+    let c = '';
+    let checkId = '';
+    s.on(1, 'Drogisterij Maas owes F-9401 (€640, a week late); on the phone they promise to pay it by Friday 5 March', async (m) => {
+      c = await m.createCompany({ name: 'Drogisterij Maas', domain: 'drogisterij-maas.example' });
+      await m.invoices({ domain: 'drogisterij-maas.example' }, [{ id: 'F-9401', amount: 64_000, issued: '2027-01-22', due: '2027-02-22' }]);
+      const res = await m.logOutcome(c, { result: 'reached', promise: { date: m.date(5), amount: { minor: 64_000, currency: 'EUR' } } });
+      expect(res.status).toBe(201);
+      checkId = (res.body.followUp as { taskId: string }).taskId;
+    });
+    s.then(1, 'the promise check is open in HubSpot', async (m) => {
+      expect((await m.openTasks(c)).map((t) => [t.id, t.step])).toEqual([[checkId, 'check_promise']]);
+    });
+    s.on(2, 'half of it comes in', async (m) => m.payment('F-9401', 32_000, m.date(2)));
+    s.then(2, 'not kept yet: the check stays open and nothing is noted', async (m) => {
+      expect((await m.openTasks(c)).map((t) => t.id)).toEqual([checkId]);
+      expect((await m.noteBodies(c)).filter((b) => /Promise kept|Toezegging nagekomen/.test(b))).toEqual([]);
+    });
+    s.on(3, 'the rest comes in, two days before the promised date', async (m) => m.payment('F-9401', 32_000, m.date(3)));
+    s.then(3, 'the check is completed in HubSpot and the timeline says the promise was kept in full, and when', async (m) => {
+      const check = (await m.tasks(c)).find((t) => t.id === checkId)!;
+      expect(check.status).toBe('COMPLETED');
+      const kept = (await m.noteBodies(c)).filter((b) => /Promise kept|Toezegging nagekomen/.test(b));
+      expect(kept).toHaveLength(1);
+      expect(mentions(kept[0]!, 64_000)).toBe(true);
+      expect(kept[0]).toMatch(/3 (Mar|mrt) 2027/);
+    });
+    s.throughout(4, 6, 'and it stays that way: no second note, nothing reopened', async (m) => {
+      expect((await m.noteBodies(c)).filter((b) => /Promise kept|Toezegging nagekomen/.test(b))).toHaveLength(1);
+      expect(await m.openTasks(c)).toEqual([]);
+    });
+  });
+
+  scenario('A promise not kept in full: the check stays for the credit controller', (s) => {
+    let c = '';
+    s.on(1, 'Slagerij Peters owes F-9501 (€500, a week late) and promises it by Wednesday 3 March; only €200 comes in', async (m) => {
+      c = await m.createCompany({ name: 'Slagerij Peters', domain: 'slagerij-peters.example' });
+      await m.invoices({ domain: 'slagerij-peters.example' }, [{ id: 'F-9501', amount: 50_000, issued: '2027-01-22', due: '2027-02-22' }]);
+      expect((await m.logOutcome(c, { result: 'reached', promise: { date: m.date(3), amount: { minor: 50_000, currency: 'EUR' } } })).status).toBe(201);
+      await m.payment('F-9501', 20_000, m.date(1));
+    });
+    s.throughout(1, 6, 'the promise check is never closed by the app', async (m) => {
+      expect((await m.openTasks(c)).map((t) => t.step)).toContain('check_promise');
+      expect((await m.noteBodies(c)).filter((b) => /Promise kept|Toezegging nagekomen/.test(b))).toEqual([]);
+    });
+  });
 });

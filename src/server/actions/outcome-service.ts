@@ -4,6 +4,7 @@ import type { CompanyId } from '../../domain/ledger';
 import { policyFor } from '../cards/portal-day';
 import { AppError } from '../errors';
 import type { PortalId } from '../ledger/ledger-store';
+import { createPromiseChecks } from '../scheduling/promise-checks';
 import { loadCustomer, type ActionServiceDeps } from './action-deps';
 import { callNotes, followUpFor, summaryEmail } from './outcome-drafts';
 import { outcomeRecords } from './outcome-records';
@@ -20,6 +21,7 @@ const DISPOSITION = { reached: 'connected', wrong_person: 'connected', not_reach
  */
 export function createOutcomeService(deps: ActionServiceDeps) {
   const store = createOutcomeStore(deps.redis, deps.prefix);
+  const promiseChecks = createPromiseChecks(deps.redis, deps.prefix);
 
   return async function logOutcome(portalId: PortalId, companyId: CompanyId, input: OutcomeInput): Promise<OutcomeResultVM> {
     const id = input.outcomeId;
@@ -76,6 +78,8 @@ export function createOutcomeService(deps: ActionServiceDeps) {
           if (!taskId) throw new AppError('task_not_created', 'HubSpot did not create the follow-up task. Try again.', 502);
         }
         await store.note(portalId, companyId, id, 'taskId', taskId);
+        // The reminder run closes a promise check by itself once the promise is kept.
+        if (plan.kind === 'check_promise' && records.promise) await promiseChecks.remember(portalId, companyId, records.promise.id, taskId);
         followUp = { kind: plan.kind, dueOn: plan.dueOn, taskId };
       }
 

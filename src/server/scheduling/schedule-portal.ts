@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { dateInZone } from '../../domain/dates';
 import type { CustomerLedger } from '../../domain/ledger';
+import { promiseCheck } from '../../domain/follow-ups/promise-check';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { HubSpotGateway } from '../hubspot/gateway';
 import type { DeadLetters } from '../jobs/dead-letters';
@@ -15,6 +16,7 @@ import { createSchemaGuard } from '../sync/schema-guard';
 import type { createPlanner, PortalPlanner } from './planner';
 import { payLinksOf, type PayLinkFor } from './pay-links';
 import { createLetterCompletions, type LetterPortal, type LetterTask } from './letter-completions';
+import { createPromiseChecks } from './promise-checks';
 import { createTaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
 import { taskStillNeeded } from './task-still-needed';
@@ -58,6 +60,7 @@ const BATCH = 100;
  */
 export function createSchedulingService(deps: SchedulingDeps) {
   const claims = createTaskClaims(deps.redis, deps.prefix, deps.claimLeaseMs);
+  const promiseChecks = createPromiseChecks(deps.redis, deps.prefix);
   const now = deps.now ?? (() => new Date());
   const ensureSchema = createSchemaGuard(deps);
   const batchDeps = { gateway: deps.gateway, claims, ledger: deps.ledger, deadLetters: deps.deadLetters };
@@ -158,6 +161,32 @@ export function createSchedulingService(deps: SchedulingDeps) {
     return toClose.length;
   }
 
+  /** Promise checks whose promise was kept: completed in HubSpot, with a note on the company saying so. */
+  async function closeKeptPromises(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
+    let closed = 0;
+    for (const ledger of ledgers) {
+      const open = await promiseChecks.open(portal.portalId, ledger.companyId);
+      if (open.size === 0) continue;
+      const kept = ledger.promises.flatMap((p) => {
+        const taskId = open.get(p.id);
+        const check = taskId === undefined ? undefined : promiseCheck(p, ledger, today, portalLanguage(portal));
+        return taskId !== undefined && check?.kind === 'kept' ? [{ promiseId: p.id, taskId, note: check.note, contactId: p.contactId }] : [];
+      });
+      if (kept.length === 0) continue;
+      // Completing first: a retry after a failed note completes again (harmless); the note's key makes it once.
+      await deps.gateway.completeTasks(portal.portalId, kept.map((k) => k.taskId));
+      for (const k of kept) {
+        await deps.gateway.createNote(portal.portalId, {
+          key: `promise-kept-${ledger.companyId}-${k.promiseId}`, companyId: ledger.companyId, body: k.note, at: now().toISOString(),
+          ...(k.contactId ? { contactId: k.contactId } : {}), ...(ledger.profile.ownerId ? { ownerId: ledger.profile.ownerId } : {}),
+        });
+        await promiseChecks.forget(portal.portalId, ledger.companyId, [k.promiseId]);
+      }
+      closed += kept.length;
+    }
+    return closed;
+  }
+
   async function schedulePortal(portalId: string, opts: { owner?: string; companyIds?: readonly string[] } = {}): Promise<SchedulingResult> {
     const portal = await deps.portals.require(portalId);
     // Tasks carry rd_action_key: the property must exist before the first batch create.
@@ -209,6 +238,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       // Before anything else looks at the open tasks: a letter someone completed is sent, not open.
       await settleLetters(letterPortal(portal, planner, at), await openLetters(portalId, ledgers));
       closed += await closeUnneeded(portal, planner, ledgers, today);
+      closed += await closeKeptPromises(portal, ledgers, today);
       updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy, calendar: planner.calendar(at), language: planner.language });
       const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
       for (const { ledger, result: { actions, segment } } of screened) {

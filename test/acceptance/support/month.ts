@@ -268,6 +268,13 @@ export async function startMonth(opts: { firstDay: string; redisUrl?: string; ac
     async engagements(companyId: string, type: 'calls' | 'notes'): Promise<string[]> {
       return [...associated(await hubspotState(), 'companies', companyId, type)];
     },
+    /** The bodies of the notes on a company's timeline, oldest first. */
+    async noteBodies(companyId: string): Promise<string[]> {
+      const state = await hubspotState();
+      const ids = associated(state, 'companies', companyId, 'notes');
+      return (state.objects.notes ?? []).filter((n) => ids.has(n.id) && !n.archived)
+        .sort((a, b) => Number(a.id) - Number(b.id)).map((n) => n.properties.hs_note_body ?? '');
+    },
     /** Requests HubSpot answered for this portal, by route and status. */
     async requestCounts(): Promise<Record<string, Record<string, number>>> {
       return (await hubspotState()).requestCounts;
