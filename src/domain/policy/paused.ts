@@ -19,10 +19,10 @@ const sortKey = (p: PauseSummary): string => `${p.kind}|${p.invoiceExternalIds.j
 function reasonFor(p: ActivePause): Reason {
   const until = untilOf(p);
   if (p.kind === 'opt_out') return { code: 'opted_out', params: until !== undefined ? { until } : {} };
-  const params: Record<string, string> = { kind: p.kind };
-  if (until !== undefined) params.until = until;
-  if (p.kind === 'below_tolerance') params.currency = p.currency;
-  return { code: 'paused', params };
+  return {
+    code: 'paused',
+    params: { kind: p.kind, ...(until !== undefined ? { until } : {}), ...(p.kind === 'below_tolerance' ? { currency: p.currency } : {}) },
+  };
 }
 
 /** Every open invoice held by a pause, grouped by the pause's reason (an invoice may be held for several). */

@@ -1,27 +1,38 @@
 import type { Instant, IsoDate } from '../dates';
-import type { ActionKind, Channel, CompanyId, ContactId, OwnerId } from '../ledger';
+import type { ActionKind, Channel, CollectionFailureReason, CompanyId, ContactId, OwnerId } from '../ledger';
 import type { Money } from '../money';
 import type { OwnerRule, Tone } from './policy';
 
-/** Why the engine decided something: a stable code plus parameters, translated by the UI. */
+/**
+ * Why the engine decided something: a stable code with exactly its own parameters (one member per code), so a
+ * text or view that reads a field the engine does not set fails to compile. Lists of step ids are comma-joined:
+ * planned actions are stored as JSON with the open tasks, and older entries must keep reading the same way.
+ */
+export type Reason =
+  | { readonly code: 'step_due'; readonly params: { readonly stepId: string; readonly dueOn: IsoDate; readonly daysPastDue?: number } }
+  /** Earlier steps whose moment passed without being done (a first run with old debts). */
+  | { readonly code: 'steps_caught_up'; readonly params: { readonly skippedStepIds: string } }
+  | { readonly code: 'bundled_invoices'; readonly params: { readonly count: number } }
+  /** Other steps due today that this one contact covers (one contact per customer per day). */
+  | { readonly code: 'steps_merged'; readonly params: { readonly stepIds: string } }
+  | { readonly code: 'channel_fallback'; readonly params: { readonly wanted: Channel; readonly used: Channel } }
+  /** `code` is the bank's ISO 20022 reason (e.g. AM04) when it is known. */
+  | { readonly code: 'failed_direct_debit'; readonly params: { readonly reason: CollectionFailureReason; readonly failedOn: IsoDate; readonly invoiceExternalId: string; readonly code?: string } }
+  | { readonly code: 'promise_broken'; readonly params: { readonly promiseId: string; readonly promisedDate: IsoDate } }
+  | { readonly code: 'habitual_late_payer'; readonly params: Readonly<Record<string, never>> }
+  | { readonly code: 'fourteen_day_letter'; readonly params: { readonly payBy: IsoDate; readonly costsMinor: number; readonly currency: string } }
+  /** `currency` only for a below_tolerance pause. */
+  | { readonly code: 'paused'; readonly params: { readonly kind: string; readonly until?: IsoDate; readonly currency?: string } }
+  | { readonly code: 'opted_out'; readonly params: { readonly until?: IsoDate } };
+export type ReasonCode = Reason['code'];
+/** The parameters of one reason code. */
+export type ReasonParams<C extends ReasonCode> = Extract<Reason, { code: C }>['params'];
+
+/** Every reason code, in the order the texts list them; `satisfies` keeps the list and the union in step. */
 export const REASON_CODES = [
-  'step_due', // {stepId, dueOn, daysPastDue?}
-  'steps_caught_up', // {skippedStepIds}: earlier steps whose moment passed without being done
-  'bundled_invoices', // {count}
-  'steps_merged', // {stepIds}: other steps due today that this one contact covers (one contact per customer per day)
-  'channel_fallback', // {wanted, used}
-  'failed_direct_debit', // {reason, failedOn, invoiceExternalId, code? (ISO 20022, e.g. AM04)}
-  'promise_broken', // {promiseId, promisedDate}
-  'habitual_late_payer', // {}
-  'fourteen_day_letter', // {payBy, costsMinor, currency}
-  'paused', // {kind, until?, currency? (below_tolerance)}
-  'opted_out', // {until?}
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
-export interface Reason {
-  readonly code: ReasonCode;
-  readonly params: Readonly<Record<string, string | number | boolean>>;
-}
+  'step_due', 'steps_caught_up', 'bundled_invoices', 'steps_merged', 'channel_fallback', 'failed_direct_debit',
+  'promise_broken', 'habitual_late_payer', 'fourteen_day_letter', 'paused', 'opted_out',
+] as const satisfies readonly ReasonCode[];
 
 export interface PlannedAction {
   /** Stable idempotency key (short, no ':' and never all digits): the same step of the same cycle → the same key. */

@@ -8,7 +8,7 @@ import { formatAmounts, formatDate, formatMoney, formatPercent } from '../i18n/f
 import { claimCharges } from '../legal/claim-charges';
 import { collectionCostsChargeable, letterSentOn } from '../legal/fourteen-day-letter';
 import { isOverdueInvoice } from '../measures/aging';
-import type { PlannedAction, Reason, ReasonCode } from '../policy/plan';
+import type { PlannedAction, Reason, ReasonCode, ReasonParams } from '../policy/plan';
 import type { ReminderPolicy } from '../policy/policy';
 import { stepName, t } from './format';
 import type { TaskMessageKey } from './messages';
@@ -147,21 +147,21 @@ function when(lang: Language, dueDate: IsoDate, today: IsoDate): string {
   return t(lang, 'when.due_in', { days: -late });
 }
 
-const str = (v: string | number | boolean | undefined): string => (v === undefined ? '' : String(v));
-const isoDate = (lang: Language, v: string | number | boolean | undefined): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, lang) : str(v));
+const isoDate = (lang: Language, v: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, lang) : v);
+const steps = (lang: Language, ids: string): string => ids.split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ');
 
-/** Every reason code in words: a code added to the engine without a text here does not compile. */
-const REASON_TEXT: Record<ReasonCode, (lang: Language, p: Reason['params']) => string> = {
-  step_due: (lang, p) => t(lang, 'reason.step_due', { step: stepName(lang, str(p.stepId)), dueOn: isoDate(lang, p.dueOn) }),
-  steps_caught_up: (lang, p) => t(lang, 'reason.steps_caught_up', { steps: str(p.skippedStepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
-  bundled_invoices: (lang, p) => t(lang, 'reason.bundled_invoices', { count: Number(p.count ?? 0) }),
-  steps_merged: (lang, p) => t(lang, 'reason.steps_merged', { steps: str(p.stepIds).split(',').filter(Boolean).map((s) => stepName(lang, s)).join(', ') }),
+/** Every reason code in words, each reading its own parameters: a code (or field) the engine lacks does not compile. */
+const REASON_TEXT: { readonly [C in ReasonCode]: (lang: Language, p: ReasonParams<C>) => string } = {
+  step_due: (lang, p) => t(lang, 'reason.step_due', { step: stepName(lang, p.stepId), dueOn: isoDate(lang, p.dueOn) }),
+  steps_caught_up: (lang, p) => t(lang, 'reason.steps_caught_up', { steps: steps(lang, p.skippedStepIds) }),
+  bundled_invoices: (lang, p) => t(lang, 'reason.bundled_invoices', { count: p.count }),
+  steps_merged: (lang, p) => t(lang, 'reason.steps_merged', { steps: steps(lang, p.stepIds) }),
   // The same channel both ways: nothing was reachable, so the task keeps the wanted one and someone must find the address.
   channel_fallback: (lang, p) => (p.wanted === p.used
     ? t(lang, 'reason.channel_unknown', { used: channel(lang, p.used) })
     : t(lang, 'reason.channel_fallback', { wanted: channel(lang, p.wanted), used: channel(lang, p.used) })),
   // The bank's own reason (ISO code) in plain words when it is known, else the kind of failure.
-  failed_direct_debit: (lang, p) => `${t(lang, 'reason.failed_direct_debit', { failedOn: isoDate(lang, p.failedOn) })}: ${typeof p.code === 'string' ? returnReason(p.code).words[lang] : failure(lang, p.reason)}`,
+  failed_direct_debit: (lang, p) => `${t(lang, 'reason.failed_direct_debit', { failedOn: isoDate(lang, p.failedOn) })}: ${p.code !== undefined ? returnReason(p.code).words[lang] : failure(lang, p.reason)}`,
   promise_broken: (lang, p) => t(lang, 'reason.promise_broken', { promisedDate: isoDate(lang, p.promisedDate) }),
   habitual_late_payer: (lang) => t(lang, 'reason.habitual_late_payer'),
   fourteen_day_letter: (lang) => t(lang, 'reason.fourteen_day_letter'),
@@ -169,10 +169,12 @@ const REASON_TEXT: Record<ReasonCode, (lang: Language, p: Reason['params']) => s
   opted_out: (lang) => t(lang, 'reason.opted_out'),
 };
 
-const channel = (lang: Language, v: string | number | boolean | undefined): string =>
-  CHANNELS.includes(v as Channel) ? t(lang, `channel.${v as Channel}`) : str(v);
+// Stored actions are JSON: a value outside the known lists is still shown, as written, rather than dropped.
+const channel = (lang: Language, v: Channel): string => (CHANNELS.includes(v) ? t(lang, `channel.${v}`) : String(v));
 
-const failure = (lang: Language, v: string | number | boolean | undefined): string =>
-  scriptText(lang, `reason.${COLLECTION_FAILURE_REASONS.includes(v as CollectionFailureReason) ? (v as CollectionFailureReason) : 'other'}`);
+const failure = (lang: Language, v: CollectionFailureReason): string =>
+  scriptText(lang, `reason.${COLLECTION_FAILURE_REASONS.includes(v) ? v : 'other'}`);
 
-export const reasonText = (lang: Language, r: Reason): string => REASON_TEXT[r.code](lang, r.params);
+export const reasonText = (lang: Language, r: Reason): string =>
+  // TypeScript cannot correlate the union's code with its params through an index; each entry above is checked on its own.
+  (REASON_TEXT[r.code] as (lang: Language, p: Reason['params']) => string)(lang, r.params);

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '../../../src/domain/money';
-import type { PlannedAction } from '../../../src/domain/policy/plan';
+import type { PlannedAction, ReasonParams } from '../../../src/domain/policy/plan';
 import { taskText } from '../../../src/domain/task-text';
 import { foreignWords } from '../../support/one-language';
 import { aLedger, anInvoice, aProfile } from '../builders';
 
 const ledger = aLedger({ invoices: [anInvoice({ externalId: 'a', number: 'F-3001', dueDate: '2027-03-08', amount: money(8_900, 'EUR'), directDebit: true })], profile: aProfile({ language: 'nl' }) });
-const action = (params: Record<string, string>): PlannedAction => ({
+type Failure = Pick<ReasonParams<'failed_direct_debit'>, 'reason' | 'code'>;
+const action = (params: Failure): PlannedAction => ({
   key: 'rk9', companyId: 'c1', stepId: 'failed_direct_debit', action: 'email', channel: 'email', dueAt: '2027-03-09T08:00:00.000Z',
   tone: 'friendly', ownerRule: 'credit_controller', currency: 'EUR', invoiceExternalIds: ['a'], amount: money(8_900, 'EUR'), attention: { overdue: ['a'], dueSoon: [] }, createsTask: true,
   reasons: [{ code: 'failed_direct_debit', params: { failedOn: '2027-03-09', invoiceExternalId: 'a', ...params } }],
 });
-const body = (language: 'en' | 'nl', params: Record<string, string>) => taskText({ action: action(params), ledger, language, today: '2027-03-09' }).body;
+const body = (language: 'en' | 'nl', params: Failure) => taskText({ action: action(params), ledger, language, today: '2027-03-09' }).body;
 
 describe('the task for a failed direct debit', () => {
   it.each([

@@ -9,7 +9,7 @@ import { aLedger, anInvoice, aProfile } from '../../domain/builders';
 const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
   key: 'rk1', companyId: 'c1', stepId: 'late_payment_call', action: 'call', channel: 'phone', dueAt: '2026-11-24T10:00:00.000Z',
   tone: 'friendly', ownerRule: 'credit_controller', currency: 'EUR', invoiceExternalIds: ['inv-1'], amount: money(100_000, 'EUR'),
-  attention: { overdue: ['inv-1'], dueSoon: [] }, createsTask: true, reasons: [{ code: 'step_due', params: { stepId: 'late_payment_call' } }], ...over,
+  attention: { overdue: ['inv-1'], dueSoon: [] }, createsTask: true, reasons: [{ code: 'step_due', params: { stepId: 'late_payment_call', dueOn: '2026-11-20' } }], ...over,
 });
 
 describe('task drafts', () => {
@@ -24,7 +24,7 @@ describe('task drafts', () => {
   it('when choosing the priority, then a broken promise is high even for a de-prioritised customer', () => {
     expect(priorityFor('at_risk', action())).toBe('high');
     expect(priorityFor('deprioritised', action())).toBe('low');
-    expect(priorityFor('deprioritised', action({ reasons: [{ code: 'promise_broken', params: {} }] }))).toBe('high');
+    expect(priorityFor('deprioritised', action({ reasons: [{ code: 'promise_broken', params: { promiseId: 'p1', promisedDate: '2026-11-10' } }] }))).toBe('high');
     expect(priorityFor('standard', action())).toBe('medium');
   });
 
