@@ -1,8 +1,10 @@
+import type { ApiErrorCode } from '../contracts/api-error';
+
 /** An operational failure with a stable code and the HTTP status it maps to; `details` (a contract type) goes into the answer. */
 export class AppError extends Error {
   readonly details: unknown;
   constructor(
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly httpStatus = 500,
     options?: { cause?: unknown; details?: unknown },

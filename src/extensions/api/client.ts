@@ -1,6 +1,6 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import type { z } from 'zod';
-import { ApiError } from '../../contracts/api-error';
+import { ApiError, knownErrorCode, type ApiErrorCode } from '../../contracts/api-error';
 
 /**
  * The one place card code calls `hubspot.fetch`. HubSpot signs the request (v3) and adds nothing we rely
@@ -9,7 +9,7 @@ import { ApiError } from '../../contracts/api-error';
  */
 
 export type FetchFailure =
-  | { readonly kind: 'http'; readonly status: number; readonly code?: string }
+  | { readonly kind: 'http'; readonly status: number; readonly code?: ApiErrorCode }
   | { readonly kind: 'network' }
   | { readonly kind: 'invalid_response' };
 
@@ -62,7 +62,8 @@ async function call<S extends z.ZodType>(url: string, init: Parameters<typeof hu
   }
   if (!res.ok) {
     const error = ApiError.safeParse(body);
-    return { ok: false, failure: { kind: 'http', status: res.status, ...(error.success ? { code: error.data.code } : {}) }, errorBody: body };
+    const code = error.success ? knownErrorCode(error.data.code) : undefined;
+    return { ok: false, failure: { kind: 'http', status: res.status, ...(code ? { code } : {}) }, errorBody: body };
   }
   const parsed = schema.safeParse(body);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, failure: { kind: 'invalid_response' } };

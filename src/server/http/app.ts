@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '../../contracts/api-error';
 import express, { type Express, type Router } from 'express';
 import type { Registry } from 'prom-client';
 import type { TrustProxy } from '../config';
@@ -73,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
   // Everything below needs Redis: while it is down, answer at once (HubSpot and clients retry after Retry-After).
   app.use((_req, res, next) => {
     if (deps.available?.() === false) {
-      res.status(503).set('Retry-After', String(RETRY_AFTER_S)).json({ code: 'unavailable', message: 'The service is briefly unavailable. Try again in a few seconds.' });
+      res.status(503).set('Retry-After', String(RETRY_AFTER_S)).json({ code: 'unavailable', message: 'The service is briefly unavailable. Try again in a few seconds.' } satisfies ApiErrorBody);
       return;
     }
     next();
@@ -93,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);
   if (deps.routers.payments) app.use('/payments/mollie', deps.routers.payments);
   app.use((_req, res) => {
-    res.status(404).json({ code: 'not_found', message: 'No such endpoint.' });
+    res.status(404).json({ code: 'not_found', message: 'No such endpoint.' } satisfies ApiErrorBody);
   });
   app.use(errorHandler(deps.log));
   return app;

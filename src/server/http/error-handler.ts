@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '../../contracts/api-error';
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from '../infra/logger';
@@ -11,19 +12,19 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof ZodError) {
-      res.status(400).json({ code: 'invalid_request', message: 'The request is not valid.', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      res.status(400).json({ code: 'invalid_request', message: 'The request is not valid.', issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } satisfies ApiErrorBody);
       return;
     }
     const status = typeof error?.status === 'number' ? error.status : typeof error?.statusCode === 'number' ? error.statusCode : 500;
     if (status === 413) {
-      res.status(413).json({ code: 'payload_too_large', message: 'The request body is larger than allowed.' });
+      res.status(413).json({ code: 'payload_too_large', message: 'The request body is larger than allowed.' } satisfies ApiErrorBody);
       return;
     }
     if (status >= 400 && status < 500) {
-      res.status(status).json({ code: 'bad_request', message: 'The request could not be read.' });
+      res.status(status).json({ code: 'bad_request', message: 'The request could not be read.' } satisfies ApiErrorBody);
       return;
     }
     log.error({ err: { name: error?.name, message: error?.message, stack: error?.stack } }, 'unhandled error');
-    res.status(500).json({ code: 'internal_error', message: 'Something went wrong on our side. Try again in a minute.' });
+    res.status(500).json({ code: 'internal_error', message: 'Something went wrong on our side. Try again in a minute.' } satisfies ApiErrorBody);
   };
 }

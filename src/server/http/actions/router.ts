@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '../../../contracts/api-error';
 import { Router, type ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { CallScriptQuery, OutcomeInput, PreferencesInput, type ValidationErrorVM } from '../../../contracts/actions';
@@ -41,13 +42,13 @@ const validationAnswer: ErrorRequestHandler = (err, _req, res, next) => {
   if (parkedMs !== undefined) {
     // HubSpot's daily limit for this portal is spent: say when to try again instead of a 500.
     res.status(503).set('Retry-After', String(Math.max(1, Math.ceil(parkedMs / 1000))))
-      .json({ code: 'hubspot_daily_limit', message: 'HubSpot\'s daily API limit for this account is used up. Try again after it resets.' });
+      .json({ code: 'hubspot_daily_limit', message: 'HubSpot\'s daily API limit for this account is used up. Try again after it resets.' } satisfies ApiErrorBody);
     return;
   }
   if (isGatewayError(err)) {
     // HubSpot refused or was unreachable after the caller's retries; the card says so and offers a retry.
     // Every write here is idempotent, so the retry (HubSpot's own included) cannot double anything.
-    res.status(502).json({ code: 'hubspot_failed', message: `HubSpot did not accept the change (${err.operation}). Try again in a minute.` });
+    res.status(502).json({ code: 'hubspot_failed', message: `HubSpot did not accept the change (${err.operation}). Try again in a minute.` } satisfies ApiErrorBody);
     return;
   }
   if (!(err instanceof ValidationFailed)) return next(err);

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '../../../contracts/api-error';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { isProviderPaymentId, type CheckoutService } from '../../payments/checkout-service';
@@ -16,7 +17,7 @@ export function createPaymentWebhooksRouter(deps: { checkout: CheckoutService })
   router.post('/webhook', express.urlencoded({ extended: false, limit: '2kb' }), async (req, res) => {
     const q = WebhookQuery.safeParse(req.query);
     const b = WebhookBody.safeParse(req.body ?? {});
-    if (!q.success || !b.success) { res.status(400).json({ code: 'bad_request', message: 'Expected ?portal=<id> and a form field id=tr_….' }); return; }
+    if (!q.success || !b.success) { res.status(400).json({ code: 'bad_request', message: 'Expected ?portal=<id> and a form field id=tr_….' } satisfies ApiErrorBody); return; }
     await deps.checkout.settle(q.data.portal, b.data.id);
     res.status(200).send('');
   });
