@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { dateInZone } from '../../domain/dates';
-import type { CustomerLedger } from '../../domain/ledger';
+import type { CustomerLedger, Language } from '../../domain/ledger';
 import { promiseCheck } from '../../domain/follow-ups/promise-check';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { HubSpotGateway } from '../hubspot/gateway';
@@ -162,14 +162,14 @@ export function createSchedulingService(deps: SchedulingDeps) {
   }
 
   /** Promise checks whose promise was kept: completed in HubSpot, with a note on the company saying so. */
-  async function closeKeptPromises(portal: Portal, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
+  async function closeKeptPromises(portal: Portal, language: Language, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
     let closed = 0;
     for (const ledger of ledgers) {
       const open = await promiseChecks.open(portal.portalId, ledger.companyId);
       if (open.size === 0) continue;
       const kept = ledger.promises.flatMap((p) => {
         const taskId = open.get(p.id);
-        const check = taskId === undefined ? undefined : promiseCheck(p, ledger, today, portalLanguage(portal));
+        const check = taskId === undefined ? undefined : promiseCheck(p, ledger, today, language);
         return taskId !== undefined && check?.kind === 'kept' ? [{ promiseId: p.id, taskId, note: check.note, contactId: p.contactId }] : [];
       });
       if (kept.length === 0) continue;
@@ -238,7 +238,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       // Before anything else looks at the open tasks: a letter someone completed is sent, not open.
       await settleLetters(letterPortal(portal, planner, at), await openLetters(portalId, ledgers));
       closed += await closeUnneeded(portal, planner, ledgers, today);
-      closed += await closeKeptPromises(portal, ledgers, today);
+      closed += await closeKeptPromises(portal, planner.language, ledgers, today);
       updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy, calendar: planner.calendar(at), language: planner.language });
       const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
       for (const { ledger, result: { actions, segment } } of screened) {
