@@ -15,6 +15,8 @@ export const API_ERROR_CODES = [
   // ingest
   'unknown_invoice', 'unknown_company', 'several_companies', 'invalid_mapping', 'empty_csv', 'unknown_csv_layout',
   'csv_mapping_mismatch', 'bad_multipart', 'invalid_xml', 'not_camt', 'not_pain002',
+  // the settings page and app home (settings.ts, operations.ts, debtor-page.ts, home.ts list each route's own)
+  'not_admin', 'version_conflict', 'invalid_settings', 'user_required',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
