@@ -8,7 +8,8 @@ import { viewVariant, type StoredViews } from './stored-views';
 import { createViewCache } from './view-cache';
 
 export interface ReceivablesViewsDeps extends PortalDayDeps {
-  readonly ledger: Pick<LedgerStore, 'getCustomerLedger' | 'getCustomerLedgers'>;
+  /** Revisions are read before the ledger, so a write in between only makes a stored view miss. */
+  readonly ledger: Pick<LedgerStore, 'getCustomerLedger' | 'getCustomerLedgers' | 'getRevisions'>;
   /** Precomputed first pages shared through Redis (absent: every first open computes). */
   readonly stored?: StoredViews;
   /** How long a computed company view is reused in this process for paging and sorting (0 = always recompute). */
@@ -56,7 +57,7 @@ export function createReceivablesViews(deps: ReceivablesViewsDeps) {
     if (hit !== undefined) return hit;
     // A miss computes from the ledger as it is now (not from this process's cache): the revision is read first,
     // so the view stored below is never stamped newer than the ledger it was computed from.
-    const [revision] = await stored.revisions(q.portalId, [q.companyId]);
+    const [revision] = await deps.ledger.getRevisions(q.portalId, [q.companyId]);
     const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
     if (!ledger) return null;
     const json = receivablesPageJson(await snapshotOf(q.portalId, q.companyId, day, ledger), q);
@@ -73,7 +74,7 @@ export function createReceivablesViews(deps: ReceivablesViewsDeps) {
     const variant = await variantOf(portalId, day);
     for (let i = 0; i < companyIds.length; i += WARM_CHUNK) {
       const ids = companyIds.slice(i, i + WARM_CHUNK);
-      const revisions = await deps.stored.revisions(portalId, ids);
+      const revisions = await deps.ledger.getRevisions(portalId, ids);
       const ledgers = await deps.ledger.getCustomerLedgers(portalId, ids);
       const entries = [];
       for (const [n, companyId] of ids.entries()) {

@@ -22,8 +22,6 @@ export interface ViewStamp {
  * company has (the continuous sync warms it after each change and in the daily pass; a miss computes as before).
  */
 export interface StoredViews {
-  /** The company's current revision: read before the ledger, so a write in between only makes the view miss. */
-  revisions(portalId: PortalId, companyIds: readonly CompanyId[]): Promise<(string | null)[]>;
   /** The stored JSON when its stamp matches the company's current revision, `asOf` and `variant`. */
   read(portalId: PortalId, companyId: CompanyId, asOf: IsoDate, variant: string): Promise<string | undefined>;
   write(portalId: PortalId, entries: readonly { companyId: CompanyId; stamp: ViewStamp; json: string }[]): Promise<void>;
@@ -36,11 +34,6 @@ export function createStoredViews(redis: Redis, prefix: string): StoredViews {
   const keysOf = (portalId: PortalId) => ledgerKeys(prefix, portalId);
   const viewKey = (portalId: PortalId, companyId: CompanyId) => `${prefix}:p:${portalId}:cards:receivables:${companyId}`;
   return {
-    async revisions(portalId, companyIds) {
-      if (companyIds.length === 0) return [];
-      const keys = keysOf(portalId);
-      return redis.mget(companyIds.map((id) => keys.revision(id)));
-    },
     async read(portalId, companyId, asOf, variant) {
       const results = await redis.multi()
         .get(keysOf(portalId).revision(companyId))
