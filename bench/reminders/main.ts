@@ -4,9 +4,10 @@
 // 10 s), through the scheduling service production runs — company owners from the company listing, as the
 // composition wires it. Prints elapsed time, HubSpot calls by route, the true floor of the rolling window for
 // those calls (10 s × ⌊(calls − 1) / 110⌋) and the ratio, then a second run with nothing changed.
+// Also prints this process's CPU time per run (the sandbox runs in a process of its own, as HubSpot does).
 // Leaves out: network latency to HubSpot (loopback, ~1 ms), other apps' traffic, rollups (bench:sync).
 import { dateInZone } from '../../src/domain/dates';
-import { invoicesFor, prng, startBenchPortal, WINDOW_CALLS, WINDOW_S, windowFloorSeconds } from '../sync/fixture';
+import { cpuSecondsSince, invoicesFor, prng, startBenchPortal, WINDOW_CALLS, WINDOW_S, windowFloorSeconds } from '../sync/fixture';
 
 const COMPANIES = Number(process.argv[2] ?? 10_000);
 const PER_COMPANY = 10;
@@ -17,25 +18,25 @@ console.log(`setup: ${COMPANIES} companies, ${COMPANIES * PER_COMPANY} invoices�
 const setupStart = Date.now();
 const today = dateInZone(new Date().toISOString(), 'Europe/Amsterdam');
 const rnd = prng(7);
-const owners = Array.from({ length: 20 }, (_, i) => hub.createOwner({ email: `owner${i}@bench.example`, firstName: 'Owner', lastName: String(i) }).id);
-let batch = [];
-for (let i = 0; i < COMPANIES; i++) {
-  const id = hub.createObject('companies', {
-    name: `Bench company ${i}`, domain: `bench${i}.example`, hubspot_owner_id: owners[i % owners.length]!,
-  }).id;
-  batch.push(...invoicesFor(id, PER_COMPANY, today, rnd));
-  if (batch.length >= 5000) { await ledger.upsertInvoices(portalId, batch); batch = []; }
+const owners = await hub.createOwners(Array.from({ length: 20 }, (_, i) => ({ email: `owner${i}@bench.example`, firstName: 'Owner', lastName: String(i) })));
+for (let i = 0; i < COMPANIES; i += 500) {
+  const n = Math.min(500, COMPANIES - i);
+  const ids = await hub.createObjects('companies', Array.from({ length: n }, (_, k) => ({
+    name: `Bench company ${i + k}`, domain: `bench${i + k}.example`, hubspot_owner_id: owners[(i + k) % owners.length]!,
+  })));
+  await ledger.upsertInvoices(portalId, ids.flatMap((id) => invoicesFor(id, PER_COMPANY, today, rnd)));
 }
-if (batch.length > 0) await ledger.upsertInvoices(portalId, batch);
 console.log(`setup done in ${((Date.now() - setupStart) / 1000).toFixed(1)} s (not measured)`);
 
 async function run(label: string) {
-  const from = hub.requestLog.length;
+  const from = await hub.requestCount();
   const failuresBefore = failures();
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const result = await services.scheduling.schedulePortal(portalId, { owner: `bench-${label}` });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  const log = hub.requestLog.slice(from);
+  const cpuSeconds = cpuSecondsSince(cpu);
+  const log = await hub.requestLog(from);
   const calls = log.length;
   const floor = windowFloorSeconds(calls);
   const byRoute = new Map<string, number>();
@@ -46,6 +47,7 @@ async function run(label: string) {
   console.log(`\n${label}`);
   console.log(`  result           ${JSON.stringify(result)}`);
   console.log(`  elapsed          ${elapsed.toFixed(1)} s`);
+  console.log(`  app CPU time     ${cpuSeconds.toFixed(1)} s (${((cpuSeconds / COMPANIES) * 1e6).toFixed(0)} µs per company)`);
   console.log(`  HubSpot calls    ${calls}: ${[...byRoute].map(([r, n]) => `${r} ×${n}`).join(', ') || 'none'}`);
   console.log(`  floor            ${floor.toFixed(1)} s (${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
   console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}× (target ≤ 1.10×)` : ' (floor 0: no ratio)'}`);

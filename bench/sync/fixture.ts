@@ -6,7 +6,7 @@ import { createRedis } from '../../src/server/infra/redis';
 import { startPrivateRedis } from '../../src/server/infra/redis-server';
 import { createHubSpotServices } from '../../src/server/jobs/services';
 import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
-import { startSandbox } from '../../src/sandbox/server';
+import { startRemoteSandbox } from '../support/remote-sandbox';
 
 /** A deterministic PRNG (mulberry32) so every run syncs the same data. */
 export function prng(seed: number): () => number {
@@ -45,29 +45,34 @@ export const WINDOW_S = 10;
 export const windowFloorSeconds = (calls: number): number => (calls === 0 ? 0 : WINDOW_S * Math.floor((calls - 1) / WINDOW_CALLS));
 
 /**
- * A private Redis, the sandbox with one portal at the marketplace limit, and the HubSpot-facing services as
- * production wires them, the portal registered with its token. `failures()` counts calls that went down the error path.
+ * A private Redis, the sandbox (in a process of its own, as HubSpot is not in ours) with one portal at the
+ * marketplace limit, and the HubSpot-facing services as production wires them, the portal registered with
+ * its token. `failures()` counts calls that went down the error path.
  */
 export async function startBenchPortal(label: string) {
   const privateRedis = await startPrivateRedis();
   const redis = createRedis(privateRedis.url, 'worker');
-  const sandbox = await startSandbox({ validateWithOpenApi: false });
-  const hub = sandbox.state.createPortal({ settings: { rateLimitTier: 'marketplace' } });
-  const token = sandbox.state.issueAccessToken(hub.hubId, { expiresInSeconds: 24 * 3600 });
+  const hub = await startRemoteSandbox();
   const prefix = `${label}${Date.now()}`;
   const ledger = createRedisLedgerStore(redis, prefix);
   let failures = 0;
   const services = createHubSpotServices({ redis, prefix, ledger, tokenKey: randomBytes(32), log: { warn: () => { failures++; } } });
   const portalId = String(hub.hubId);
-  await services.portals.register({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: sandbox.url });
-  await services.tokens.save(portalId, { accessToken: token });
+  await services.portals.register({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: hub.url });
+  await services.tokens.save(portalId, { accessToken: hub.token });
   return {
     hub, ledger, services, portalId,
     failures: () => failures,
     async close() {
-      await sandbox.close();
+      await hub.close();
       await redis.quit();
       await privateRedis.stop();
     },
   };
 }
+
+/** CPU seconds this process spent since `from` (user + system): the app's own work, whatever else the machine runs. */
+export const cpuSecondsSince = (from: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1e6;
+};

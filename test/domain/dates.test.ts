@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInZone, daysBetween, epochDay, isIsoDate, isoWeekday, zonedTimeToInstant } from '../../src/domain/dates';
+import { addDays, dateInZone, daysBetween, epochDay, fromEpochDay, isIsoDate, isoWeekday, zonedTimeToInstant } from '../../src/domain/dates';
 
 describe('dates', () => {
   it.each([
@@ -41,5 +42,36 @@ describe('dates', () => {
 
   it('when an instant is late evening UTC, then the Amsterdam date is the next day', () => {
     expect(dateInZone('2026-11-23T23:30:00.000Z', 'Europe/Amsterdam')).toBe('2026-11-24');
+  });
+});
+
+describe('epoch-day arithmetic without Date (the planner calls it per business day)', () => {
+  // 1900-01-01 … 2199-12-31: the sane range of src/kernel/calendar-date.
+  const days = fc.integer({ min: -25_567, max: 83_965 });
+
+  it('when any day of the sane range is weighed, then its ISO weekday is the one Date gives', () => {
+    fc.assert(fc.property(days, (day) => {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(isoWeekday(date)).toBe(new Date(day * 86_400_000).getUTCDay() || 7);
+    }), { numRuns: 2000 });
+  });
+
+  it('when a day is turned into a date and back, then it is the same day (also when asked twice: the cache)', () => {
+    fc.assert(fc.property(days, (day) => {
+      expect(epochDay(fromEpochDay(day))).toBe(day);
+      expect(fromEpochDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('epochDay accepts exactly the calendar dates the kernel accepts', () => {
+  it('when any 10-character date-like text is given, then epochDay throws exactly when isIsoDate says no, and agrees with Date otherwise', () => {
+    const digit = fc.constantFrom('0', '1', '2', '3', '9', '5');
+    const text = fc.tuple(fc.constantFrom('19', '20', '21', '00', '22', '2a'), digit, digit, fc.constantFrom('-', '/'), digit, digit, fc.constantFrom('-', ' '), digit, digit)
+      .map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (s) => {
+      if (!isIsoDate(s)) expect(() => epochDay(s)).toThrow(RangeError);
+      else expect(epochDay(s)).toBe(Date.parse(`${s}T00:00:00Z`) / 86_400_000);
+    }), { numRuns: 5000 });
   });
 });

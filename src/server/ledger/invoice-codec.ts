@@ -26,8 +26,11 @@ export function encodeInvoice(invoice: Invoice): string {
 
 /** The stored record (already parsed from JSON) as an Invoice. */
 export function invoiceFromStored(stored: unknown): Invoice {
+  // for…in rather than Object.entries: a sync decodes every invoice of every company, and the pairs were garbage.
+  const record = stored as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(stored as Record<string, unknown>)) {
+  for (const field in record) {
+    const value = record[field];
     const name = LONG[field] ?? field;
     out[name] = MONEY.has(name) && Array.isArray(value) ? { minor: value[0], currency: value[1] } : value;
   }
