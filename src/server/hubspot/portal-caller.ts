@@ -4,7 +4,7 @@ import type { TokenStore } from '../portals/token-store';
 import type { UsageCounters } from '../operations/usage';
 import type { BudgetKind, RateBudget } from '../rate/rate-budget';
 import { GatewayError } from './gateway-error';
-import { classify, httpStatusOf, hubspotMessage } from './retry-policy';
+import { classify, httpStatusOf, hubspotMessage, rateLimitMaxOf } from './retry-policy';
 
 export interface CallerDeps {
   readonly portals: PortalRegistry;
@@ -67,6 +67,10 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
       } catch (err) {
         const status = httpStatusOf(err);
         await count(status === 429);
+        // A 429 says the portal's true 10 s limit (the tier was configured too high); the budget learns it. Only
+        // errors show headers: @hubspot/api-client 13 ignores configured middleware (fixed in 14, which needs Node 22).
+        const limit = status === 429 ? rateLimitMaxOf(err) : undefined;
+        if (limit !== undefined) await deps.budget.observeLimit(portalId, limit).catch(() => undefined);
         const verdict = classify(err, attempt, { timeZone: portal.timeZone });
         // Only the verdict and status are logged: HubSpot error bodies can echo property values.
         deps.log?.warn({ portalId, operation, status, attempt, verdict: verdict.kind, reason: verdict.reason }, 'hubspot call failed');

@@ -29,7 +29,15 @@ export interface RateBudget {
   acquire(portalId: string, kind: BudgetKind, tier: RateLimitTier): Promise<number>;
   /** Books the whole window for `ms` (after a 429 the window is known to be full). */
   block(portalId: string, kind: BudgetKind, ms: number): Promise<void>;
+  /**
+   * What HubSpot's `X-HubSpot-RateLimit-Max` header said the portal's 10 s limit is. From then on (for a day)
+   * that limit replaces the configured tier's, so a tier configured too high 429s once, not every window.
+   */
+  observeLimit(portalId: string, max: number): Promise<void>;
 }
+
+/** How long a limit read from HubSpot's headers is trusted without being seen again. */
+const LEARNED_LIMIT_SECONDS = 24 * 3600;
 
 // A sliding-window log per portal and kind: a sorted set of admitted requests scored by Redis' own
 // clock, so every process on every host shares one budget and one clock. Returns -(admission time) when
@@ -39,6 +47,8 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[1])
 local max = tonumber(ARGV[2])
+local learned = redis.call('GET', KEYS[3])
+if learned then max = math.max(1, tonumber(learned) - tonumber(ARGV[4])) end
 local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
 if blocked > now then return blocked - now end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
@@ -74,7 +84,10 @@ export function createRateBudget(redis: Redis, prefix: string, options: RateBudg
   const marginMs = options.marginMs ?? 250;
   const searchPerSecond = options.searchPerSecond ?? 5;
   const keys = (portalId: string, kind: BudgetKind) =>
-    [`${prefix}:p:${portalId}:rate:${kind}`, `${prefix}:p:${portalId}:rate:${kind}:blocked`];
+    [`${prefix}:p:${portalId}:rate:${kind}`, `${prefix}:p:${portalId}:rate:${kind}:blocked`, `${prefix}:p:${portalId}:rate:${kind}:limit`];
+  // The last limit each portal's headers said and when it was stored: written when it changes (or hourly, to
+  // keep it from expiring), not on every call.
+  const lastSeen = new Map<string, { max: number; at: number }>();
   const limits = (kind: BudgetKind, tier: RateLimitTier) => kind === 'search'
     ? { window: 1000 + marginMs / 2, max: Math.max(1, searchPerSecond - 1) }
     : { window: (options.windowMs ?? 10_000) + marginMs, max: Math.max(1, TIER_PER_10S[tier] - headroom) };
@@ -82,9 +95,9 @@ export function createRateBudget(redis: Redis, prefix: string, options: RateBudg
   return {
     async acquire(portalId, kind, tier) {
       const { window, max } = limits(kind, tier);
-      const [log, blocked] = keys(portalId, kind);
+      const [log, blocked, learned] = keys(portalId, kind);
       for (;;) {
-        const wait = Number(await redis.eval(ACQUIRE, 2, log!, blocked!, window, max, randomUUID()));
+        const wait = Number(await redis.eval(ACQUIRE, 3, log!, blocked!, learned!, window, max, randomUUID(), headroom));
         if (wait < 0) return -wait;
         // A daily-limit park lasts hours: fail fast so the job is delayed instead of holding a worker slot.
         if (wait > 60_000) throw new PortalParkedError(portalId, wait);
@@ -94,6 +107,13 @@ export function createRateBudget(redis: Redis, prefix: string, options: RateBudg
     },
     async block(portalId, kind, ms) {
       await redis.eval(BLOCK, 1, keys(portalId, kind)[1]!, Math.max(1, Math.round(ms)));
+    },
+    async observeLimit(portalId, max) {
+      const seen = lastSeen.get(portalId);
+      if (!Number.isInteger(max) || max < 1 || (seen?.max === max && Date.now() - seen.at < 3_600_000)) return;
+      // Search answers carry no rate-limit headers: what HubSpot reports is always the standard 10 s limit.
+      await redis.set(keys(portalId, 'standard')[2]!, max, 'EX', LEARNED_LIMIT_SECONDS);
+      lastSeen.set(portalId, { max, at: Date.now() });
     },
   };
 }

@@ -65,4 +65,17 @@ describe('rate budget', () => {
     await budget.acquire('p1', 'standard', 'marketplace');
     expect(Date.now() - started).toBeGreaterThanOrEqual(650);
   });
+
+  it('when HubSpot reported a lower limit than the tier, then a window admits only that many (and a search budget is not touched)', async () => {
+    const prefix = uniquePrefix('rate');
+    const budget = createRateBudget(a, prefix, { marginMs: 0, windowMs: 1000 });
+    await budget.observeLimit('p1', 5);
+    const admitted: number[] = [];
+    for (let i = 0; i < 8; i++) admitted.push(await budget.acquire('p1', 'standard', 'marketplace'));
+    expect(peakInWindow(admitted, 1000)).toBe(5);
+    // Searches keep their own per-second budget (4 of HubSpot's 5): not the learned standard limit.
+    const searches: number[] = [];
+    for (let i = 0; i < 4; i++) searches.push(await budget.acquire('p1', 'search', 'marketplace'));
+    expect(peakInWindow(searches, 1000)).toBe(4);
+  });
 });
