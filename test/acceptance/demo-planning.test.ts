@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { CallListVM } from '../../src/contracts/home';
 import { allPages, demoPortal } from './support/demo-portal';
 
 /**
  * What `npm start` plans in the demo portal, read from HubSpot's tasks through the real api-client, the way a
  * credit controller meets it: one reminder task per company per day (no receipt-check call next to an
  * escalation), and nobody escalated without the formal reminder (business) or the 14-day letter (consumer)
- * recorded before it.
+ * recorded before it. A customer being chased never has a receipt check as the next action, neither on the
+ * company record nor as the planned step of the app home's call list.
  */
 const portal = demoPortal('demo-plan');
 
@@ -37,5 +39,24 @@ describe("the demo portal's reminder tasks", () => {
     const escalatedTooSoon = [...stepsByCompany].filter(([company, steps]) =>
       steps.includes('escalation') && !ESCALATION_NEEDS.some((s) => everStep.get(company)?.has(s)));
     expect(escalatedTooSoon).toEqual([]);
+  });
+
+  it('when npm start has run, then no company with an overdue balance has a receipt check as its next action or planned step', async () => {
+    const companies = await allPages((after) => portal.hs().crm.companies.basicApi.getPage(100, after, ['name', 'rd_overdue_balance', 'rd_next_action', 'rd_dunning_stage']));
+    const chased = companies.filter((c) => Number(c.properties.rd_overdue_balance ?? 0) > 0);
+    expect(chased.length).toBeGreaterThan(10);
+    // Most have a next action on the record (a paused one has none): the assertion below reads something real.
+    expect(chased.filter((c) => c.properties.rd_next_action).length).toBeGreaterThan(10);
+    const receiptChecks = chased.filter((c) => /receipt_check/.test(c.properties.rd_next_action ?? '')).map((c) => [c.properties.name, c.properties.rd_next_action]);
+    expect(receiptChecks).toEqual([]);
+
+    const res = await portal.signedGet(`/api/home/call-list?portalId=${portal.portalId()}&scope=all&pageSize=100`);
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as CallListVM;
+    const chasedIds = new Set(chased.map((c) => c.id));
+    const onList = list.items.filter((e) => chasedIds.has(e.companyId));
+    expect(onList.length).toBeGreaterThan(10);
+    expect(onList.filter((e) => e.planned).length).toBeGreaterThan(10);
+    expect(onList.filter((e) => e.planned?.stepId === 'receipt_check').map((e) => e.name)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { planFailedDirectDebit } from './failed-direct-debit';
 import { historyUpTo, lastContactDate } from './history';
 import { oneContact } from './one-contact';
 import { planOverdueCycle } from './overdue-ladder';
+import { isReceiptCheck, receiptCheckAllowed } from './receipt-check';
 import type { LadderPosition, PlannedAction, PlanResult } from './plan';
 import { pauseSummaries, skippedByPause } from './paused';
 import type { PolicyStep, ReminderPolicy } from './policy';
@@ -84,12 +85,13 @@ export function planActions(input: PlanInput): PlanResult {
   // Invoices not yet overdue in business terms (a due date on a Saturday is still "due" on Monday).
   const beforeDue = open.filter((i) => !inOverdueAction.has(i.externalId) && asOf <= nextBusinessDay(i.dueDate, cal));
   const early = planBeforeDue(ctx, beforeDue, floors);
-  drafts.push(...early.drafts);
-  nexts.push(...early.next);
+  const courtesy = receiptCheckAllowed(ledger.invoices, asOf, current.length > 0);
+  drafts.push(...early.drafts.filter((d) => courtesy || !isReceiptCheck(d.step)));
+  nexts.push(...early.next.filter((n) => courtesy || !isReceiptCheck(n.step)));
 
   // A contact today, or one already planned for a later day (a task made on Saturday for Monday): the rest waits.
   const contactedToday = history.some((r) => r.contactDate >= asOf);
-  const contact = contactedToday ? undefined : oneContact(ctx, drafts, current.length > 0);
+  const contact = contactedToday ? undefined : oneContact(ctx, drafts);
   const actions = contact ? [toPlannedAction(ctx, contact)] : [];
   return { actions, skipped, position: position(ctx, actions, current, nexts, lastDone, paused) };
 }

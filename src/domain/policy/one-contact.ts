@@ -13,19 +13,15 @@ function pressure(ctx: PlanContext, d: ActionDraft): number {
   return isBeforeDueStep(d.step) ? index : 2_000 + index;
 }
 
-const isReceiptCheck = (d: ActionDraft): boolean => 'anchor' in d.step && d.step.anchor === 'invoice_date';
-
 /**
  * One contact per customer per day. Every draft of the day (overdue ladder, failed direct debit, before-due
  * steps) merges into the most pressing one, which leads: its step, channel and tone; the other drafts'
- * invoices join it. A receipt check is dropped while the customer is being chased ("did you receive it?"
- * next to a reminder about late ones reads as two departments). Amounts are never summed across
- * currencies: drafts in another currency than the lead's wait for a later day (the day's contact sets the
- * floor for them).
+ * invoices join it (a receipt check never gets here while the customer is chased: receipt-check.ts). Amounts
+ * are never summed across currencies: drafts in another currency than the lead's wait for a later day (the
+ * day's contact sets the floor for them).
  */
-export function oneContact(ctx: PlanContext, drafts: readonly ActionDraft[], beingChased: boolean): ActionDraft | undefined {
-  const candidates = drafts.filter((d) => !(beingChased && isReceiptCheck(d)));
-  const ranked = [...candidates].sort((a, b) => pressure(ctx, b) - pressure(ctx, a) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+export function oneContact(ctx: PlanContext, drafts: readonly ActionDraft[]): ActionDraft | undefined {
+  const ranked = [...drafts].sort((a, b) => pressure(ctx, b) - pressure(ctx, a) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
   const lead = ranked[0];
   if (!lead) return undefined;
   const joined = ranked.slice(1).filter((d) => d.currency === lead.currency);

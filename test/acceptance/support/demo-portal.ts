@@ -4,13 +4,21 @@ import { loadConfig } from '../../../src/server/config';
 import { runDemo } from '../../../src/server/embedded/demo-run';
 import { startEmbeddedBackend, type EmbeddedBackend } from '../../../src/server/embedded/embedded-backend';
 import { createLogger } from '../../../src/server/infra/logger';
+import { hubspotHeaders } from '../../server/http/sign-request';
 import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 
 /**
  * What `npm start` leaves in the demo portal: the embedded composition with the demo run done, and HubSpot's
  * api-client on its sandbox to read it the way a credit controller meets it. Registers the suite's hooks.
  */
-export function demoPortal(label: string): { hs: () => Client } {
+export interface DemoPortal {
+  readonly hs: () => Client;
+  readonly portalId: () => string;
+  /** A request to the backend signed as hubspot.fetch signs it (the cards and the app home). */
+  readonly signedGet: (path: string) => Promise<Response>;
+}
+
+export function demoPortal(label: string): DemoPortal {
   const prefix = uniquePrefix(label);
   let embedded: EmbeddedBackend | undefined;
   let hs: Client | undefined;
@@ -24,7 +32,11 @@ export function demoPortal(label: string): { hs: () => Client } {
     await embedded?.close();
     await deletePrefix(testRedis(), prefix);
   });
-  return { hs: () => hs! };
+  const signedGet = (path: string): Promise<Response> => {
+    const { publicBaseUrl: base, hubspot } = embedded!;
+    return fetch(`${base}${path}`, { headers: hubspotHeaders({ secret: hubspot.clientSecret, method: 'GET', publicUri: `${base}${path}`, body: '' }) });
+  };
+  return { hs: () => hs!, portalId: () => embedded!.portalId, signedGet };
 }
 
 /** Every page of a HubSpot list, followed by its `after` cursor. */
