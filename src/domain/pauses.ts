@@ -1,8 +1,9 @@
 import { addDays, type IsoDate } from './dates';
-import type { CustomerLedger, Dispute, Invoice } from './ledger';
+import type { CustomerLedger, Invoice } from './ledger';
 import { isOpenInvoice, isOpenReceivable, signedOpen } from './measures/aging';
 import { totalsByCurrency, type CurrencyCode } from './money';
-import { arrangementStatus, DEFAULT_PROMISE_GRACE_DAYS, promiseDeadline, promiseStatus } from './promises';
+import { isArrangementOnTrack, isDisputeOpen, isOptOutActive } from './holds';
+import { DEFAULT_PROMISE_GRACE_DAYS, promiseDeadline, promiseStatus } from './promises';
 
 /**
  * Why chasing is on hold. Pauses stack: each has its own scope and (where known) its own end.
@@ -45,13 +46,13 @@ export function activePauses(ledger: CustomerLedger, asOf: IsoDate, opts: PauseO
     }
   }
   for (const a of ledger.arrangements) {
-    if (a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf, grace) === 'on_track') {
+    if (isArrangementOnTrack(a, ledger, asOf, grace)) {
       pauses.push({ kind: 'arrangement', arrangementId: a.id, invoiceExternalIds: a.invoiceExternalIds });
     }
   }
   pauses.push(...directDebitPauses(ledger, asOf, opts.directDebitGraceDays ?? 14));
   const optOut = ledger.profile.optOut;
-  if (optOut && optOut.since <= asOf && (optOut.until === undefined || optOut.until >= asOf)) {
+  if (optOut && isOptOutActive(optOut, asOf)) {
     pauses.push(optOut.until === undefined ? { kind: 'opt_out' } : { kind: 'opt_out', until: optOut.until });
   }
   for (const m of ledger.profile.pauses) {
@@ -60,10 +61,6 @@ export function activePauses(ledger: CustomerLedger, asOf: IsoDate, opts: PauseO
   pauses.push(...tolerancePauses(ledger.invoices, opts.toleranceMinor ?? {}));
   return pauses;
 }
-
-/** Opened on or before `asOf` and not resolved by then. */
-export const isDisputeOpen = (d: Dispute, asOf: IsoDate): boolean =>
-  d.openedOn <= asOf && (d.resolvedOn === undefined || d.resolvedOn > asOf);
 
 /** The invoice waits for its direct debit while a mandate is active and no collection of it has failed. */
 function directDebitPauses(ledger: CustomerLedger, asOf: IsoDate, graceDays: number): ActivePause[] {

@@ -6,7 +6,7 @@ import { daysPastDue, isOpenInvoice, isOverdueInvoice } from '../measures/aging'
 import { paymentBehaviour, type PaymentBehaviour } from '../measures/behaviour';
 import { totalsByCurrency, type Money } from '../money';
 import { DEFAULT_POLICY, type ReminderPolicy, type Tone } from '../policy/policy';
-import { isDisputeOpen } from '../pauses';
+import { isDisputeOpen } from '../holds';
 import { promiseStatus } from '../promises';
 import type { CallScript, CallScriptInput, Persona } from './types';
 

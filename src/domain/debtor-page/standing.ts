@@ -5,10 +5,10 @@ import { invoiceInterest } from '../legal/claim-charges';
 import type { InterestKind } from '../legal/interest';
 import { daysPastDue, isOpenReceivable, isOverdueInvoice, overdueByCurrency } from '../measures/aging';
 import { totalsByCurrency, type Money } from '../money';
-import { isDisputeOpen } from '../pauses';
+import { isArrangementOnTrack, isDisputeOpen } from '../holds';
 import type { LadderPosition } from '../policy/plan';
 import type { PolicyStep, ReminderPolicy } from '../policy/policy';
-import { arrangementStatus, promiseStatus } from '../promises';
+import { promiseStatus } from '../promises';
 
 /**
  * What the customer sees on their own page (the mijn-omgeving): the same figures the cards and letters use —
@@ -80,11 +80,11 @@ export function debtorStanding(input: {
 }): DebtorStanding {
   const { ledger, asOf, policy, position } = input;
   const kind: InterestKind = ledger.profile.customerType === 'consumer' ? 'consumer' : 'commercial';
-  const disputed = new Set(ledger.disputes.filter((d) => d.openedOn <= asOf && isDisputeOpen(d, asOf)).map((d) => d.invoiceExternalId));
+  const disputed = new Set(ledger.disputes.filter((d) => isDisputeOpen(d, asOf)).map((d) => d.invoiceExternalId));
   const overdueIds = ledger.invoices.filter((i) => isOverdueInvoice(i, asOf)).map((i) => i.externalId);
   const covered = (ids: readonly string[]) => (ids.length > 0 ? ids : overdueIds);
   const arranged = new Set(ledger.arrangements
-    .filter((a) => a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf) === 'on_track').flatMap((a) => covered(a.invoiceExternalIds)));
+    .filter((a) => isArrangementOnTrack(a, ledger, asOf)).flatMap((a) => covered(a.invoiceExternalIds)));
   const deferredTo = new Map<string, IsoDate>();
   for (const p of ledger.promises) {
     if (p.madeOn > asOf || promiseStatus(p, ledger, asOf) !== 'open') continue;
@@ -137,7 +137,7 @@ export function debtorStanding(input: {
         const number = ledger.invoices.find((i) => i.externalId === p.invoiceExternalId)?.number;
         return { date: p.date, amount: p.amount, ...(number ? { invoiceNumber: number } : {}) };
       }),
-    arrangements: ledger.arrangements.filter((a) => a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf) === 'on_track')
+    arrangements: ledger.arrangements.filter((a) => isArrangementOnTrack(a, ledger, asOf))
       .map((a) => ({ id: a.id, agreedOn: a.agreedOn, instalments: a.instalments.map((i) => ({ dueDate: i.dueDate, amount: i.amount })) })),
   };
 }

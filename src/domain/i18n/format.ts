@@ -1,6 +1,6 @@
 import type { IsoDate } from '../dates';
 import type { Language } from '../ledger';
-import { toMajor, type Money } from '../money';
+import { currencyExponent, toMajor, type Money } from '../money';
 
 /** The Intl locale of each language the app writes in. */
 export const LOCALE: Record<Language, string> = { en: 'en-GB', nl: 'nl-NL' };
@@ -24,6 +24,18 @@ function dateFormat(language: Language, key: string, options: Intl.DateTimeForma
 /** Money in the reader's locale; the currency's own number of decimals (JPY has none). */
 export function formatMoney(m: Money, language: Language): string {
   return numberFormat(language, `currency|${m.currency}`, { style: 'currency', currency: m.currency }).format(toMajor(m));
+}
+
+/**
+ * Money with its currency code in front ("EUR 1.234,56" / "EUR 1,234.56"): for lists and CRM properties where a
+ * symbol could be ambiguous ($ of which country?). The currency's own number of decimals, a plain space.
+ */
+export const formatMoneyWithCode = (m: Money, language: Language): string => `${m.currency} ${formatDecimal(m, language)}`;
+
+/** The amount as a plain number in the locale's notation ("-1.234,56"), the currency's own decimals, no grouping surprises. */
+export function formatDecimal(m: Money, language: Language): string {
+  const digits = currencyExponent(m.currency);
+  return numberFormat(language, `fixed|${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(toMajor(m));
 }
 
 export const formatAmounts = (amounts: readonly Money[], language: Language): string =>

@@ -2,7 +2,7 @@ import { addDays, type IsoDate } from '../dates';
 import type { CustomerLedger, Invoice } from '../ledger';
 import { daysPastDue, isOverdueInvoice } from '../measures/aging';
 import { totalsByCurrency, type Money } from '../money';
-import { isDisputeOpen } from '../pauses';
+import { isDisputeOpen } from '../holds';
 import { b2bCollectionCosts, wikCollectionCosts, type CostOptions } from './collection-costs';
 import { STATUTORY_INTEREST_RATES, statutoryInterest, type InterestKind } from './interest';
 
@@ -46,7 +46,7 @@ export function invoiceInterest(inv: Invoice, asOf: IsoDate, kind: InterestKind)
 export function claimCharges(input: { ledger: CustomerLedger; asOf: IsoDate; costs?: CostOptions; consumerCostsChargeable?: boolean; invoiceExternalIds?: readonly string[] }): ClaimCharges {
   const { ledger, asOf } = input;
   const kind = interestKindOf(ledger);
-  const disputed = new Set(ledger.disputes.filter((d) => d.openedOn <= asOf && isDisputeOpen(d, asOf)).map((d) => d.invoiceExternalId));
+  const disputed = new Set(ledger.disputes.filter((d) => isDisputeOpen(d, asOf)).map((d) => d.invoiceExternalId));
   const only = input.invoiceExternalIds ? new Set(input.invoiceExternalIds) : undefined;
   const claimed = ledger.invoices.filter((i) => isOverdueInvoice(i, asOf) && !disputed.has(i.externalId) && (!only || only.has(i.externalId)));
   const interest = totalsByCurrency(claimed.map((i) => invoiceInterest(i, asOf, kind))).filter((m) => m.minor > 0)

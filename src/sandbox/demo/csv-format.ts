@@ -1,5 +1,7 @@
 /** Formatting the way a Dutch accounting package exports: dd-mm-yyyy, 1.234,56, `;` separator. */
 import { isIsoDate } from '../../domain/dates';
+import { formatDecimal } from '../../domain/i18n/format';
+import { money } from '../../domain/money';
 
 export const CSV_HEADER = [
   'Factuurnummer', 'Debiteurnummer', 'Debiteur', 'Domein', 'BTW-nummer', 'KvK-nummer', 'Factuurdatum',
@@ -24,13 +26,8 @@ export function dutchDate(epochMs: number): string {
   return `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
 }
 
-/** Minor units to Dutch notation: -123456 -> "-1.234,56". */
-export function dutchAmount(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(minor));
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${sign}${whole},${String(abs % 100).padStart(2, '0')}`;
-}
+/** Minor units to Dutch notation, as a Dutch accounting export writes them: -123456 -> "-1.234,56". */
+export const dutchAmount = (minor: number): string => formatDecimal(money(minor, 'EUR'), 'nl');
 
 export function csvField(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -3,7 +3,7 @@ import { addBusinessDays } from '../../domain/calendar';
 import type { IsoDate } from '../../domain/dates';
 import type { BusinessCalendar, CustomerLedger, Language } from '../../domain/ledger';
 import type { Money } from '../../domain/money';
-import type { TaskPriority, TaskType } from '../hubspot/gateway';
+import type { TaskPriority, TaskType } from '../../domain/policy/task-kind';
 import { DISPUTE_REASON_TEXT, METHOD_TEXT, fmtDate, fmtMoney, outcomeTexts } from './outcome-texts';
 
 const invoiceNumber = (ledger: CustomerLedger, externalId: string): string =>

@@ -1,41 +1,9 @@
 import type { InvoicePageVM, InvoiceRowVM, InvoiceTag } from '../../contracts/cards';
 import { sortDescending, sortField, type InvoiceSort } from '../../contracts/card-context';
+import { invoiceTags } from '../../domain/cards/invoice-tags';
 import type { IsoDate } from '../../domain/dates';
 import type { CustomerLedger, Invoice } from '../../domain/ledger';
-import { daysPastDue, isOpenReceivable, isOverdueInvoice } from '../../domain/measures/aging';
-import { arrangementStatus, promiseStatus } from '../../domain/promises';
-
-/** Which invoices a commitment covers: an empty list means "the overdue balance" (every overdue invoice). */
-function coveredIds(ids: readonly string[], overdueIds: readonly string[]): readonly string[] {
-  return ids.length > 0 ? ids : overdueIds;
-}
-
-/** Tags per open invoice id, from the disputes, promises and arrangements that hold on `asOf`. */
-export function invoiceTags(ledger: CustomerLedger, asOf: IsoDate): (inv: Invoice) => InvoiceTag[] {
-  const overdueIds = ledger.invoices.filter((i) => isOverdueInvoice(i, asOf)).map((i) => i.externalId);
-  const disputed = new Set(
-    ledger.disputes.filter((d) => d.openedOn <= asOf && (d.resolvedOn === undefined || d.resolvedOn > asOf)).map((d) => d.invoiceExternalId),
-  );
-  const promised = new Set(
-    ledger.promises
-      .filter((p) => p.madeOn <= asOf && promiseStatus(p, ledger, asOf) === 'open')
-      .flatMap((p) => coveredIds(p.invoiceExternalIds, overdueIds)),
-  );
-  const arranged = new Set(
-    ledger.arrangements
-      .filter((a) => a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf) === 'on_track')
-      .flatMap((a) => coveredIds(a.invoiceExternalIds, overdueIds)),
-  );
-  return (inv) => {
-    const tags: InvoiceTag[] = [];
-    if (isOverdueInvoice(inv, asOf)) tags.push('overdue');
-    if (disputed.has(inv.externalId)) tags.push('disputed');
-    if (promised.has(inv.externalId)) tags.push('promised');
-    if (arranged.has(inv.externalId)) tags.push('in_arrangement');
-    if (inv.directDebit) tags.push('direct_debit');
-    return tags;
-  };
-}
+import { daysPastDue, isOpenReceivable } from '../../domain/measures/aging';
 
 export function toInvoiceRow(inv: Invoice, asOf: IsoDate, tags: InvoiceTag[]): InvoiceRowVM {
   return {

@@ -1,40 +1,14 @@
-import type { AdviceVM, MoneyVM, PaymentStatusVM, PromiseVM, RiskSegment } from '../../contracts/cards';
+import type { AdviceVM, PaymentStatusVM } from '../../contracts/cards';
+import { chooseAdvice, type PaymentAdvice } from '../../domain/cards/payment-advice';
 import type { IsoDate } from '../../domain/dates';
+import { isArrangementOnTrack } from '../../domain/holds';
 import type { CustomerLedger } from '../../domain/ledger';
 import { agingByCurrency, isOpenReceivable, oldestOverdue } from '../../domain/measures/aging';
-import { arrangementStatus } from '../../domain/promises';
 import { moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
 
-/** From this many days past due the owner should hold new orders, even for an otherwise fine customer. */
-export const STOP_ORDERS_AFTER_DAYS = 30;
-
-interface AdviceFacts {
-  readonly hasOpen: boolean;
-  readonly overdue: MoneyVM[];
-  readonly oldestDays: number;
-  readonly promises: readonly PromiseVM[];
-  readonly disputeCount: number;
-  readonly arrangementOnTrack: boolean;
-  readonly segment: RiskSegment;
-}
-
-/**
- * One sentence for an owner before a meeting. The most urgent fact wins: a broken promise, then a dispute
- * (chasing would be wrong), a promise or arrangement to wait for, then how long money is overdue.
- */
-export function chooseAdvice(f: AdviceFacts): AdviceVM {
-  if (!f.hasOpen) return { code: 'no_open_invoices' };
-  if (f.overdue.length === 0) return { code: 'pays_on_time' };
-  const broken = f.promises.find((p) => p.status === 'broken');
-  if (broken) return { code: 'promise_broken', overdue: f.overdue, days: f.oldestDays, promisedDate: broken.promisedDate };
-  if (f.disputeCount > 0) return { code: 'dispute_open', count: f.disputeCount };
-  const open = f.promises.find((p) => p.status === 'open');
-  if (open) return { code: 'promise_pending', overdue: f.overdue, promisedDate: open.promisedDate };
-  if (f.arrangementOnTrack) return { code: 'in_arrangement' };
-  if (f.segment === 'at_risk' || f.oldestDays >= STOP_ORDERS_AFTER_DAYS) {
-    return { code: 'overdue_stop_orders', overdue: f.overdue, days: f.oldestDays };
-  }
-  return { code: 'overdue_mention', overdue: f.overdue, days: f.oldestDays };
+/** The wire form of the domain's advice: the same union, money as MoneyVM. */
+function adviceVM(a: PaymentAdvice): AdviceVM {
+  return 'overdue' in a ? { ...a, overdue: a.overdue.map(moneyVM) } : a;
 }
 
 /** The compact owner view (sidebar, preview, help desk). */
@@ -56,14 +30,14 @@ export function buildPaymentStatusVM(input: { companyId: string; ledger: Custome
     openPromise: openPromises[0] ?? null,
     openDisputeCount: disputeCount,
     segment,
-    advice: chooseAdvice({
+    advice: adviceVM(chooseAdvice({
       hasOpen: ledger.invoices.some(isOpenReceivable),
       overdue,
       oldestDays,
       promises,
       disputeCount,
-      arrangementOnTrack: ledger.arrangements.some((a) => a.agreedOn <= asOf && arrangementStatus(a, ledger, asOf) === 'on_track'),
+      arrangementOnTrack: ledger.arrangements.some((a) => isArrangementOnTrack(a, ledger, asOf)),
       segment,
-    }),
+    })),
   };
 }

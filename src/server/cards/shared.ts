@@ -1,5 +1,6 @@
 import type { BehaviourVM, DisputeVM, MoneyVM, PromiseVM, RiskVM } from '../../contracts/cards';
 import { addDays, type IsoDate } from '../../domain/dates';
+import { isDisputeOpen } from '../../domain/holds';
 import type { CustomerLedger } from '../../domain/ledger';
 import { paymentBehaviour } from '../../domain/measures/behaviour';
 import type { Money } from '../../domain/money';
@@ -43,7 +44,7 @@ export function relevantPromises(ledger: CustomerLedger, asOf: IsoDate): Promise
 export function openDisputes(ledger: CustomerLedger, asOf: IsoDate): DisputeVM[] {
   const numbers = new Map(ledger.invoices.map((i) => [i.externalId, i.number]));
   return ledger.disputes
-    .filter((d) => d.openedOn <= asOf && (d.resolvedOn === undefined || d.resolvedOn > asOf))
+    .filter((d) => isDisputeOpen(d, asOf))
     .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0))
     .slice(0, 50)
     .map((d) => ({ id: d.id, invoiceNumber: numbers.get(d.invoiceExternalId) ?? null, reason: d.reason, openedOn: d.openedOn }));

@@ -1,4 +1,5 @@
-import type { CompanyRollup, CompanySearchKeys, CompanySummary, TaskCompletion, TaskDraft, TaskPriority, TaskType, TaskUpdate } from './gateway';
+import type { TaskPriority, TaskType } from '../../domain/policy/task-kind';
+import type { CompanyRollup, CompanySearchKeys, CompanySummary, TaskCompletion, TaskDraft, TaskUpdate } from './gateway';
 import { P, TASK_ACTION_KEY, TASK_STEP, WRITE_KEY } from './crm-schema';
 
 /** HubSpot association type ids (reference §4.4, §4.5). */

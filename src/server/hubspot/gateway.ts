@@ -1,5 +1,6 @@
 import type { Channel, CompanyId, ContactId, OwnerId } from '../../domain/ledger';
 import type { Instant, IsoDate } from '../../domain/dates';
+import type { TaskPriority, TaskType } from '../../domain/policy/task-kind';
 
 /**
  * The HubSpot gateway port, in the app's words. Only the adapter (hubspot-gateway.ts) knows HubSpot's
@@ -52,9 +53,6 @@ export interface CompanyRollup {
   readonly preferredChannel: Channel | null;
   readonly optOut: boolean;
 }
-
-export type TaskType = 'call' | 'email' | 'todo';
-export type TaskPriority = 'low' | 'medium' | 'high';
 
 /** A reminder task to create; `actionKey` is the planned action's idempotency key and travels into HubSpot. */
 export interface TaskDraft {

@@ -1,6 +1,7 @@
 import type { ActionRecord } from '../../domain/ledger';
 import type { PlannedAction } from '../../domain/policy/plan';
-import type { HubSpotGateway, TaskDraft, TaskType } from '../hubspot/gateway';
+import type { TaskType } from '../../domain/policy/task-kind';
+import type { HubSpotGateway, TaskDraft } from '../hubspot/gateway';
 import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore, RevisionChange } from '../ledger/ledger-store';
 import type { TaskClaims } from './task-claims';

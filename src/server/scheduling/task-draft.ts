@@ -2,29 +2,10 @@ import { dateInZone } from '../../domain/dates';
 import type { BusinessCalendar, CustomerLedger, Language, OwnerId } from '../../domain/ledger';
 import type { PlannedAction } from '../../domain/policy/plan';
 import type { ReminderPolicy } from '../../domain/policy/policy';
+import { priorityFor, taskTypeFor } from '../../domain/policy/task-kind';
 import type { Segment } from '../../domain/prioritisation/score';
 import { taskText, type TaskTextInput } from '../../domain/task-text';
-import type { TaskDraft, TaskPriority, TaskType } from '../hubspot/gateway';
-
-/**
- * Which HubSpot task type a planned action becomes. Only a phone call is a CALL and only an e-mail an
- * EMAIL (HubSpot opens its dialer / composer for those); WhatsApp, letters, visits, portal notices and
- * escalations are TODOs, since HubSpot has no task type that would do anything useful with them.
- */
-export function taskTypeFor(action: Pick<PlannedAction, 'action' | 'channel'>): TaskType {
-  if (action.action === 'escalation') return 'todo';
-  if (action.channel === 'phone') return 'call';
-  if (action.channel === 'email') return 'email';
-  return 'todo';
-}
-
-/** At-risk customers first; de-prioritised and not-yet-due ones last. A broken promise or failed debit is always urgent. */
-export function priorityFor(segment: Segment, action: Pick<PlannedAction, 'reasons'>): TaskPriority {
-  if (action.reasons.some((r) => r.code === 'promise_broken' || r.code === 'failed_direct_debit')) return 'high';
-  if (segment === 'at_risk') return 'high';
-  if (segment === 'deprioritised' || segment === 'current') return 'low';
-  return 'medium';
-}
+import type { TaskDraft } from '../hubspot/gateway';
 
 export interface DraftContext {
   readonly ledger: CustomerLedger;

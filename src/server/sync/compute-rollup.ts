@@ -1,7 +1,9 @@
 import { dateInZone, type Instant, type IsoDate } from '../../domain/dates';
+import { isOptOutActive } from '../../domain/holds';
 import type { CustomerLedger } from '../../domain/ledger';
 import { agingByCurrency, oldestOverdue } from '../../domain/measures/aging';
-import { currencyExponent, type Money } from '../../domain/money';
+import { formatMoneyWithCode } from '../../domain/i18n/format';
+import { toMajor, type Money } from '../../domain/money';
 import { activePauses, isCustomerPaused } from '../../domain/pauses';
 import type { PlanResult } from '../../domain/policy/plan';
 import { scoreCustomer } from '../../domain/prioritisation/score';
@@ -17,21 +19,8 @@ export interface RollupContext {
   readonly toleranceMinor?: Readonly<Record<string, number>>;
 }
 
-/** Minor → major units exactly as a decimal number (HubSpot number properties are decimals). */
-export const toMajor = (m: Money): number => m.minor / 10 ** currencyExponent(m.currency);
-
-// Building an Intl.NumberFormat costs tens of µs; a sync formats ~10 amounts per company.
-const formatters = new Map<number, Intl.NumberFormat>();
-
-/** "EUR 1.234,56": Dutch grouping, the currency code rather than a symbol so lists stay unambiguous. */
-export function formatAmount(m: Money): string {
-  const digits = currencyExponent(m.currency);
-  let f = formatters.get(digits);
-  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
-  return `${m.currency} ${f.format(toMajor(m))}`;
-}
-
-const summary = (amounts: readonly Money[]): string => amounts.filter((m) => m.minor !== 0).map(formatAmount).join(' · ');
+/** The company's summary properties are written in Dutch figures, as the portals this app serves read them. */
+const summary = (amounts: readonly Money[]): string => amounts.filter((m) => m.minor !== 0).map((m) => formatMoneyWithCode(m, 'nl')).join(' · ');
 
 /** The company-level facts HubSpot shows, from the ledger and the engine's plan. Pure. */
 export function computeRollup(ledger: CustomerLedger, ctx: RollupContext): CompanyRollup {
@@ -45,8 +34,6 @@ export function computeRollup(ledger: CustomerLedger, ctx: RollupContext): Compa
   const openPromises = ledger.promises
     .filter((p) => promiseStatus(p, ledger, today) === 'open')
     .map((p) => p.promisedDate).sort();
-  const optOut = ledger.profile.optOut !== undefined && ledger.profile.optOut.since <= today
-    && (ledger.profile.optOut.until === undefined || ledger.profile.optOut.until >= today);
   const stage = isCustomerPaused(pauses) ? 'paused' : ctx.plan.position.currentStepId ?? (pauses.length > 0 && ctx.plan.actions.length === 0 ? 'paused' : 'none');
   return {
     companyId: ledger.companyId,
@@ -62,6 +49,6 @@ export function computeRollup(ledger: CustomerLedger, ctx: RollupContext): Compa
     promiseDate: openPromises[0] ?? null,
     riskSegment: scoreCustomer(ledger, today).segment,
     preferredChannel: ledger.profile.channels[0] ?? null,
-    optOut,
+    optOut: isOptOutActive(ledger.profile.optOut, today),
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PaymentStatusVM, type AdviceVM } from '../../../src/contracts/cards';
+import { PaymentStatusVM } from '../../../src/contracts/cards';
 import { addDays } from '../../../src/domain/dates';
 import { money } from '../../../src/domain/money';
-import { buildPaymentStatusVM, chooseAdvice } from '../../../src/server/cards/payment-status-vm';
+import { buildPaymentStatusVM } from '../../../src/server/cards/payment-status-vm';
 import { aDispute, aLedger, anArrangement, anInvoice, aPaidInvoice, aPromise } from '../../domain/builders';
 
 const ASOF = '2026-12-28';
@@ -59,16 +59,5 @@ describe('buildPaymentStatusVM', () => {
   ])('when the oldest invoice is %i days overdue, then %s', (days, code) => {
     expect(build(aLedger({ invoices: [anInvoice({ dueDate: addDays(ASOF, -days), amount: money(50_000, 'EUR') })] })).advice)
       .toEqual({ code, overdue: [{ minor: 50_000, currency: 'EUR' }], days });
-  });
-});
-
-describe('chooseAdvice', () => {
-  const base = { hasOpen: true, overdue: [{ minor: 1, currency: 'EUR' }], oldestDays: 5, promises: [], disputeCount: 0, arrangementOnTrack: false, segment: 'standard' as const };
-  it('when the customer is at risk, then stop orders even if recent', () => {
-    expect(chooseAdvice({ ...base, segment: 'at_risk' }).code).toBe('overdue_stop_orders');
-  });
-  it('when a promise was broken and a dispute is open, then the broken promise wins', () => {
-    const a: AdviceVM = chooseAdvice({ ...base, disputeCount: 2, promises: [{ id: 'p', promisedDate: '2026-11-01', amount: { minor: 1, currency: 'EUR' }, status: 'broken' }] });
-    expect(a.code).toBe('promise_broken');
   });
 });

@@ -3,7 +3,7 @@ import { CALL_SCRIPT_EN, CALL_SCRIPT_NL } from '../../../src/domain/call-script'
 import type { PlannedAction } from '../../../src/domain/policy/plan';
 import { money } from '../../../src/domain/money';
 import { taskInput } from '../../../src/server/hubspot/crm-mapping';
-import { priorityFor, taskDraftFor, taskTypeFor } from '../../../src/server/scheduling/task-draft';
+import { taskDraftFor } from '../../../src/server/scheduling/task-draft';
 import { aLedger, anInvoice, aProfile } from '../../domain/builders';
 
 const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
@@ -13,21 +13,6 @@ const action = (over: Partial<PlannedAction> = {}): PlannedAction => ({
 });
 
 describe('task drafts', () => {
-  it('when mapping actions to HubSpot task types, then only phone is CALL and only e-mail is EMAIL', () => {
-    expect(taskTypeFor({ action: 'call', channel: 'phone' })).toBe('call');
-    expect(taskTypeFor({ action: 'email', channel: 'email' })).toBe('email');
-    expect(taskTypeFor({ action: 'whatsapp', channel: 'whatsapp' })).toBe('todo');
-    expect(taskTypeFor({ action: 'letter', channel: 'post' })).toBe('todo');
-    expect(taskTypeFor({ action: 'escalation', channel: 'phone' })).toBe('todo');
-  });
-
-  it('when choosing the priority, then a broken promise is high even for a de-prioritised customer', () => {
-    expect(priorityFor('at_risk', action())).toBe('high');
-    expect(priorityFor('deprioritised', action())).toBe('low');
-    expect(priorityFor('deprioritised', action({ reasons: [{ code: 'promise_broken', params: { promiseId: 'p1', promisedDate: '2026-11-10' } }] }))).toBe('high');
-    expect(priorityFor('standard', action())).toBe('medium');
-  });
-
   it('when a call task is drafted, then it carries the facts, a script, the key and the right owner', () => {
     const ledger = aLedger({ invoices: [anInvoice({ number: 'F-2026-0042', dueDate: '2026-11-01' })] });
     const d = taskDraftFor(action(), { ledger, timeZone: 'Europe/Amsterdam', language: 'en', segment: 'standard', companyOwnerId: '77', creditControllerOwnerId: '88' });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { money } from '../../../src/domain/money';
-import { formatAmount, toMajor } from '../../../src/server/sync/compute-rollup';
 import { createRollupHashStore, rollupHash } from '../../../src/server/sync/rollup-hashes';
 import { rollupProperties } from '../../../src/server/hubspot/crm-mapping';
 import type { CompanyRollup } from '../../../src/server/hubspot/gateway';
@@ -14,12 +12,6 @@ const rollup = (over: Partial<CompanyRollup> = {}): CompanyRollup => ({
 });
 
 describe('rollup values', () => {
-  it('when amounts are formatted, then Dutch grouping with the currency code is used', () => {
-    expect(formatAmount(money(123_456, 'EUR'))).toBe('EUR 1.234,56');
-    expect(formatAmount(money(5000, 'JPY'))).toBe('JPY 5.000');
-    expect(toMajor(money(-1999, 'USD'))).toBe(-19.99);
-  });
-
   it('when a rollup is mapped to HubSpot properties, then dates are midnight UTC and empty values clear', () => {
     const p = rollupProperties(rollup({ nextActionDate: '2026-11-24' }), '2026-11-23T08:00:00.000Z');
     expect(p.rd_next_action_date).toBe(String(Date.UTC(2026, 10, 24)));
