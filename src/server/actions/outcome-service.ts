@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { PortalId } from '../ledger/ledger-store';
 import { createPromiseChecks } from '../scheduling/promise-checks';
 import { loadCustomer, type ActionServiceDeps } from './action-deps';
-import { callNotes, followUpFor, summaryEmail } from './outcome-drafts';
+import { callNotes, followUpFor, summaryEmail } from '../../domain/outcomes';
 import { outcomeRecords } from './outcome-records';
 import { createOutcomeStore } from './outcome-store';
 import { validateOutcome } from './outcome-validation';
