@@ -77,6 +77,16 @@ export class OAuthStore {
     return true;
   }
 
+  /**
+   * A user uninstalls the app from the account (Settings → Connected apps): its refresh tokens there stop
+   * working (a refresh answers invalid_grant BAD_REFRESH_TOKEN, the shape oauth.ts answers) and so do their access tokens (401).
+   */
+  uninstallApp(hubId: number, clientId: string): number {
+    const grants = [...this.refreshTokens.values()].filter((g) => g.hubId === hubId && g.clientId === clientId && !g.revoked);
+    for (const grant of grants) this.revokeRefreshToken(grant.token, true);
+    return grants.length;
+  }
+
   revokeAccessToken(token: string): void {
     this.state.revokeAccessToken(token);
     this.accessTokens.delete(token);
@@ -105,6 +115,10 @@ export function oauthStore(state: SandboxState): OAuthStore {
 
 export function registerApp(state: SandboxState, input: { clientId: string; clientSecret: string; redirectUri: string; appId?: number }): OAuthApp {
   return oauthStore(state).registerApp(input);
+}
+
+export function uninstallApp(state: SandboxState, hubId: number, clientId: string): number {
+  return oauthStore(state).uninstallApp(hubId, clientId);
 }
 
 export function createAuthorizationCode(state: SandboxState, input: { clientId: string; hubId: number; scopes?: string[]; redirectUri?: string }): string {

@@ -5,7 +5,7 @@ import type { SandboxState } from './state';
 import { faultInjection } from './faults';
 import { ACCESS_TOKEN_TTL_SECONDS, oauthStore, type AccessGrant, type OAuthApp, type OAuthStore, type RefreshGrant } from './oauth-store';
 
-export { registerApp, createAuthorizationCode, oauthStore, type OAuthApp } from './oauth-store';
+export { registerApp, createAuthorizationCode, oauthStore, uninstallApp, type OAuthApp } from './oauth-store';
 
 /** HubSpot's OAuth endpoints (v1 legacy, v3 and its date-versioned 2026-03 twin), form-encoded, answered in HubSpot's shapes (oauth*.json). */
 export function oauthRouter(state: SandboxState): Router {

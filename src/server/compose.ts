@@ -100,12 +100,12 @@ export function composeBackend(o: BackendOptions) {
   const debounceMs = o.loop?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   // Every write to the ledger, by anyone in this process, asks for its portal's refresh: the continuous sync.
   const ledger = withChangeFeed(createRedisLedgerStore(redis, prefix), (portalId) => queues.requestRefresh(portalId, debounceMs));
-  // A refresh answered with invalid_grant means the app was uninstalled; the uninstaller needs the token
-  // store the refresher belongs to, hence the late binding.
-  let uninstall: (portalId: string) => Promise<void> = async () => undefined;
+  // A refresh answered with invalid_grant means the app lost the portal: it is quarantined (data kept for the
+  // retention period). The quarantine needs the token store the refresher belongs to, hence the late binding.
+  let quarantine: (portalId: string) => Promise<void> = async () => undefined;
   const refresh = createUninstallAwareRefresher({
     clientId: o.clientId, clientSecret: o.clientSecret, portals: createPortalRegistry(redis, prefix),
-    onRevoked: (portalId) => uninstall(portalId),
+    onRevoked: (portalId) => quarantine(portalId),
   });
   // Waiting documents are re-matched before each refresh; the rematcher needs ingest, built below.
   let rematch: (portalId: string) => Promise<number> = async () => 0;
@@ -164,10 +164,10 @@ export function composeBackend(o: BackendOptions) {
     clientId: o.clientId, clientSecret: o.clientSecret, basePath: o.hubspotBasePath, publicBaseUrl: o.publicBaseUrl,
     tier: o.config.HUBSPOT_RATE_LIMIT_TIER, redis, prefix, connection: producer,
     portals: hubspot.portals, tokens: hubspot.tokens, ledger, companyIndex, queues, account, log: o.log,
-    firstAdmin: settings.claimFirstAdmin,
+    firstAdmin: settings.claimFirstAdmin, quarantineDays: o.config.QUARANTINE_RETENTION_DAYS, now,
     ...(o.config.CREDIT_CONTROLLER_OWNER_ID ? { creditControllerOwnerId: o.config.CREDIT_CONTROLLER_OWNER_ID } : {}),
   });
-  uninstall = operate.uninstallPortal;
+  quarantine = operate.quarantine.quarantine;
   const processWebhooks = createWebhookProcessor({
     companyIndex, readCompanies: hubspot.gateway.readCompanies, ledger, claims: hubspot.scheduling.claims,
     requestRefresh: loop.request, tasksChanged: hubspot.scheduling.tasksChanged, log: o.log,
@@ -237,7 +237,9 @@ export function composeBackend(o: BackendOptions) {
   const startBackgroundWork = () => {
     const workers = startWorkers({
       connectionUrl: o.redisUrl, prefix, log: o.log,
-      services: { sync: hubspot.sync, scheduling: hubspot.scheduling, refresh: dailyRefresh, deadLetters: hubspot.deadLetters, sweep: loop.sweep },
+      services: { sync: hubspot.sync, scheduling: hubspot.scheduling, refresh: dailyRefresh, deadLetters: hubspot.deadLetters,
+        // The sweep also deletes the quarantined portals whose retention period is over.
+        sweep: async () => ({ requested: await loop.sweep(), purged: await operate.quarantine.purgeExpired() }) },
     });
     const sweep = queues.upsertSweep(o.loop?.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS)
       .catch((err: Error) => o.log.warn({ err: err.message }, 'sweep not scheduled'));

@@ -95,6 +95,11 @@ const EnvSchema = z.object({
   MOLLIE_API_KEY: z.string().regex(/^(test|live)_[A-Za-z0-9]{20,}$/, { error: 'must be a Mollie API key (test_… or live_…)' }).optional(),
   /** Mollie's API origin and path (default Mollie's own); the embedded default points it at the local stand-in. */
   MOLLIE_API_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /**
+   * Days a portal whose token refresh HubSpot refused (invalid_grant) keeps its data before it is deleted; a
+   * reinstall within them brings everything back (install/quarantine.ts).
+   */
+  QUARANTINE_RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1).max(3650).default(30),
   /** Debtor page: days a customer's link stays valid after it is issued. */
   TRUST_PROXY: TrustProxySetting.default(false),
   DEBTOR_LINK_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int({ error: 'must be a whole number of days' }).min(1).max(366).default(90),

@@ -49,6 +49,7 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
   const call: CallPortal = async (portalId, operation, kind, fn, once) => {
     const portal = await deps.portals.require(portalId);
     let unsure = false;
+    let renewed = false;
     for (let attempt = 1; ; attempt++) {
       if (once && unsure) {
         const written = await once.recover();
@@ -56,7 +57,8 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
         unsure = false;
       }
       await deps.budget.acquire(portalId, kind, portal.tier);
-      const client = clientFor(portalId, await deps.tokens.getAccessToken(portalId), portal.basePath);
+      const token = await deps.tokens.getAccessToken(portalId);
+      const client = clientFor(portalId, token, portal.basePath);
       // Counting must never fail the call it counts.
       const count = (rateLimited: boolean) => deps.usage?.hubspotCall(portalId, portal.timeZone, rateLimited).catch(() => undefined);
       try {
@@ -71,6 +73,9 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
         // errors show headers: @hubspot/api-client 13 ignores configured middleware (fixed in 14, which needs Node 22).
         const limit = status === 429 ? rateLimitMaxOf(err) : undefined;
         if (limit !== undefined) await deps.budget.observeLimit(portalId, limit).catch(() => undefined);
+        // A 401 before the token's time (access revoked, the app uninstalled): one refresh tells which. A refused
+        // refresh quarantines the portal and ends the call (hubspot/oauth-install.ts); a new token is tried once.
+        if (status === 401 && !renewed && await deps.tokens.expire(portalId, token)) { renewed = true; continue; }
         const verdict = classify(err, attempt, { timeZone: portal.timeZone });
         // Only the verdict and status are logged: HubSpot error bodies can echo property values.
         deps.log?.warn({ portalId, operation, status, attempt, verdict: verdict.kind, reason: verdict.reason }, 'hubspot call failed');

@@ -18,6 +18,7 @@ import { authorizeEndpointFor } from './authorize-url';
 import { createInstallService, type InstallService } from './install-service';
 import { createOAuthStateStore } from './oauth-state';
 import { portalDefaultsFrom } from './portal-defaults';
+import { createQuarantine, type Quarantine } from './quarantine';
 import { createUninstaller, type UninstallPortal } from './uninstall';
 
 export interface InstallModuleDeps {
@@ -41,6 +42,10 @@ export interface InstallModuleDeps {
   readonly account: Pick<AccountSettings, 'refresh'>;
   /** The settings store's first admin: the user who installed the app. */
   readonly firstAdmin?: (portalId: string, userId: string) => Promise<void>;
+  /** Days a portal whose refresh HubSpot refused keeps its data (config QUARANTINE_RETENTION_DAYS). */
+  readonly quarantineDays: number;
+  /** The business clock: the retention period is counted on it. */
+  readonly now: () => Date;
   readonly log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -50,7 +55,10 @@ export interface InstallModule {
   readonly oauthRouter: Router;
   /** Mount at /webhooks (POST /webhooks/hubspot). */
   readonly webhooksRouter: Router;
+  /** Deletes everything of a portal now (an explicit uninstall). */
   readonly uninstallPortal: UninstallPortal;
+  /** What a refused token refresh does: the portal stops, its data is kept for the retention period. */
+  readonly quarantine: Quarantine;
   readonly webhookQueue: WebhookQueue;
   close(): Promise<void>;
 }
@@ -58,6 +66,11 @@ export interface InstallModule {
 /** Wires capability 6 (install, uninstall, webhooks) from the composition root's stores; nothing global. */
 export function createInstallModule(d: InstallModuleDeps): InstallModule {
   const log = d.log ? { log: d.log } : {};
+  const uninstallPortal = createUninstaller({ portals: d.portals, tokens: d.tokens, queues: d.queues, ledger: d.ledger, companyIndex: d.companyIndex, ...log });
+  const quarantine = createQuarantine({
+    redis: d.redis, prefix: d.prefix, portals: d.portals, tokens: d.tokens, queues: d.queues, uninstall: uninstallPortal,
+    now: d.now, retentionDays: d.quarantineDays, ...log,
+  });
   const install = createInstallService({
     clientId: d.clientId,
     redirectUri: `${d.publicBaseUrl.replace(/\/+$/, '')}/oauth/callback`,
@@ -65,12 +78,11 @@ export function createInstallModule(d: InstallModuleDeps): InstallModule {
     scopes: readRequiredScopes(),
     states: createOAuthStateStore(d.redis, d.prefix),
     oauth: createOAuthInstallClient({ clientId: d.clientId, clientSecret: d.clientSecret, basePath: d.basePath }),
-    portals: d.portals, tokens: d.tokens, queues: d.queues, account: d.account,
+    portals: d.portals, tokens: d.tokens, queues: d.queues, account: d.account, quarantine,
     ...(d.firstAdmin ? { firstAdmin: d.firstAdmin } : {}),
     defaults: portalDefaultsFrom({ HUBSPOT_RATE_LIMIT_TIER: d.tier, CREDIT_CONTROLLER_OWNER_ID: d.creditControllerOwnerId }, d.basePath),
     ...log,
   });
-  const uninstallPortal = createUninstaller({ portals: d.portals, tokens: d.tokens, queues: d.queues, ledger: d.ledger, companyIndex: d.companyIndex, ...log });
   const webhookQueue = createWebhookQueue({ connection: d.connection, prefix: d.prefix, ...(d.log ? { onError: (err: Error) => d.log!.warn({ err: err.message }, 'webhook queue error') } : {}) });
   const receive = createWebhookReceiver({ redis: d.redis, prefix: d.prefix, portals: d.portals, enqueue: (job) => webhookQueue.enqueue(job) });
   return {
@@ -78,6 +90,7 @@ export function createInstallModule(d: InstallModuleDeps): InstallModule {
     oauthRouter: createOAuthRouter({ install }),
     webhooksRouter: createWebhooksRouter({ clientSecret: d.clientSecret, publicBaseUrl: d.publicBaseUrl, receive }),
     uninstallPortal,
+    quarantine,
     webhookQueue,
     close: () => webhookQueue.close(),
   };

@@ -6,6 +6,7 @@ import type { PortalInput, PortalRegistry } from '../portals/portal-registry';
 import type { TokenStore } from '../portals/token-store';
 import { buildAuthorizeUrl } from './authorize-url';
 import type { OAuthStateStore } from './oauth-state';
+import type { Quarantine } from './quarantine';
 
 export type InstallErrorCode = 'missing_code' | 'invalid_state' | 'code_rejected' | 'hubspot_unavailable';
 export interface InstalledPortal { readonly portalId: string }
@@ -30,6 +31,8 @@ export interface InstallServiceDeps {
   readonly firstAdmin?: (portalId: string, userId: string) => Promise<void>;
   /** Takes the account's time zone and currency from HubSpot (account-info) once the tokens are stored. */
   readonly account?: Pick<AccountSettings, 'refresh'>;
+  /** A portal set aside after a refused refresh comes back, with everything it had, when it installs again. */
+  readonly quarantine?: Pick<Quarantine, 'release'>;
   readonly now?: () => Date;
   readonly log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
@@ -61,8 +64,9 @@ export function createInstallService(deps: InstallServiceDeps): InstallService {
         deps.log?.warn({ err: (err as Error).name }, 'oauth code exchange failed');
         return { ok: false, error: 'hubspot_unavailable' };
       }
-      const existing = await deps.portals.get(tokens.hubId);
+      const existing = await deps.portals.get(tokens.hubId) ?? await deps.quarantine?.release(tokens.hubId);
       // A reinstall keeps the portal's settings (time zone, run time, credit controller); only tokens change.
+      // Within the quarantine period that includes its data: promises, disputes, history were never deleted.
       let portal = existing ?? await deps.portals.register({ ...deps.defaults, portalId: tokens.hubId });
       await deps.tokens.save(portal.portalId, {
         accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: now().getTime() + tokens.expiresInSec * 1000,

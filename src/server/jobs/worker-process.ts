@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config';
 import { createUninstallAwareRefresher } from '../hubspot/oauth-install';
 import { createRedis } from '../infra/redis';
+import { createQuarantine } from '../install/quarantine';
 import { createUninstaller } from '../install/uninstall';
 import { createRedisLedgerStore } from '../ledger/redis-ledger-store';
 import { createCompanyIndexCache } from '../matching/company-index-cache';
@@ -38,13 +39,13 @@ const redis = createRedis(args['redis-url'], 'worker');
 const queues = createJobQueues({ connection: redis, prefix, onError: (err) => log.warn({ err: err.message }, 'queue error') });
 // The same change feed as the composition root: this process's own ledger writes reach the continuous sync.
 const ledger = withChangeFeed(createRedisLedgerStore(redis, prefix), (portalId) => queues.requestRefresh(portalId, DEFAULT_DEBOUNCE_MS));
-// The same refresher as the composition root: invalid_grant means the app was uninstalled, so the portal is
-// forgotten. The uninstaller needs the token store the refresher belongs to, hence the late binding.
-let uninstall: (portalId: string) => Promise<void> = async () => undefined;
+// The same refresher as the composition root: invalid_grant means the app lost the portal, so it is quarantined.
+// The quarantine needs the token store the refresher belongs to, hence the late binding.
+let revoked: (portalId: string) => Promise<void> = async () => undefined;
 const refresh = config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET
   ? createUninstallAwareRefresher({
     clientId: config.HUBSPOT_CLIENT_ID, clientSecret: config.HUBSPOT_CLIENT_SECRET, portals: createPortalRegistry(redis, prefix),
-    onRevoked: (portalId) => uninstall(portalId),
+    onRevoked: (portalId) => revoked(portalId),
   })
   : undefined;
 const services = createHubSpotServices({
@@ -52,9 +53,11 @@ const services = createHubSpotServices({
   ...(refresh ? { refresh } : {}),
   ...(args['claim-lease-ms'] ? { claimLeaseMs: args['claim-lease-ms'] } : {}),
 });
-uninstall = (portalId) => createUninstaller({
-  portals: services.portals, tokens: services.tokens, queues, ledger, companyIndex: createCompanyIndexCache({ redis, prefix }), log,
-})(portalId);
+const quarantine = createQuarantine({
+  redis, prefix, portals: services.portals, tokens: services.tokens, queues, now: () => new Date(), retentionDays: config.QUARANTINE_RETENTION_DAYS, log,
+  uninstall: createUninstaller({ portals: services.portals, tokens: services.tokens, queues, ledger, companyIndex: createCompanyIndexCache({ redis, prefix }), log }),
+});
+revoked = quarantine.quarantine;
 const workers = startWorkers({
   connectionUrl: args['redis-url'], prefix, services, log,
   ...(args.concurrency ? { concurrency: args.concurrency } : {}),

@@ -1,6 +1,8 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { createRedis } from '../infra/redis';
 import { isGatewayError } from '../hubspot/gateway-error';
+import { OAuthInstallError } from '../hubspot/oauth-install';
+import { PortalNotInstalledError } from '../portals/portal-registry';
 import { backoffMs } from '../hubspot/retry-policy';
 import { PortalParkedError } from '../rate/rate-budget';
 import type { SchedulingService } from '../scheduling/schedule-portal';
@@ -46,6 +48,9 @@ export function retryDelay(attemptsMade: number, err?: Error): number {
   return backoffMs(attemptsMade, 1000, 60_000);
 }
 
+const isPortalGone = (err: unknown): err is Error =>
+  err instanceof PortalNotInstalledError || (err instanceof OAuthInstallError && err.failure.code === 'invalid_grant');
+
 /** Parse → plain processor; maps gateway verdicts onto BullMQ: park → delayed, permanent → unrecoverable. */
 async function runJob<T>(job: Job, token: string | undefined, fn: () => Promise<T>): Promise<T> {
   try {
@@ -59,6 +64,8 @@ async function runJob<T>(job: Job, token: string | undefined, fn: () => Promise<
       throw new DelayedError();
     }
     if (isGatewayError(err) && err.verdict.kind === 'permanent') throw new UnrecoverableError(err.message);
+    // The portal is gone or quarantined (its refresh refused): no retry can bring it back, a reinstall starts anew.
+    if (isPortalGone(err)) throw new UnrecoverableError(err.message);
     throw err;
   }
 }

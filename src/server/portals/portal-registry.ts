@@ -27,6 +27,14 @@ export type PortalInput = z.input<typeof PortalSchema>;
 /** The portal's language: the credit controllers who read its tasks work in it. */
 export const portalLanguage = (portal: Pick<Portal, 'language' | 'country'>): Language => portal.language ?? (portal.country === 'NL' ? 'nl' : 'en');
 
+/** A job or call for a portal that is not (or no longer) installed: it can never succeed as it stands. */
+export class PortalNotInstalledError extends Error {
+  constructor(readonly portalId: string) {
+    super(`portal ${portalId} is not installed`);
+    this.name = 'PortalNotInstalledError';
+  }
+}
+
 export interface PortalRegistry {
   register(portal: PortalInput): Promise<Portal>;
   get(portalId: string): Promise<Portal | undefined>;
@@ -62,7 +70,7 @@ export function createPortalRegistry(redis: Redis, prefix: string): PortalRegist
     get,
     async require(portalId) {
       const portal = await get(portalId);
-      if (!portal) throw new Error(`portal ${portalId} is not installed`);
+      if (!portal) throw new PortalNotInstalledError(portalId);
       return portal;
     },
     async list() {

@@ -19,6 +19,11 @@ export interface TokenStore {
   save(portalId: string, tokens: TokenSet): Promise<void>;
   /** A valid access token, refreshed first when it expires within the refresh margin. */
   getAccessToken(portalId: string): Promise<string>;
+  /**
+   * HubSpot refused `rejected` (401) before it expired — access revoked, or the app uninstalled: marks it expired
+   * so the next `getAccessToken` refreshes (and learns which). False when there is no refresh to try.
+   */
+  expire(portalId: string, rejected: string): Promise<boolean>;
   remove(portalId: string): Promise<void>;
 }
 
@@ -73,6 +78,13 @@ export function createTokenStore(deps: TokenStoreDeps): TokenStore {
         await sleep(200);
       }
       throw new Error(`token refresh for portal ${portalId} did not finish`);
+    },
+    async expire(portalId, rejected) {
+      const tokens = await load(portalId);
+      if (!tokens?.refreshToken || !deps.refresh) return false;
+      // Another call may have refreshed meanwhile: only the token HubSpot refused is marked.
+      if (tokens.accessToken === rejected) await save(portalId, { ...tokens, expiresAt: 0 });
+      return true;
     },
     async remove(portalId) {
       await redis.del(tokenKey(portalId));

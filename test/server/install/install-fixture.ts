@@ -67,6 +67,7 @@ export async function startInstallFixture(): Promise<InstallFixture> {
     ...app, basePath: sandbox.url, publicBaseUrl: server.url, tier: 'marketplace', redis, prefix, connection: redis,
     portals, tokens, queues, ledger: createRedisLedgerStore(redis, prefix), companyIndex: createCompanyIndexCache({ redis, prefix }),
     account: createAccountSettings({ gateway: createHubSpotGateway({ portals, tokens, budget: createRateBudget(redis, prefix) }), portals, queues }),
+    quarantineDays: 30, now: () => new Date(),
   });
   late.module = module;
   const install = module.install;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createUninstallAwareRefresher, OAuthInstallError } from '../../../src/server/hubspot/oauth-install';
+import { createQuarantine } from '../../../src/server/install/quarantine';
 import { createUninstaller } from '../../../src/server/install/uninstall';
 import { createJobQueues, dailySchedulerId, type JobQueues } from '../../../src/server/jobs/queues';
 import { createRedisLedgerStore } from '../../../src/server/ledger/redis-ledger-store';
@@ -49,10 +50,12 @@ describe('uninstallPortal', () => {
     const ledger = createRedisLedgerStore(redis, prefix);
     const companyIndex = createCompanyIndexCache({ redis, prefix, source: async (_p, onPage) => onPage([{ id: '1', name: 'Acme' }]) });
     const key = randomBytes(32);
-    let uninstall: (id: string) => Promise<void> = async () => undefined;
-    const refresh = createUninstallAwareRefresher({ ...app, portals, onRevoked: (id) => uninstall(id) });
+    let revoked: (id: string) => Promise<void> = async () => undefined;
+    const refresh = createUninstallAwareRefresher({ ...app, portals, onRevoked: (id) => revoked(id) });
     const tokens = createTokenStore({ redis, prefix, key, refresh });
-    uninstall = createUninstaller({ portals, tokens, queues, ledger, companyIndex });
+    const uninstall = createUninstaller({ portals, tokens, queues, ledger, companyIndex });
+    const quarantine = createQuarantine({ redis, prefix, portals, tokens, queues, uninstall, now: () => new Date(), retentionDays: 30 });
+    revoked = quarantine.quarantine;
     const install = async (portalId: string) => {
       const portal = await portals.register({ portalId, timeZone: 'Europe/Amsterdam', country: 'NL', tier: 'marketplace', basePath: sandbox.url });
       await tokens.save(portalId, { accessToken: `at-${portalId}`, refreshToken: `rt-${portalId}`, expiresAt: Date.now() + 3_600_000 });
@@ -60,7 +63,7 @@ describe('uninstallPortal', () => {
       await ledger.upsertInvoices(portalId, [invoiceFor('101', 1, '2026-10-01')]);
       await companyIndex.get(portalId);
     };
-    return { portals, ledger, tokens, companyIndex, install, uninstall: (id: string) => uninstall(id) };
+    return { portals, ledger, tokens, companyIndex, quarantine, install, uninstall };
   };
 
   it('when one portal is uninstalled, then its tokens, daily run, ledger, index and registry entry are gone and the other portal keeps everything', async () => {
@@ -85,7 +88,7 @@ describe('uninstallPortal', () => {
     await w.uninstall('5001'); // twice is harmless
   });
 
-  it('when HubSpot answers a token refresh with invalid_grant (app uninstalled), then the portal is uninstalled and the call fails', async () => {
+  it('when HubSpot answers a token refresh with invalid_grant (app uninstalled), then the portal is quarantined with its data kept and the call fails', async () => {
     const w = wire();
     await w.install('6001');
     await w.install('6002');
@@ -95,8 +98,13 @@ describe('uninstallPortal', () => {
     await expect(w.tokens.getAccessToken('6001')).rejects.toBeInstanceOf(OAuthInstallError);
 
     expect(await w.portals.get('6001')).toBeUndefined();
-    expect(await keysOf(redis, `${prefix}:p:6001:*`)).toEqual([]);
+    expect(await w.quarantine.get('6001')).toMatchObject({ reason: 'invalid_grant', portal: { portalId: '6001' } });
+    expect(await w.ledger.listCompanyIds('6001')).toEqual(['101']);
+    expect(await keysOf(redis, `${prefix}:p:6001:oauth`)).toEqual([]);
     expect(await w.portals.get('6002')).toBeDefined();
+
+    expect(await w.quarantine.purge('6001')).toBe(true);
+    expect(await keysOf(redis, `${prefix}:p:6001:*`)).toEqual([]);
   });
 
   it('when a refresh fails for another reason (wrong client secret), then the portal stays installed', async () => {
