@@ -114,6 +114,13 @@ export const IngestReport = z.object({
   rejected: z.number().int(),
   /** The first 1,000 rejections; `rejected` counts them all. */
   errors: z.array(ItemError),
+  /**
+   * CSV: rows repeated later in the same upload, replaced by that later row (each counted once here, not in the
+   * other counts: received = created + updated + unchanged + unmatched + rejected + duplicates). Absent when none.
+   */
+  duplicates: z.number().int().optional(),
+  /** The first 1,000 of them, each with its line and the line that replaced it. */
+  duplicateRows: z.array(ItemError).optional(),
   /** CSV only: how the header was read — which column became which field, and which columns were not used. */
   layout: z.object({
     recognisedBy: z.string(),

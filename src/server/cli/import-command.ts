@@ -71,12 +71,13 @@ export async function runImportCommand(argv: readonly string[], deps: ImportComm
 }
 
 export function printReport(report: IngestReport, out: (line: string) => void): void {
-  out(`rows: ${report.received} · new: ${report.created} · updated: ${report.updated} · unchanged: ${report.unchanged} · unmatched: ${report.unmatched} · rejected: ${report.rejected}`);
+  out(`rows: ${report.received} · new: ${report.created} · updated: ${report.updated} · unchanged: ${report.unchanged} · unmatched: ${report.unmatched} · rejected: ${report.rejected}${report.duplicates ? ` · duplicates: ${report.duplicates}` : ''}`);
   if (report.layout) {
     const columns = Object.entries(report.layout.columns).map(([field, column]) => `${column} → ${field}`).join(', ');
     out(`layout (${report.layout.recognisedBy}): ${columns}${report.layout.ignored.length ? ` · not used: ${report.layout.ignored.join(', ')}` : ''}`);
   }
   for (const e of report.errors) out(`  line ${e.line ?? '?'}${e.externalId ? ` (${e.externalId})` : ''}: ${e.reason}`);
   if (report.rejected > report.errors.length) out(`  … and ${report.rejected - report.errors.length} more rejected rows`);
+  for (const d of report.duplicateRows ?? []) out(`  line ${d.line ?? '?'}${d.externalId ? ` (${d.externalId})` : ''}: ${d.reason}`);
   if (report.unmatched) out(`${report.unmatched} row(s) wait in the unmatched list (GET /api/ingest/unmatched).`);
 }

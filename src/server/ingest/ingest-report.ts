@@ -9,6 +9,8 @@ export interface BatchCounts { created: number; updated: number; unchanged: numb
 /** Accumulates counts and rejections across batches. */
 export function createReportBuilder() {
   const report: IngestReport = { received: 0, created: 0, updated: 0, unchanged: 0, unmatched: 0, rejected: 0, errors: [] };
+  const duplicates: ItemError[] = [];
+  let duplicateCount = 0;
   return {
     received(n: number) { report.received += n; },
     add(counts: BatchCounts) {
@@ -21,7 +23,15 @@ export function createReportBuilder() {
       report.rejected++;
       if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(error);
     },
-    build: (): IngestReport => ({ ...report, errors: [...report.errors] }),
+    /** A row replaced by a later one of the same document in the same upload. */
+    duplicate(row: ItemError) {
+      duplicateCount++;
+      if (duplicates.length < MAX_LISTED_ERRORS) duplicates.push(row);
+    },
+    build: (): IngestReport => ({
+      ...report, errors: [...report.errors],
+      ...(duplicateCount > 0 ? { duplicates: duplicateCount, duplicateRows: [...duplicates] } : {}),
+    }),
   };
 }
 

@@ -6,7 +6,11 @@ import type { IngestService } from '../ingest-service';
 import { layoutFromMapping, recogniseHeader } from './csv-layout';
 import type { CsvMapping } from './csv-mapping';
 import { rowToInvoice, type RowContext } from './csv-row';
+import { lastOfEach } from './batch-duplicates';
 import { prepareCsvSource, type CsvInput } from './csv-source';
+import { guardQuotes, MAX_RECORD_LINES } from './quote-guard';
+
+const UNTERMINATED_QUOTE = `unterminated quote (a quoted field still open after ${MAX_RECORD_LINES} lines or at the end of the file); the rows after this line were read on their own`;
 
 export interface CsvImportOptions {
   readonly portalId: string;
@@ -28,7 +32,14 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
   return {
     async importCsv(input, options) {
       const report = createReportBuilder();
-      const { delimiter, stream } = await prepareCsvSource(input, options.onProgress);
+      const { delimiter, stream: source } = await prepareCsvSource(input, options.onProgress);
+      let headerUnterminated = false;
+      const stream = guardQuotes(source, delimiter, ({ line }) => {
+        if (line === 1) { headerUnterminated = true; return; }
+        report.received(1);
+        report.reject({ line, reason: UNTERMINATED_QUOTE });
+      });
+      source.on('error', (e) => stream.destroy(e));
       const parser = stream.pipe(parse({
         delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true,
         skip_empty_lines: true, skip_records_with_error: true,
@@ -45,21 +56,28 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
       const batchSize = options.batchSize ?? 1000;
       let ctx: RowContext | undefined;
       let batch: InvoiceInput[] = [];
+      /** The file line of each row in `batch`. */
+      let lines: number[] = [];
       // One batch is written while the next is parsed (the parser no longer idles on Redis round trips);
       // batches still go in one after another, so a later row of the file still wins over an earlier one.
       let writing: Promise<void> = Promise.resolve();
       const flush = async () => {
         await writing;
         if (!batch.length) return;
-        const sent = batch;
+        // A row repeated in one batch would be written once and counted once: the later one wins (as it does
+        // across batches, where it counts as an update), the earlier ones are reported as duplicates.
+        const { kept, superseded } = lastOfEach(batch, lines);
         batch = [];
-        writing = ingest.ingestInvoiceInputs(options.portalId, sent, { version: started, index, receivedAt: started }).then((counts) => report.add(counts));
+        lines = [];
+        for (const d of superseded) report.duplicate({ line: d.line, externalId: d.externalId, reason: `the same invoice as line ${d.by}, which replaces it` });
+        writing = ingest.ingestInvoiceInputs(options.portalId, kept, { version: started, index, receivedAt: started }).then((counts) => report.add(counts));
         writing.catch(() => undefined); // awaited by the next flush; this only keeps it from counting as unhandled meanwhile
       };
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         // info.lines is the record's last line; quoted newlines inside it tell where it started.
         const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
         if (!ctx) {
+          if (headerUnterminated) throw new AppError('unreadable_csv_header', `The header (line 1) has a quote that never closes: ${UNTERMINATED_QUOTE}. Nothing was imported.`, 400);
           ctx = headerContext(record, options.mapping, delimiter);
           continue;
         }
@@ -70,6 +88,7 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
           continue;
         }
         batch.push(row.value);
+        lines.push(line);
         if (batch.length >= batchSize) await flush();
       }
       await flush();
