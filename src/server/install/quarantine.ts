@@ -48,8 +48,11 @@ export interface Quarantine {
  * until `retentionDays` have passed. The record lives in the portal's keyspace (it goes with the data); the
  * index `${prefix}:quarantined` (portal → since, epoch ms) is what the purge sweeps.
  */
+/** Quarantined portal ids, scored by when (epoch ms) they were set aside. */
+export const quarantineIndexKey = (prefix: string) => `${prefix}:quarantined`;
+
 export function createQuarantine(deps: QuarantineDeps): Quarantine {
-  const indexKey = `${deps.prefix}:quarantined`;
+  const indexKey = quarantineIndexKey(deps.prefix);
   const recordKey = (portalId: string) => `${deps.prefix}:p:${portalId}:quarantine`;
   const retentionMs = deps.retentionDays * DAY_MS;
 

@@ -44,8 +44,11 @@ export interface PortalRegistry {
   remove(portalId: string): Promise<void>;
 }
 
+/** The set of installed portal ids (outside every portal's own keyspace). */
+export const portalIndexKey = (prefix: string) => `${prefix}:portals`;
+
 export function createPortalRegistry(redis: Redis, prefix: string): PortalRegistry {
-  const indexKey = `${prefix}:portals`;
+  const indexKey = portalIndexKey(prefix);
   const portalKey = (id: string) => `${prefix}:p:${id}:portal`;
   const cache = new Map<string, { portal: Portal; at: number }>();
 
