@@ -144,6 +144,30 @@ export const CsvHeaderRefusal = z.object({
 });
 export type CsvHeaderRefusal = z.infer<typeof CsvHeaderRefusal>;
 
+/**
+ * The `details` of a 400 `ambiguous_csv_dates`: the file's slash dates could be read day first or month first
+ * (`03/04/2026`), or read month first while nothing declared the export American. Nothing of the file went in;
+ * send it again with `?dateFormat=` one of `accepted`.
+ */
+export const CsvDateRefusal = z.object({
+  message: z.string(),
+  column: z.string(),
+  examples: z.array(z.string()),
+  /** `either`: every date fits both orders; `month_first`: they only fit month first (US). */
+  reading: z.enum(['either', 'month_first']),
+  accepted: z.array(z.enum(['dmy', 'mdy', 'ymd'])),
+});
+export type CsvDateRefusal = z.infer<typeof CsvDateRefusal>;
+
+/** The query of `POST /api/ingest/csv`: the file is the body. */
+export const CsvImportQuery = z.object({
+  /** A column mapping as JSON (see CsvHeaderRefusal.proposedMapping). */
+  mapping: z.string().max(8000).optional(),
+  /** How the export writes its dates: dmy 31/12/2026, mdy 12/31/2026 (US), ymd 2026/12/31. Wins over a preset's. */
+  dateFormat: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+});
+export type CsvImportQuery = z.infer<typeof CsvImportQuery>;
+
 export const UnmatchedItem = z.object({
   externalId: z.string(),
   kind: z.enum(['invoice', 'credit_note', 'payment']),

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Redis } from 'ioredis';
-import type { IngestReport } from '../../contracts/ingest';
+import { CsvImportQuery, type IngestReport } from '../../contracts/ingest';
 import { createCsvImporter } from '../ingest/csv/csv-import';
 import { CsvMapping } from '../ingest/csv/csv-mapping';
 import { createIngestService } from '../ingest/ingest-service';
@@ -12,7 +12,7 @@ import { createCompanyIndexCache } from '../matching/company-index-cache';
 import { importXmlFile } from './xml-import';
 import type { CompanySource } from '../matching/company-index';
 
-export const USAGE = 'usage: npm run import -- <file.csv> [--portal <id>] [--mapping mapping.json] [--no-match]   (or a UBL e-invoice / camt.053 / camt.054 .xml file)';
+export const USAGE = 'usage: npm run import -- <file.csv> [--portal <id>] [--mapping mapping.json] [--date-format dmy|mdy|ymd] [--no-match]   (or a UBL e-invoice / camt.053 / camt.054 .xml file)';
 
 export interface ImportCommandDeps {
   readonly redis: Redis;
@@ -30,11 +30,16 @@ export function parseImportArgs(argv: readonly string[]) {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { portal: { type: 'string', default: '1' }, mapping: { type: 'string' }, 'no-match': { type: 'boolean', default: false } },
+    options: {
+      portal: { type: 'string', default: '1' }, mapping: { type: 'string' }, 'date-format': { type: 'string' },
+      'no-match': { type: 'boolean', default: false },
+    },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError(USAGE);
-  return { file, portalId: values.portal, mappingFile: values.mapping, noMatch: values['no-match'] };
+  const query = CsvImportQuery.safeParse({ dateFormat: values['date-format'] });
+  if (!query.success) throw new UsageError(`${query.error.issues.map((i) => `--${i.path.join('.') === 'dateFormat' ? 'date-format' : i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
+  return { file, portalId: values.portal, mappingFile: values.mapping, noMatch: values['no-match'], dateOrder: query.data.dateFormat };
 }
 
 /** Streams a CSV file through the import service into the ledger and prints the per-row report. */
@@ -60,6 +65,7 @@ export async function runImportCommand(argv: readonly string[], deps: ImportComm
     report = await createCsvImporter(ingest).importCsv(createReadStream(args.file), {
       portalId: args.portalId,
       ...(mapping ? { mapping } : {}),
+      ...(args.dateOrder ? { dateOrder: args.dateOrder } : {}),
       noMatch: args.noMatch,
       ...(bar ? { onProgress: (bytes: number) => bar.update(bytes) } : {}),
     });

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import express, { type Router } from 'express';
 import { ResolveUnappliedRequest } from '../../../contracts/bank';
 import { DirectDebitFailureBatchRequest } from '../../../contracts/direct-debit';
-import { InvoiceBatchRequest, PaymentBatchRequest, ResolveUnmatchedRequest, UnmatchedListQuery } from '../../../contracts/ingest';
+import { CsvImportQuery, InvoiceBatchRequest, PaymentBatchRequest, ResolveUnmatchedRequest, UnmatchedListQuery } from '../../../contracts/ingest';
 import type { ApiKeyStore } from '../../api-keys/api-key-store';
 import { AppError } from '../../errors';
 import { createCsvImporter } from '../../ingest/csv/csv-import';
@@ -69,11 +69,14 @@ export function createIngestRouter({ ingest, directDebitFailures, bank, apiKeys,
   });
 
   router.post('/csv', async (req, res) => {
-    // A custom column mapping travels in the query (?mapping=<JSON>): the body is the file itself.
-    const mapping = typeof req.query.mapping === 'string' ? parseMapping(req.query.mapping) : undefined;
+    // A custom column mapping, the date order and a preset travel in the query: the body is the file itself.
+    const query = CsvImportQuery.parse(req.query);
+    const mapping = query.mapping !== undefined ? parseMapping(query.mapping) : undefined;
     const upload = await spoolBody(req, maxCsvBytes);
     try {
-      res.json(await csv.importCsv(createReadStream(upload.path), { portalId: portalOf(res), ...(mapping ? { mapping } : {}) }));
+      res.json(await csv.importCsv(createReadStream(upload.path), {
+        portalId: portalOf(res), ...(mapping ? { mapping } : {}), ...(query.dateFormat ? { dateOrder: query.dateFormat } : {}),
+      }));
     } finally {
       await upload.cleanup();
     }

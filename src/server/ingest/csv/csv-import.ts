@@ -1,13 +1,16 @@
 import { parse, type CsvError } from 'csv-parse';
-import type { IngestReport, InvoiceInput } from '../../../contracts/ingest';
+import type { CsvDateRefusal, IngestReport, InvoiceInput } from '../../../contracts/ingest';
+import type { Result } from '../../../domain/result';
 import { AppError } from '../../errors';
 import { createReportBuilder } from '../ingest-report';
+import { createDateOrderGate, type DateOrderGate } from './csv-dates';
 import type { IngestService } from '../ingest-service';
 import { layoutFromMapping, recogniseHeader } from './csv-layout';
 import type { CsvMapping } from './csv-mapping';
 import { rowToInvoice, type RowContext } from './csv-row';
 import { lastOfEach } from './batch-duplicates';
 import { prepareCsvSource, type CsvInput } from './csv-source';
+import type { DateOrder } from './csv-values';
 import { guardQuotes, MAX_RECORD_LINES } from './quote-guard';
 
 const UNTERMINATED_QUOTE = `unterminated quote (a quoted field still open after ${MAX_RECORD_LINES} lines or at the end of the file); the rows after this line were read on their own`;
@@ -16,6 +19,8 @@ export interface CsvImportOptions {
   readonly portalId: string;
   /** A custom mapping; by default the layout is recognised from the header's names. */
   readonly mapping?: CsvMapping;
+  /** How the export writes its dates (`?dateFormat=`, `--date-format`); wins over the mapping's and a preset's. */
+  readonly dateOrder?: DateOrder;
   /** Skip matching: every row waits in the unmatched list (the CLI without HubSpot). */
   readonly noMatch?: boolean;
   readonly batchSize?: number;
@@ -55,6 +60,8 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
       const index = options.noMatch ? undefined : await ingest.companyIndex(options.portalId);
       const batchSize = options.batchSize ?? 1000;
       let ctx: RowContext | undefined;
+      // Rows wait here until the file's dates tell their order (csv-dates.ts): an ambiguous file writes nothing.
+      let gate: DateOrderGate<{ record: string[]; line: number }> | undefined;
       let batch: InvoiceInput[] = [];
       /** The file line of each row in `batch`. */
       let lines: number[] = [];
@@ -73,24 +80,31 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
         writing = ingest.ingestInvoiceInputs(options.portalId, kept, { version: started, index, receivedAt: started }).then((counts) => report.add(counts));
         writing.catch(() => undefined); // awaited by the next flush; this only keeps it from counting as unhandled meanwhile
       };
+      const take = async (record: string[], line: number, rowCtx: RowContext) => {
+        const row = rowToInvoice(record, rowCtx);
+        if (!row.ok) {
+          report.reject({ line, ...(record[rowCtx.layout.columns.number ?? -1] ? { externalId: record[rowCtx.layout.columns.number ?? -1] } : {}), reason: row.error });
+          return;
+        }
+        batch.push(row.value);
+        lines.push(line);
+        if (batch.length >= batchSize) await flush();
+      };
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         // info.lines is the record's last line; quoted newlines inside it tell where it started.
         const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
         if (!ctx) {
           if (headerUnterminated) throw new AppError('unreadable_csv_header', `The header (line 1) has a quote that never closes: ${UNTERMINATED_QUOTE}. Nothing was imported.`, 400);
           ctx = headerContext(record, options.mapping, delimiter);
+          gate = createDateOrderGate(options.dateOrder ?? ctx.layout.dateOrder);
           continue;
         }
         report.received(1);
-        const row = rowToInvoice(record, ctx);
-        if (!row.ok) {
-          report.reject({ line, ...(record[ctx.layout.columns.number ?? -1] ? { externalId: record[ctx.layout.columns.number ?? -1] } : {}), reason: row.error });
-          continue;
+        for (const ready of admitted(gate!.push({ item: { record, line }, dates: datesOf(record, ctx) }))) {
+          await take(ready.record, ready.line, { ...ctx, dateOrder: gate!.order! });
         }
-        batch.push(row.value);
-        lines.push(line);
-        if (batch.length >= batchSize) await flush();
       }
+      if (gate) for (const ready of admitted(gate.end())) await take(ready.record, ready.line, { ...ctx!, dateOrder: gate.order! });
       await flush();
       await writing;
       if (!ctx) throw new AppError('empty_csv', 'The file is empty: expected a header line and rows.', 400);
@@ -105,4 +119,18 @@ function headerContext(header: readonly string[], custom: CsvMapping | undefined
   if (!layout.ok) throw new AppError(layout.error.code, layout.error.message, 400, { details: layout.error.details });
   const decimal = layout.value.decimal ?? (delimiter === ';' ? ',' : '.');
   return { layout: layout.value, decimal, dateOrder: layout.value.dateOrder ?? 'dmy', headerLength: header.length };
+}
+
+const DATE_FIELDS = ['issueDate', 'dueDate', 'paidDate'] as const;
+
+function datesOf(record: readonly string[], ctx: RowContext): { column: string; value: string }[] {
+  return DATE_FIELDS.flatMap((f) => {
+    const i = ctx.layout.columns[f];
+    return i === undefined || !record[i] ? [] : [{ column: ctx.layout.names[f] ?? f, value: record[i] }];
+  });
+}
+
+function admitted<T>(result: Result<T[], CsvDateRefusal>): T[] {
+  if (!result.ok) throw new AppError('ambiguous_csv_dates', result.error.message, 400, { details: result.error });
+  return result.value;
 }
