@@ -14,7 +14,7 @@ export const API_ERROR_CODES = [
   'validation_failed', 'outcome_in_progress', 'task_not_created', 'hubspot_failed', 'hubspot_daily_limit', 'ledger_unprocessable',
   // ingest
   'unknown_invoice', 'unknown_company', 'several_companies', 'invalid_mapping', 'empty_csv', 'unreadable_csv_header', 'unknown_csv_layout',
-  'csv_mapping_mismatch', 'ambiguous_csv_dates', 'bad_multipart', 'invalid_xml', 'not_camt', 'not_pain002',
+  'csv_mapping_mismatch', 'ambiguous_csv_dates', 'unknown_csv_preset', 'bad_multipart', 'invalid_xml', 'not_camt', 'not_pain002',
   // the settings page and app home (settings.ts, operations.ts, debtor-page.ts, home.ts list each route's own)
   'not_admin', 'version_conflict', 'invalid_settings', 'user_required',
 ] as const;

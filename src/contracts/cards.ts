@@ -50,7 +50,7 @@ export const ReasonsVM = z
   .transform((items) => items.filter((r) => REASON_CODES.has(r.code)))
   .pipe(z.array(ReasonVM));
 
-export const INVOICE_TAGS = ['overdue', 'disputed', 'promised', 'in_arrangement', 'direct_debit'] as const;
+export const INVOICE_TAGS = ['overdue', 'disputed', 'promised', 'in_arrangement', 'direct_debit', 'in_collection'] as const;
 export type InvoiceTag = (typeof INVOICE_TAGS)[number];
 
 export const InvoiceRowVM = z.object({

@@ -32,7 +32,7 @@ export const CustomerKeys = z.object({
 export type CustomerKeys = z.infer<typeof CustomerKeys>;
 const hasAnyKey = (c: CustomerKeys) => Object.values(c).some((v) => v !== undefined);
 
-export const INGEST_INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'credited', 'disputed', 'written_off'] as const;
+export const INGEST_INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'credited', 'disputed', 'in_collection', 'written_off'] as const;
 
 export const InvoiceInput = z.object({
   externalId,
@@ -165,6 +165,8 @@ export const CsvImportQuery = z.object({
   mapping: z.string().max(8000).optional(),
   /** How the export writes its dates: dmy 31/12/2026, mdy 12/31/2026 (US), ymd 2026/12/31. Wins over a preset's. */
   dateFormat: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  /** An accounting package's export preset by id (`exact-online`, `xero`…); by default recognised from the header. */
+  preset: z.string().regex(/^[a-z0-9-]{1,40}$/, { error: 'must be a preset id such as exact-online' }).optional(),
 });
 export type CsvImportQuery = z.infer<typeof CsvImportQuery>;
 

@@ -15,7 +15,12 @@ export type OwnerId = string;
 export const DOCUMENT_KINDS = ['invoice', 'credit_note'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'credited', 'disputed', 'written_off'] as const;
+/**
+ * What the accounting system says of a document. `disputed` opens a dispute on that invoice only
+ * (source-disputes.ts); `in_collection` is at a collection agency — still owed, but no reminders from us
+ * (pauses.ts); `credited` (settled by a credit note) and `written_off` leave the open receivables (aging.ts).
+ */
+export const INVOICE_STATUSES = ['open', 'partially_paid', 'paid', 'credited', 'disputed', 'in_collection', 'written_off'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface Invoice {

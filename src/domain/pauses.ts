@@ -7,7 +7,7 @@ import { DEFAULT_PROMISE_GRACE_DAYS, promiseDeadline, promiseStatus } from './pr
 
 /**
  * Why chasing is on hold. Pauses stack: each has its own scope and (where known) its own end.
- * Invoice-level: dispute, direct_debit, and promise/arrangement that list invoices.
+ * Invoice-level: dispute, direct_debit, in_collection, and promise/arrangement that list invoices.
  * Customer-level: opt_out, manual, promise/arrangement covering the balance (no invoice list);
  * below_tolerance holds one currency of the customer.
  */
@@ -16,6 +16,8 @@ export type ActivePause =
   | { kind: 'promise'; promiseId: string; until: IsoDate; invoiceExternalIds: readonly string[] }
   | { kind: 'arrangement'; arrangementId: string; invoiceExternalIds: readonly string[] }
   | { kind: 'direct_debit'; invoiceExternalId: string; until: IsoDate }
+  /** Handed to a collection agency (the source's status): they chase it, we send no reminders of our own. */
+  | { kind: 'in_collection'; invoiceExternalId: string }
   | { kind: 'opt_out'; until?: IsoDate }
   | { kind: 'manual'; until: IsoDate; reason: string }
   | { kind: 'below_tolerance'; currency: CurrencyCode };
@@ -51,6 +53,9 @@ export function activePauses(ledger: CustomerLedger, asOf: IsoDate, opts: PauseO
     }
   }
   pauses.push(...directDebitPauses(ledger, asOf, opts.directDebitGraceDays ?? 14));
+  for (const inv of ledger.invoices) {
+    if (inv.status === 'in_collection' && isOpenInvoice(inv)) pauses.push({ kind: 'in_collection', invoiceExternalId: inv.externalId });
+  }
   const optOut = ledger.profile.optOut;
   if (optOut && isOptOutActive(optOut, asOf)) {
     pauses.push(optOut.until === undefined ? { kind: 'opt_out' } : { kind: 'opt_out', until: optOut.until });
@@ -100,6 +105,7 @@ export function pausedInvoiceIds(p: ActivePause): readonly string[] {
   switch (p.kind) {
     case 'dispute':
     case 'direct_debit':
+    case 'in_collection':
       return [p.invoiceExternalId];
     case 'promise':
     case 'arrangement':

@@ -5,7 +5,7 @@ import { isOverdueInvoice } from '../measures/aging';
 import { promiseStatus } from '../promises';
 
 /** What the cards mark an open invoice with (src/contracts/cards.ts lists the same words for the wire). */
-export const INVOICE_TAGS = ['overdue', 'disputed', 'promised', 'in_arrangement', 'direct_debit'] as const;
+export const INVOICE_TAGS = ['overdue', 'disputed', 'promised', 'in_arrangement', 'direct_debit', 'in_collection'] as const;
 export type InvoiceTag = (typeof INVOICE_TAGS)[number];
 
 /** Which invoices a commitment covers: an empty list means "the overdue balance" (every overdue invoice). */
@@ -31,6 +31,7 @@ export function invoiceTags(ledger: CustomerLedger, asOf: IsoDate): (inv: Invoic
     if (promised.has(inv.externalId)) tags.push('promised');
     if (arranged.has(inv.externalId)) tags.push('in_arrangement');
     if (inv.directDebit) tags.push('direct_debit');
+    if (inv.status === 'in_collection') tags.push('in_collection');
     return tags;
   };
 }

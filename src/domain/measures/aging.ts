@@ -37,10 +37,11 @@ export function daysPastDue(inv: Invoice, asOf: IsoDate): number {
 }
 
 /**
- * Is this document part of the open receivables? Open amount above zero and not written off (a write-off
- * leaves the books even when the source still shows an open amount).
+ * Is this document part of the open receivables? Open amount above zero and neither written off nor credited (a
+ * write-off leaves the books, and a credited invoice was settled by its credit note, even when the source still
+ * shows an open amount). An invoice at a collection agency is still owed: it stays.
  */
-export const isOpenReceivable = (inv: Invoice): boolean => inv.open.minor > 0 && inv.status !== 'written_off';
+export const isOpenReceivable = (inv: Invoice): boolean => inv.open.minor > 0 && inv.status !== 'written_off' && inv.status !== 'credited';
 
 /** The open amount as it counts towards the balance: credit notes count negative. */
 export const signedOpen = (inv: Invoice): Money =>

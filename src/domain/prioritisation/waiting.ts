@@ -5,7 +5,8 @@ import type { Reason } from './reason';
 
 /**
  * Overdue invoices the customer is already dealing with: under an open dispute, covered by a promise not yet
- * due, or by an arrangement on track (the pauses of kinds dispute / promise / arrangement). Chasing them
+ * due, by an arrangement on track, or handed to a collection agency (the pauses of kinds dispute / promise /
+ * arrangement / in_collection). Chasing them
  * now would not help, so they leave the score's base, and a customer with nothing else overdue is
  * de-prioritised.
  */
@@ -16,8 +17,8 @@ export function waitingCover(
   promiseGraceDays: number,
 ): { chaseable: Invoice[]; reasons: Reason[] } {
   const waiting = activePauses(ledger, asOf, { promiseGraceDays }).filter(
-    (p): p is Extract<ActivePause, { kind: 'dispute' | 'promise' | 'arrangement' }> =>
-      p.kind === 'dispute' || p.kind === 'promise' || p.kind === 'arrangement',
+    (p): p is Extract<ActivePause, { kind: 'dispute' | 'promise' | 'arrangement' | 'in_collection' }> =>
+      p.kind === 'dispute' || p.kind === 'promise' || p.kind === 'arrangement' || p.kind === 'in_collection',
   );
   const chaseable = overdue.filter((i) => !isInvoicePaused(i, waiting));
   const reasons: Reason[] = [];

@@ -4,7 +4,7 @@ import { DEFAULT_INVOICE_SORT, sortDescending, sortField, type InvoiceSort, type
 import type { I18n } from '../i18n';
 
 const TAG_VARIANT: Record<InvoiceTag, 'danger' | 'warning' | 'info' | 'success' | 'default'> = {
-  overdue: 'danger', disputed: 'warning', promised: 'info', in_arrangement: 'success', direct_debit: 'default',
+  overdue: 'danger', disputed: 'warning', promised: 'info', in_arrangement: 'success', direct_debit: 'default', in_collection: 'warning',
 };
 
 interface Props {

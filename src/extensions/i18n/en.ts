@@ -52,6 +52,7 @@ export const en = {
   tag_promised: 'Promised',
   tag_in_arrangement: 'In arrangement',
   tag_direct_debit: 'Direct debit',
+  tag_in_collection: 'At collection agency',
 
   ladderTitle: 'Reminder ladder',
   ladderCurrent: 'Current step',
@@ -75,6 +76,7 @@ export const en = {
   pause_opt_out: 'customer opted out',
   pause_manual: 'paused by hand',
   pause_below_tolerance: 'balance below threshold',
+  pause_in_collection: 'at the collection agency',
   pauseUntil: (what: string, until: string) => `${what} until ${until}`,
 
   promisesTitle: 'Promises to pay',

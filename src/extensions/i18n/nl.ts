@@ -51,6 +51,7 @@ export const nl: Messages = {
   tag_promised: 'Toegezegd',
   tag_in_arrangement: 'Betalingsregeling',
   tag_direct_debit: 'Automatische incasso',
+  tag_in_collection: 'Bij incassobureau',
 
   ladderTitle: 'Aanmaningstraject',
   ladderCurrent: 'Huidige stap',
@@ -74,6 +75,7 @@ export const nl: Messages = {
   pause_opt_out: 'klant wil niet benaderd worden',
   pause_manual: 'handmatig gepauzeerd',
   pause_below_tolerance: 'saldo onder de drempel',
+  pause_in_collection: 'bij het incassobureau',
   pauseUntil: (what, until) => `${what} tot ${until}`,
 
   promisesTitle: 'Betalingstoezeggingen',

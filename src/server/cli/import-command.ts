@@ -12,7 +12,7 @@ import { createCompanyIndexCache } from '../matching/company-index-cache';
 import { importXmlFile } from './xml-import';
 import type { CompanySource } from '../matching/company-index';
 
-export const USAGE = 'usage: npm run import -- <file.csv> [--portal <id>] [--mapping mapping.json] [--date-format dmy|mdy|ymd] [--no-match]   (or a UBL e-invoice / camt.053 / camt.054 .xml file)';
+export const USAGE = 'usage: npm run import -- <file.csv> [--portal <id>] [--mapping mapping.json] [--date-format dmy|mdy|ymd] [--preset <id>] [--no-match]   (or a UBL e-invoice / camt.053 / camt.054 .xml file)';
 
 export interface ImportCommandDeps {
   readonly redis: Redis;
@@ -31,15 +31,15 @@ export function parseImportArgs(argv: readonly string[]) {
     args: [...argv],
     allowPositionals: true,
     options: {
-      portal: { type: 'string', default: '1' }, mapping: { type: 'string' }, 'date-format': { type: 'string' },
+      portal: { type: 'string', default: '1' }, mapping: { type: 'string' }, 'date-format': { type: 'string' }, preset: { type: 'string' },
       'no-match': { type: 'boolean', default: false },
     },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError(USAGE);
-  const query = CsvImportQuery.safeParse({ dateFormat: values['date-format'] });
+  const query = CsvImportQuery.safeParse({ dateFormat: values['date-format'], preset: values.preset });
   if (!query.success) throw new UsageError(`${query.error.issues.map((i) => `--${i.path.join('.') === 'dateFormat' ? 'date-format' : i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
-  return { file, portalId: values.portal, mappingFile: values.mapping, noMatch: values['no-match'], dateOrder: query.data.dateFormat };
+  return { file, portalId: values.portal, mappingFile: values.mapping, noMatch: values['no-match'], dateOrder: query.data.dateFormat, preset: query.data.preset };
 }
 
 /** Streams a CSV file through the import service into the ledger and prints the per-row report. */
@@ -66,6 +66,7 @@ export async function runImportCommand(argv: readonly string[], deps: ImportComm
       portalId: args.portalId,
       ...(mapping ? { mapping } : {}),
       ...(args.dateOrder ? { dateOrder: args.dateOrder } : {}),
+      ...(args.preset ? { preset: args.preset } : {}),
       noMatch: args.noMatch,
       ...(bar ? { onProgress: (bytes: number) => bar.update(bytes) } : {}),
     });

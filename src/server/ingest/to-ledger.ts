@@ -24,7 +24,8 @@ export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVers
     issueDate: input.issueDate,
     dueDate: input.dueDate,
     paymentTermDays: daysBetween(input.issueDate, input.dueDate),
-    status: input.status ?? derivedStatus(input, open),
+    // "Open" says no more than the amounts do (Xero's "Awaiting Payment" on a part-paid invoice): they decide.
+    status: input.status === undefined || input.status === 'open' ? derivedStatus(input, open) : input.status,
     ...(input.paidDate ? { paidDate: input.paidDate } : {}),
     directDebit: input.directDebit,
     sourceVersion: input.version ?? defaultVersion,

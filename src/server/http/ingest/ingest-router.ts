@@ -75,7 +75,7 @@ export function createIngestRouter({ ingest, directDebitFailures, bank, apiKeys,
     const upload = await spoolBody(req, maxCsvBytes);
     try {
       res.json(await csv.importCsv(createReadStream(upload.path), {
-        portalId: portalOf(res), ...(mapping ? { mapping } : {}), ...(query.dateFormat ? { dateOrder: query.dateFormat } : {}),
+        portalId: portalOf(res), ...(mapping ? { mapping } : {}), ...(query.dateFormat ? { dateOrder: query.dateFormat } : {}), ...(query.preset ? { preset: query.preset } : {}),
       }));
     } finally {
       await upload.cleanup();

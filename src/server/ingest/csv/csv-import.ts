@@ -4,6 +4,7 @@ import type { Result } from '../../../domain/result';
 import { AppError } from '../../errors';
 import { createReportBuilder } from '../ingest-report';
 import { createDateOrderGate, type DateOrderGate } from './csv-dates';
+import { CSV_PRESETS, detectPreset, presetById, type CsvPreset } from './csv-presets';
 import type { IngestService } from '../ingest-service';
 import { layoutFromMapping, recogniseHeader } from './csv-layout';
 import type { CsvMapping } from './csv-mapping';
@@ -21,6 +22,8 @@ export interface CsvImportOptions {
   readonly mapping?: CsvMapping;
   /** How the export writes its dates (`?dateFormat=`, `--date-format`); wins over the mapping's and a preset's. */
   readonly dateOrder?: DateOrder;
+  /** An accounting package's export (csv-presets.ts) by id; by default recognised from the header. */
+  readonly preset?: string;
   /** Skip matching: every row waits in the unmatched list (the CLI without HubSpot). */
   readonly noMatch?: boolean;
   readonly batchSize?: number;
@@ -95,7 +98,7 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
         const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
         if (!ctx) {
           if (headerUnterminated) throw new AppError('unreadable_csv_header', `The header (line 1) has a quote that never closes: ${UNTERMINATED_QUOTE}. Nothing was imported.`, 400);
-          ctx = headerContext(record, options.mapping, delimiter);
+          ctx = headerContext(record, options.mapping, options.preset, delimiter);
           gate = createDateOrderGate(options.dateOrder ?? ctx.layout.dateOrder);
           continue;
         }
@@ -114,11 +117,19 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
   };
 }
 
-function headerContext(header: readonly string[], custom: CsvMapping | undefined, delimiter: ';' | ','): RowContext {
-  const layout = custom ? layoutFromMapping(custom, header) : recogniseHeader(header);
+function headerContext(header: readonly string[], custom: CsvMapping | undefined, presetId: string | undefined, delimiter: ';' | ','): RowContext {
+  const layout = custom ? layoutFromMapping(custom, header) : recogniseHeader(header, choosePreset(header, presetId));
   if (!layout.ok) throw new AppError(layout.error.code, layout.error.message, 400, { details: layout.error.details });
   const decimal = layout.value.decimal ?? (delimiter === ';' ? ',' : '.');
   return { layout: layout.value, decimal, dateOrder: layout.value.dateOrder ?? 'dmy', headerLength: header.length };
+}
+
+/** The preset asked for (400 naming the known ones when there is none of that id), or the one the header shows. */
+function choosePreset(header: readonly string[], id: string | undefined): CsvPreset | undefined {
+  if (id === undefined) return detectPreset(header);
+  const preset = presetById(id);
+  if (!preset) throw new AppError('unknown_csv_preset', `There is no CSV preset "${id}". Known presets: ${CSV_PRESETS.map((p) => p.id).join(', ')}.`, 400);
+  return preset;
 }
 
 const DATE_FIELDS = ['issueDate', 'dueDate', 'paidDate'] as const;

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../../domain/result';
 import { CSV_FIELDS, CUSTOMER_FIELDS, FIELD_LABELS, REQUIRED_FIELDS, type ColumnIndexes, type ColumnNames, type CsvField } from './csv-fields';
 import type { CsvMapping } from './csv-mapping';
 import type { DateOrder, DecimalSeparator } from './csv-values';
+import { presetFieldOf, type CsvPreset } from './csv-presets';
 import { fieldOf, normaliseHeader, SYNONYMS } from './header-names';
 
 /** How one file's header is read: the column of each field, and what the layout says about its values. */
@@ -56,10 +57,11 @@ export function layoutFromMapping(mapping: CsvMapping, header: readonly string[]
  * are needed; a header where a field is missing, or where two columns could hold the same field, is refused
  * with what was found and a mapping to start from — never guessed.
  */
-export function recogniseHeader(header: readonly string[]): Result<CsvLayout, LayoutRefusal> {
+export function recogniseHeader(header: readonly string[], preset?: CsvPreset): Result<CsvLayout, LayoutRefusal> {
   const best = new Map<CsvField, { rank: number; columns: number[] }>();
   header.forEach((h, i) => {
-    const hit = fieldOf(normaliseHeader(h));
+    const name = normaliseHeader(h);
+    const hit = (preset && presetFieldOf(preset, name)) ?? fieldOf(name);
     if (!hit) return;
     const seen = best.get(hit.field);
     if (!seen || hit.rank < seen.rank) best.set(hit.field, { rank: hit.rank, columns: [i] });
@@ -75,7 +77,8 @@ export function recogniseHeader(header: readonly string[]): Result<CsvLayout, La
   const unplaced: string[] = REQUIRED_FIELDS.filter((f) => columns[f] === undefined && !ambiguous.some((a) => a.field === f));
   if (!CUSTOMER_FIELDS.some((f) => columns[f] !== undefined)) unplaced.push('customer');
   const dayFirst = names.dueDate !== undefined && DAY_FIRST_NAMES.has(normaliseHeader(names.dueDate));
-  const layout = finish('header', header, columns, names, dayFirst ? { decimal: ',', dateOrder: 'dmy' } : {});
+  const values = preset ? { decimal: preset.decimal, dateOrder: preset.dateOrder } : dayFirst ? { decimal: ',' as const, dateOrder: 'dmy' as const } : {};
+  const layout = finish(preset ? `preset:${preset.id}` : 'header', header, columns, names, values);
   if (!unplaced.length && !ambiguous.length) return ok(layout);
   const problems = [
     ...(unplaced.length ? [`no column for ${unplaced.map(describeField).join(', ')}`] : []),
@@ -83,7 +86,7 @@ export function recogniseHeader(header: readonly string[]): Result<CsvLayout, La
   ];
   return err({
     code: 'unknown_csv_layout',
-    message: `Line 1: the header is not an export layout we can read on our own: ${problems.join('; ')}. Columns found: ${quoteList(cleanHeader(header))}. Pass a column mapping (?mapping=<JSON>); the answer's details propose one.`,
+    message: `Line 1: the header is not an export layout we can read on our own${preset ? ` (read as ${preset.name})` : ''}: ${problems.join('; ')}. Columns found: ${quoteList(cleanHeader(header))}. Pass a column mapping (?mapping=<JSON>); the answer's details propose one.`,
     details: refusalDetails(header, columns, unplaced, ambiguous),
   });
 }

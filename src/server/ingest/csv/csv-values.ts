@@ -58,23 +58,34 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): Result<string,
 
 export type CsvStatus = NonNullable<InvoiceInput['status']> | 'credit_note';
 
+/**
+ * The status words of Dutch and English exports (lower case, `-` and runs of spaces as one space). A bare
+ * "incasso" is deliberately absent: in Dutch exports it means direct debit as often as debt collection.
+ */
 const STATUS_WORDS: Record<string, CsvStatus> = {
-  open: 'open', openstaand: 'open', onbetaald: 'open', unpaid: 'open', outstanding: 'open',
-  betaald: 'paid', voldaan: 'paid', paid: 'paid',
-  gedeeltelijk: 'partially_paid', 'gedeeltelijk betaald': 'partially_paid', deelbetaling: 'partially_paid',
-  partial: 'partially_paid', 'partially paid': 'partially_paid', partially_paid: 'partially_paid',
-  creditnota: 'credit_note', credit: 'credit_note', 'credit note': 'credit_note', creditnote: 'credit_note', credit_note: 'credit_note',
-  betwist: 'disputed', dispuut: 'disputed', geschil: 'disputed', disputed: 'disputed',
-  afgeboekt: 'written_off', oninbaar: 'written_off', 'written off': 'written_off', written_off: 'written_off',
-  gecrediteerd: 'credited', credited: 'credited',
+  open: 'open', openstaand: 'open', onbetaald: 'open', unpaid: 'open', outstanding: 'open', overdue: 'open', vervallen: 'open',
+  'te laat': 'open', late: 'open', herinnerd: 'open', aangemaand: 'open', verzonden: 'open', sent: 'open',
+  'awaiting payment': 'open', authorised: 'open', authorized: 'open', due: 'open',
+  betaald: 'paid', voldaan: 'paid', paid: 'paid', 'fully paid': 'paid', closed: 'paid', gesloten: 'paid',
+  gedeeltelijk: 'partially_paid', 'gedeeltelijk betaald': 'partially_paid', deelbetaling: 'partially_paid', 'deels betaald': 'partially_paid',
+  partial: 'partially_paid', 'partially paid': 'partially_paid', partially_paid: 'partially_paid', 'partly paid': 'partially_paid',
+  creditnota: 'credit_note', credit: 'credit_note', 'credit note': 'credit_note', creditnote: 'credit_note', credit_note: 'credit_note', creditfactuur: 'credit_note',
+  betwist: 'disputed', dispuut: 'disputed', geschil: 'disputed', 'in geschil': 'disputed', disputed: 'disputed', 'in dispute': 'disputed', dispute: 'disputed',
+  incassobureau: 'in_collection', 'bij incassobureau': 'in_collection', 'uit handen gegeven': 'in_collection', 'uit handen': 'in_collection',
+  'overgedragen aan incassobureau': 'in_collection', deurwaarder: 'in_collection', 'bij deurwaarder': 'in_collection', 'in incasso': 'in_collection',
+  'in collection': 'in_collection', in_collection: 'in_collection', 'in collections': 'in_collection', collections: 'in_collection',
+  'sent to collections': 'in_collection', 'debt collection': 'in_collection', 'collection agency': 'in_collection',
+  afgeboekt: 'written_off', oninbaar: 'written_off', 'oninbaar verklaard': 'written_off', afgeschreven: 'written_off',
+  'written off': 'written_off', written_off: 'written_off', 'write off': 'written_off', writeoff: 'written_off', 'bad debt': 'written_off', uncollectible: 'written_off',
+  gecrediteerd: 'credited', credited: 'credited', 'fully credited': 'credited',
 };
 
 /** Dutch and English status words; empty means "derive it from the open amount". */
 export function parseStatus(raw: string): Result<CsvStatus | undefined, string> {
-  const s = raw.trim().toLowerCase().replace(/[-\s]+/g, ' ');
+  const s = raw.trim().toLowerCase().replace(/[-\s]+/g, ' ').replace(/[.!]+$/, '');
   if (!s) return ok(undefined);
   const status = STATUS_WORDS[s];
-  return status && Object.hasOwn(STATUS_WORDS, s) ? ok(status) : err(`"${raw}" is not a known status (open, betaald, gedeeltelijk, creditnota, betwist, paid, partially paid, credit note, disputed…)`);
+  return status && Object.hasOwn(STATUS_WORDS, s) ? ok(status) : err(`"${raw}" is not a known status (open, betaald, gedeeltelijk, creditnota, betwist, incassobureau, afgeboekt, gecrediteerd, paid, partially paid, credit note, disputed, in collection, written off, credited…)`);
 }
 
 const YES = new Set(['ja', 'j', 'yes', 'y', 'true', '1', 'waar']);
