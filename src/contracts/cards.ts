@@ -63,6 +63,8 @@ export const InvoiceRowVM = z.object({
   open: MoneyVM,
   daysOverdue: z.number().int().min(0),
   tags: z.array(z.enum(INVOICE_TAGS)),
+  /** The structured reference the customer pays with, as printed (`5000 0567 8901 2345`, `RF18 5390 0754 7034`). */
+  paymentReference: z.string().max(50).optional(),
 });
 export type InvoiceRowVM = z.infer<typeof InvoiceRowVM>;
 

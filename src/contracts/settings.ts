@@ -40,6 +40,12 @@ export type CompanyDetails = z.infer<typeof CompanyDetails>;
 
 export const SETTINGS_LANGUAGES = ['en', 'nl'] as const;
 
+/**
+ * Which reference invoices without one get (the domain's payment-reference.ts; a server test holds the two
+ * lists equal): the Dutch 16-digit betalingskenmerk or the ISO 11649 RF creditor reference.
+ */
+export const PAYMENT_REFERENCE_SCHEMES = ['betalingskenmerk', 'rf'] as const;
+
 /** Days the business works (ISO weekdays, 1 = Monday) and the days it closes on top of the public holidays. */
 export const CalendarSettings = z.object({
   workingDays: z.array(z.number().int().min(1).max(7)).min(1, { error: 'needs at least one working day' }).max(7)
@@ -109,6 +115,7 @@ export const UpdateSettingsRequest = z.object({
   defaultLanguage: z.enum(SETTINGS_LANGUAGES).optional(),
   calendar: CalendarSettings.optional(),
   policy: ReminderPolicySettings.optional(),
+  paymentReferences: z.enum(PAYMENT_REFERENCE_SCHEMES).optional(),
   /** HubSpot user ids who may change settings (never empty: somebody must be able to change them back). */
   adminUserIds: z.array(NumericId).min(1).max(50).optional(),
 }).strict();
@@ -127,6 +134,8 @@ export const PortalSettingsVM = z.object({
   policy: ReminderPolicySettings,
   /** Whether `policy` is the product's default ladder (nothing saved). */
   policyIsDefault: z.boolean(),
+  /** The reference scheme new invoices get; `betalingskenmerk` until an admin chose. Optional for older backends. */
+  paymentReferences: z.enum(PAYMENT_REFERENCE_SCHEMES).optional(),
   adminUserIds: z.array(z.string()),
   /** Whether the user who asked may change settings. */
   canEdit: z.boolean(),

@@ -134,7 +134,7 @@ export function composeBackend(o: BackendOptions) {
   };
   const findMissing = createMissingCompanyFinder({ redis, prefix, findCompanies: hubspot.gateway.findCompanies, companyIndex, log: o.log });
   const ingest = createIngestService({
-    ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now,
+    ledger, companyIndex: (portalId) => companyIndex.get(portalId), findMissing, now, referenceScheme: settings.referenceSchemeFor,
     onRows: (portalId, rows) => hubspot.usage.add(portalId, { ingest_rows: rows }).catch(() => undefined),
   });
   rematch = createRematcher({ ledger, companyIndex: (portalId) => companyIndex.get(portalId), file: ingest.resolveUnmatched, log: o.log });

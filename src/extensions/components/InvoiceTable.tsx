@@ -50,6 +50,7 @@ export function InvoiceTable({ i18n, page, onSort, onPage }: Props) {
             <TableCell>
               {inv.number}
               {inv.kind === 'credit_note' ? <Text variant="microcopy">{t.creditNote}</Text> : null}
+              {inv.paymentReference ? <Text variant="microcopy" testId={`reference-${inv.externalId}`}>{t.paymentReference(inv.paymentReference)}</Text> : null}
             </TableCell>
             <TableCell>{i18n.date(inv.issueDate)}</TableCell>
             <TableCell>{i18n.date(inv.dueDate)}</TableCell>

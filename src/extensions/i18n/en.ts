@@ -47,6 +47,7 @@ export const en = {
   colDaysOverdue: 'Days overdue',
   colStatus: 'Status',
   creditNote: 'credit note',
+  paymentReference: (ref: string) => `Payment reference ${ref}`,
   tag_overdue: 'Overdue',
   tag_disputed: 'Disputed',
   tag_promised: 'Promised',

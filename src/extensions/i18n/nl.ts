@@ -46,6 +46,7 @@ export const nl: Messages = {
   colDaysOverdue: 'Dagen te laat',
   colStatus: 'Status',
   creditNote: 'creditnota',
+  paymentReference: (ref: string) => `Betalingskenmerk ${ref}`,
   tag_overdue: 'Vervallen',
   tag_disputed: 'In geschil',
   tag_promised: 'Toegezegd',

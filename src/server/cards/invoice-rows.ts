@@ -4,6 +4,7 @@ import { invoiceTags } from '../../domain/cards/invoice-tags';
 import type { IsoDate } from '../../domain/dates';
 import type { CustomerLedger, Invoice } from '../../domain/ledger';
 import { daysPastDue, isOpenReceivable } from '../../domain/measures/aging';
+import { printedReference } from '../../domain/payments/payment-reference';
 
 export function toInvoiceRow(inv: Invoice, asOf: IsoDate, tags: InvoiceTag[]): InvoiceRowVM {
   return {
@@ -16,6 +17,7 @@ export function toInvoiceRow(inv: Invoice, asOf: IsoDate, tags: InvoiceTag[]): I
     open: { minor: inv.open.minor, currency: inv.open.currency },
     daysOverdue: inv.kind === 'invoice' ? daysPastDue(inv, asOf) : 0,
     tags,
+    ...(inv.paymentReference ? { paymentReference: printedReference(inv.paymentReference) } : {}),
   };
 }
 

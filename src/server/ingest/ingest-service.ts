@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { InvoiceInput, PaymentInput, type CustomerKeys, type IngestReport, type UnmatchedList } from '../../contracts/ingest';
 import type { CompanyId } from '../../domain/ledger';
+import { DEFAULT_PAYMENT_REFERENCE_SCHEME, type PaymentReferenceScheme } from '../../domain/payments/payment-reference';
 import { AppError } from '../errors';
 import type { UpsertCounts } from '../ledger/ledger-store';
 import type { RedisLedgerStore } from '../ledger/redis-ledger-store';
@@ -23,6 +24,8 @@ export interface IngestDeps {
   readonly now?: () => Date;
   /** Counts the valid rows taken in (JSON, CSV and UBL all pass here), for /metrics. */
   readonly onRows?: (portalId: string, rows: number) => Promise<void>;
+  /** The company's payment-reference scheme (settings); betalingskenmerk when absent (the CLI). */
+  readonly referenceScheme?: (portalId: string) => Promise<PaymentReferenceScheme>;
 }
 
 export interface IngestService {
@@ -42,6 +45,7 @@ const NO_INDEX: MatchResult = { unmatched: true, reason: 'HubSpot companies are 
 export function createIngestService(deps: IngestDeps): IngestService {
   const now = deps.now ?? (() => new Date());
   const { ledger } = deps;
+  const schemeOf = async (portalId: string): Promise<PaymentReferenceScheme> => (await deps.referenceScheme?.(portalId)) ?? DEFAULT_PAYMENT_REFERENCE_SCHEME;
 
   /** An explicit, existing HubSpot id wins; then where the document is already filed (maybe by a person); then the keys. */
   function decide(index: CompanyIndex | undefined, customer: CustomerKeys | undefined, filedUnder: CompanyId | undefined): MatchResult {
@@ -64,13 +68,14 @@ export function createIngestService(deps: IngestDeps): IngestService {
 
   async function ingestInvoiceInputs(portalId: string, inputs: readonly InvoiceInput[], opts: { version: string; index: CompanyIndex | undefined; receivedAt: string }): Promise<BatchCounts> {
     await deps.onRows?.(portalId, inputs.length);
+    const scheme = await schemeOf(portalId);
     const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((i) => i.externalId));
     const invoices = [];
     const waiting = [];
     const matches = await decideAll(portalId, [...inputs.keys()], opts.index, (i, index) => decide(index, inputs[i]!.customer, filed[i]), (i) => inputs[i]!.customer);
     for (const [i, input] of inputs.entries()) {
       const match = matches[i]!;
-      if ('companyId' in match) invoices.push(toInvoice(input, match.companyId, opts.version));
+      if ('companyId' in match) invoices.push(toInvoice(input, match.companyId, opts.version, scheme));
       else waiting.push(unmatchedInvoice(input, opts.version, opts.receivedAt, match.reason));
     }
     // Unmatched first, then the ledger, then clean-up: a failure in between leaves a state a retry repairs.
@@ -129,7 +134,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
       if (!doc) throw new AppError('not_found', `No unmatched document ${externalId}.`, 404);
       try {
         const payload = UnmatchedPayload.parse(doc.payload);
-        if (payload.type === 'invoice') return await ledger.upsertInvoices(portalId, [toInvoice(payload.input, companyId, payload.version)]);
+        if (payload.type === 'invoice') return await ledger.upsertInvoices(portalId, [toInvoice(payload.input, companyId, payload.version, await schemeOf(portalId))]);
         return await ledger.upsertPayments(portalId, [toPayment(payload.input, companyId)]);
       } catch (error) {
         // Never lose a document: it goes back on the list when filing it failed.

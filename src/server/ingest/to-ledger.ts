@@ -2,6 +2,7 @@ import type { InvoiceInput, PaymentInput } from '../../contracts/ingest';
 import { daysBetween } from '../../domain/dates';
 import type { CompanyId, Invoice, InvoiceStatus, Payment } from '../../domain/ledger';
 import { money } from '../../domain/money';
+import { DEFAULT_PAYMENT_REFERENCE_SCHEME, paymentReferenceFor, type PaymentReferenceScheme } from '../../domain/payments/payment-reference';
 
 /** Status when the source did not say: from the open amount (a credit note fully used up is "credited"). */
 function derivedStatus(input: InvoiceInput, open: number): InvoiceStatus {
@@ -10,9 +11,13 @@ function derivedStatus(input: InvoiceInput, open: number): InvoiceStatus {
   return open < input.amountMinor ? 'partially_paid' : 'open';
 }
 
-/** A validated API/CSV invoice or credit note as a ledger Invoice of `companyId`. */
-export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVersion: string): Invoice {
+/**
+ * A validated API/CSV/UBL invoice or credit note as a ledger Invoice of `companyId`. An invoice the source sent
+ * without a payment reference gets one of the company's scheme (credit notes are not paid, so they get none).
+ */
+export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVersion: string, scheme: PaymentReferenceScheme = DEFAULT_PAYMENT_REFERENCE_SCHEME): Invoice {
   const open = input.openMinor ?? input.amountMinor;
+  const paymentReference = input.paymentReference ?? (input.kind === 'invoice' ? paymentReferenceFor(scheme, input) : undefined);
   return {
     externalId: input.externalId,
     number: input.number,
@@ -29,7 +34,7 @@ export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVers
     ...(input.paidDate ? { paidDate: input.paidDate } : {}),
     directDebit: input.directDebit,
     sourceVersion: input.version ?? defaultVersion,
-    ...(input.paymentReference ? { paymentReference: input.paymentReference } : {}),
+    ...(paymentReference ? { paymentReference } : {}),
     ...(input.payeeIban ? { payeeIban: input.payeeIban } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { isValidBIC, isValidIBAN } from 'ibantools';
 import type { CalendarSettings, CompanyDetails, PortalSettingsVM, SettingsProblems, UpdateSettingsRequest } from '../../contracts/settings';
 import type { Language } from '../../domain/ledger';
+import { DEFAULT_PAYMENT_REFERENCE_SCHEME, type PaymentReferenceScheme } from '../../domain/payments/payment-reference';
 import { DEFAULT_POLICY, type ReminderPolicy } from '../../domain/policy/policy';
 import { validatePolicy } from '../../domain/policy/validate-policy';
 import { err, ok, type Result } from '../../domain/result';
@@ -16,6 +17,8 @@ export interface PortalSettings {
   readonly calendar: CalendarSettings;
   readonly policy: ReminderPolicy;
   readonly policyIsDefault: boolean;
+  /** Which reference invoices without one get at ingest. */
+  readonly paymentReferences: PaymentReferenceScheme;
   readonly adminUserIds: readonly string[];
 }
 
@@ -48,6 +51,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     calendar: s.calendar ?? DEFAULT_CALENDAR,
     policy: s.policy ?? DEFAULT_POLICY,
     policyIsDefault: s.policy === undefined,
+    paymentReferences: s.paymentReferences ?? DEFAULT_PAYMENT_REFERENCE_SCHEME,
     adminUserIds: s.adminUserIds ?? await deps.initialAdmins?.(portalId) ?? [],
   });
 
@@ -55,7 +59,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
 
   const view = (portalId: string, s: PortalSettings, userId: string | undefined): PortalSettingsVM => ({
     portalId, version: s.version, updatedAt: s.updatedAt, company: s.company ?? null, defaultLanguage: s.defaultLanguage,
-    calendar: s.calendar, policy: toWire(s.policy), policyIsDefault: s.policyIsDefault, adminUserIds: [...s.adminUserIds],
+    calendar: s.calendar, policy: toWire(s.policy), policyIsDefault: s.policyIsDefault, paymentReferences: s.paymentReferences, adminUserIds: [...s.adminUserIds],
     canEdit: userId !== undefined && s.adminUserIds.includes(userId),
   });
 
@@ -77,6 +81,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     },
     /** The portal's reminder policy (the seeds ladder until an admin saved one). */
     policyFor: async (portalId: string): Promise<ReminderPolicy> => (await read(portalId)).policy,
+    referenceSchemeFor: async (portalId: string): Promise<PaymentReferenceScheme> => (await read(portalId)).paymentReferences,
     view: async (portalId: string, userId?: string) => view(portalId, await read(portalId), userId),
 
     async update(portalId: string, userId: string | undefined, req: UpdateSettingsRequest): Promise<Result<PortalSettingsVM, UpdateFailure>> {
@@ -93,6 +98,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
         ...(req.defaultLanguage ? { defaultLanguage: req.defaultLanguage } : {}),
         ...(req.calendar ? { calendar: req.calendar } : {}),
         ...(req.policy ? { policy: req.policy } : {}),
+        ...(req.paymentReferences ? { paymentReferences: req.paymentReferences } : {}),
         ...(req.adminUserIds ? { adminUserIds: [...new Set(req.adminUserIds)] } : {}),
       };
       const saved = await deps.store.save(portalId, stored.version, next);

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { CalendarSettings, CompanyDetails, ReminderPolicySettings, SETTINGS_LANGUAGES } from '../../contracts/settings';
+import { CalendarSettings, CompanyDetails, PAYMENT_REFERENCE_SCHEMES, ReminderPolicySettings, SETTINGS_LANGUAGES } from '../../contracts/settings';
 
 /** What is stored per portal: only the sections an admin saved; readers fill in the defaults. */
 export const StoredSettings = z.object({
@@ -12,6 +12,7 @@ export const StoredSettings = z.object({
   defaultLanguage: z.enum(SETTINGS_LANGUAGES).optional(),
   calendar: CalendarSettings.optional(),
   policy: ReminderPolicySettings.optional(),
+  paymentReferences: z.enum(PAYMENT_REFERENCE_SCHEMES).optional(),
   adminUserIds: z.array(z.string()).optional(),
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;
