@@ -65,51 +65,55 @@ export function createBankImporter(deps: BankImportDeps) {
       report.received(txs.length);
 
       const applied = { reference: 0, invoice_number: 0, amount_and_payer: 0 };
-      const seen: (Payment[] | undefined)[] = [];
-      for (let i = 0; i < credits.length; i += 1000) seen.push(...(await deps.bank.seen(portalId, credits.slice(i, i + 1000).map((c) => c.key))));
-      const fresh = credits.filter((_, i) => seen[i] === undefined);
-      const payments: Payment[] = seen.flatMap((p) => p ?? []);
-      const decisions = new Map<string, Payment[]>();
-      const unapplied: UnappliedPayment[] = [];
-      const learned: { iban?: string; name?: string; companyId: CompanyId }[] = [];
-      const banked: { providerPaymentId: string; creditKey: string }[] = [];
-      if (fresh.length) {
-        const online = [...(await deps.paidOnline?.recent(portalId) ?? [])];
-        const index = indexOpenItems(await openItems(portalId));
-        const known = await deps.bank.payers(portalId, [...new Set(fresh.flatMap((c) => c.counterpartyIban ?? []))], [...new Set(fresh.flatMap((c) => c.counterpartyName ?? []))]);
-        const payers = { companyByIban: (iban: string) => known.byIban.get(iban), companyByName: (name: string) => known.byName.get(name) };
-        for (const credit of fresh) {
-          const same = paidOnlineMatch(credit, online);
-          if (same) {
-            // The money is in the ledger already (the provider's webhook): remembered as seen, with no payments.
-            banked.push({ providerPaymentId: same.providerPaymentId, creditKey: credit.key });
-            const i = online.findIndex((p) => p.providerPaymentId === same.providerPaymentId);
-            online[i] = { ...online[i]!, bankedBy: credit.key };
-            decisions.set(credit.key, []);
-            continue;
+      // Deciding and writing is one portal's at a time: two statements posted at once see each other's payments.
+      const { fresh, banked, unapplied } = await deps.bank.exclusive(portalId, async () => {
+        const seen: (Payment[] | undefined)[] = [];
+        for (let i = 0; i < credits.length; i += 1000) seen.push(...(await deps.bank.seen(portalId, credits.slice(i, i + 1000).map((c) => c.key))));
+        const fresh = credits.filter((_, i) => seen[i] === undefined);
+        const payments: Payment[] = seen.flatMap((p) => p ?? []);
+        const decisions = new Map<string, Payment[]>();
+        const unapplied: UnappliedPayment[] = [];
+        const learned: { iban?: string; name?: string; companyId: CompanyId }[] = [];
+        const banked: { providerPaymentId: string; creditKey: string }[] = [];
+        if (fresh.length) {
+          const online = [...(await deps.paidOnline?.recent(portalId) ?? [])];
+          const index = indexOpenItems(await openItems(portalId));
+          const known = await deps.bank.payers(portalId, [...new Set(fresh.flatMap((c) => c.counterpartyIban ?? []))], [...new Set(fresh.flatMap((c) => c.counterpartyName ?? []))]);
+          const payers = { companyByIban: (iban: string) => known.byIban.get(iban), companyByName: (name: string) => known.byName.get(name) };
+          for (const credit of fresh) {
+            const same = paidOnlineMatch(credit, online);
+            if (same) {
+              // The money is in the ledger already (the provider's webhook): remembered as seen, with no payments.
+              banked.push({ providerPaymentId: same.providerPaymentId, creditKey: credit.key });
+              const i = online.findIndex((p) => p.providerPaymentId === same.providerPaymentId);
+              online[i] = { ...online[i]!, bankedBy: credit.key };
+              decisions.set(credit.key, []);
+              continue;
+            }
+            const decision = applyCredit(credit, index, payers);
+            const own: Payment[] = [];
+            if (decision.kind === 'applied') {
+              settle(index, decision.allocations);
+              applied[decision.by]++;
+              decision.allocations.forEach((a, n) => own.push({ externalId: `bank:${credit.key}:${n}`, companyId: a.companyId, invoiceExternalId: a.invoiceExternalId, amount: a.amount, date: credit.bookingDate, method: 'bank_transfer' }));
+              learned.push({ ...(credit.counterpartyIban ? { iban: credit.counterpartyIban } : {}), ...(credit.counterpartyName ? { name: credit.counterpartyName } : {}), companyId: decision.companyId });
+              if (decision.remainder.minor > 0) unapplied.push(waiting(credit, `${credit.key}-rest`, decision.remainder.minor, 'overpayment', decision.companyId));
+            } else {
+              unapplied.push(waiting(credit, credit.key, credit.amount.minor, decision.reason, decision.companyId));
+            }
+            decisions.set(credit.key, own);
+            payments.push(...own);
           }
-          const decision = applyCredit(credit, index, payers);
-          const own: Payment[] = [];
-          if (decision.kind === 'applied') {
-            settle(index, decision.allocations);
-            applied[decision.by]++;
-            decision.allocations.forEach((a, n) => own.push({ externalId: `bank:${credit.key}:${n}`, companyId: a.companyId, invoiceExternalId: a.invoiceExternalId, amount: a.amount, date: credit.bookingDate, method: 'bank_transfer' }));
-            learned.push({ ...(credit.counterpartyIban ? { iban: credit.counterpartyIban } : {}), ...(credit.counterpartyName ? { name: credit.counterpartyName } : {}), companyId: decision.companyId });
-            if (decision.remainder.minor > 0) unapplied.push(waiting(credit, `${credit.key}-rest`, decision.remainder.minor, 'overpayment', decision.companyId));
-          } else {
-            unapplied.push(waiting(credit, credit.key, credit.amount.minor, decision.reason, decision.companyId));
-          }
-          decisions.set(credit.key, own);
-          payments.push(...own);
         }
-      }
-      // Order: the provider payments' claims, the decisions and the waiting list first, then the payments; a retry
-      // after a crash repeats them (a claimed provider payment still matches the credit that claimed it).
-      await deps.paidOnline?.markBanked(portalId, banked);
-      await deps.bank.remember(portalId, decisions);
-      await deps.bank.addUnapplied(portalId, unapplied, now().getTime());
-      for (let i = 0; i < payments.length; i += CHUNK) await deps.ledger.upsertPayments(portalId, payments.slice(i, i + CHUNK));
-      await deps.bank.learnPayers(portalId, learned);
+        // Order: the provider payments' claims, the decisions and the waiting list first, then the payments; a retry
+        // after a crash repeats them (a claimed provider payment still matches the credit that claimed it).
+        await deps.paidOnline?.markBanked(portalId, banked);
+        await deps.bank.remember(portalId, decisions);
+        await deps.bank.addUnapplied(portalId, unapplied, now().getTime());
+        for (let i = 0; i < payments.length; i += CHUNK) await deps.ledger.upsertPayments(portalId, payments.slice(i, i + CHUNK));
+        await deps.bank.learnPayers(portalId, learned);
+        return { fresh, banked, unapplied };
+      });
       report.add({ created: fresh.length - banked.length - unapplied.filter((u) => u.reason !== 'overpayment').length, updated: 0, unchanged: credits.length - fresh.length, unmatched: unapplied.length });
 
       const failed = returns.length ? await deps.failures.recordFailures(portalId, returns.map(toFailure)) : undefined;

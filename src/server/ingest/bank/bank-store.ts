@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { UnappliedPayment } from '../../../contracts/bank';
 import type { CompanyId, Payment } from '../../../domain/ledger';
 import { normaliseName } from '../../matching/normalise';
+import { AppError } from '../../errors';
 import { ledgerKeys } from '../../ledger/ledger-keys';
 
 /** What was decided for a bank transaction, kept so a re-import repeats it exactly instead of deciding anew. */
@@ -14,6 +16,9 @@ const SeenEntry = z.object({
   })),
 });
 
+/** Deletes the lock only while it is still ours (it may have expired and been taken by another import). */
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
 /**
  * The bank side of a portal's ledger in Redis (`${prefix}:p:${portalId}:bank:…`, so uninstalling the portal
  * removes it with the rest): transactions seen, the unapplied-payments list, and the payers learned — the
@@ -22,11 +27,31 @@ const SeenEntry = z.object({
 export function createBankStore(redis: Redis, prefix: string) {
   const keys = (portalId: string) => {
     const root = ledgerKeys(prefix, portalId).root;
-    return { seen: `${root}:bank:seen`, unapplied: `${root}:bank:unapplied`, unappliedByTime: `${root}:bank:unapplied-by-time`, payers: `${root}:bank:payers` };
+    return { lock: `${root}:bank:lock`, seen: `${root}:bank:seen`, unapplied: `${root}:bank:unapplied`, unappliedByTime: `${root}:bank:unapplied-by-time`, payers: `${root}:bank:payers` };
   };
   const nameKey = (name: string) => { const n = normaliseName(name); return n ? `name:${n}` : undefined; };
 
   return {
+    /**
+     * Runs `work` while no other import of this portal's statements does (in this process or another): two
+     * statements posted at once would otherwise both see an invoice open and both pay it. The lock expires on its
+     * own should its holder die, and only its holder releases it.
+     */
+    async exclusive<T>(portalId: string, work: () => Promise<T>, opts: { ttlMs?: number; waitMs?: number } = {}): Promise<T> {
+      const key = keys(portalId).lock;
+      const token = randomUUID();
+      const ttlMs = opts.ttlMs ?? 120_000;
+      const deadline = Date.now() + (opts.waitMs ?? 120_000);
+      while ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') {
+        if (Date.now() > deadline) throw new AppError('unavailable', 'Another bank statement of this portal is still being imported; try again in a minute.', 503);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      try {
+        return await work();
+      } finally {
+        await redis.eval(RELEASE, 1, key, token);
+      }
+    },
     /** The stored decision of each transaction key (undefined: never seen). */
     async seen(portalId: string, txKeys: readonly string[]): Promise<(Payment[] | undefined)[]> {
       if (!txKeys.length) return [];
