@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { InvoiceInput, PaymentInput, type CustomerKeys, type IngestReport, type UnmatchedList } from '../../contracts/ingest';
-import type { CompanyId } from '../../domain/ledger';
+import { documentKey } from '../../domain/document-identity';
+import type { CompanyId, Invoice } from '../../domain/ledger';
 import { DEFAULT_PAYMENT_REFERENCE_SCHEME, type PaymentReferenceScheme } from '../../domain/payments/payment-reference';
 import { AppError } from '../errors';
 import type { UpsertCounts } from '../ledger/ledger-store';
@@ -45,6 +46,11 @@ const NO_INDEX: MatchResult = { unmatched: true, reason: 'HubSpot companies are 
 export function createIngestService(deps: IngestDeps): IngestService {
   const now = deps.now ?? (() => new Date());
   const { ledger } = deps;
+  /** The invoices under the external id their document is filed under (one document from two sources counts once). */
+  async function asFiled(portalId: string, invoices: readonly Invoice[]): Promise<Invoice[]> {
+    const ids = await ledger.claimDocumentKeys(portalId, invoices.map((i) => ({ key: documentKey(i), externalId: i.externalId })));
+    return invoices.map((inv, n) => (ids[n] === inv.externalId ? inv : { ...inv, externalId: ids[n]! }));
+  }
   const schemeOf = async (portalId: string): Promise<PaymentReferenceScheme> => (await deps.referenceScheme?.(portalId)) ?? DEFAULT_PAYMENT_REFERENCE_SCHEME;
 
   /** An explicit, existing HubSpot id wins; then where the document is already filed (maybe by a person); then the keys. */
@@ -70,19 +76,21 @@ export function createIngestService(deps: IngestDeps): IngestService {
     await deps.onRows?.(portalId, inputs.length);
     const scheme = await schemeOf(portalId);
     const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((i) => i.externalId));
-    const invoices = [];
     const waiting = [];
     const matches = await decideAll(portalId, [...inputs.keys()], opts.index, (i, index) => decide(index, inputs[i]!.customer, filed[i]), (i) => inputs[i]!.customer);
+    const filing: Invoice[] = [];
     for (const [i, input] of inputs.entries()) {
       const match = matches[i]!;
-      if ('companyId' in match) invoices.push(toInvoice(input, match.companyId, opts.version, scheme));
+      if ('companyId' in match) filing.push(toInvoice(input, match.companyId, opts.version, scheme));
       else waiting.push(unmatchedInvoice(input, opts.version, opts.receivedAt, match.reason));
     }
+    const invoices = await asFiled(portalId, filing);
     // Unmatched first, then the ledger, then clean-up: a failure in between leaves a state a retry repairs.
     await ledger.addUnmatched(portalId, waiting);
     const counts = await ledger.upsertInvoices(portalId, invoices);
     await syncSourceDisputes(ledger, portalId, invoices, opts.receivedAt.slice(0, 10));
-    await ledger.removeUnmatched(portalId, invoices.map((i) => i.externalId));
+    // A document that waited under its own id may now be filed under the first delivery's.
+    await ledger.removeUnmatched(portalId, filing.map((i) => i.externalId));
     return { ...counts, unmatched: waiting.length };
   }
 
@@ -134,7 +142,7 @@ export function createIngestService(deps: IngestDeps): IngestService {
       if (!doc) throw new AppError('not_found', `No unmatched document ${externalId}.`, 404);
       try {
         const payload = UnmatchedPayload.parse(doc.payload);
-        if (payload.type === 'invoice') return await ledger.upsertInvoices(portalId, [toInvoice(payload.input, companyId, payload.version, await schemeOf(portalId))]);
+        if (payload.type === 'invoice') return await ledger.upsertInvoices(portalId, await asFiled(portalId, [toInvoice(payload.input, companyId, payload.version, await schemeOf(portalId))]));
         return await ledger.upsertPayments(portalId, [toPayment(payload.input, companyId)]);
       } catch (error) {
         // Never lose a document: it goes back on the list when filing it failed.

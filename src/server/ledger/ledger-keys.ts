@@ -25,6 +25,8 @@ export function ledgerKeys(prefix: string, portalId: PortalId) {
     invoiceIndex: `${root}:ledger:inv-index`,
     /** externalId → {v, f}: the source version and content fingerprint last received. */
     invoiceSource: `${root}:ledger:inv-source`,
+    /** Document identity (company, kind, number) → the externalId the document is filed under. */
+    documentKeys: `${root}:ledger:doc-keys`,
     /** externalId → companyId of every payment. */
     paymentIndex: `${root}:ledger:pay-index`,
     /** Companies with at least one document (score 0: lexicographic, stable order). */

@@ -14,7 +14,22 @@ export interface LedgerLookups {
   removeUnmatched(portalId: PortalId, externalIds: readonly string[]): Promise<void>;
   /** Invoices as stored and a dispute of each, by company and ids, read in one round trip (undefined where there is none). */
   findInvoiceDisputes(portalId: PortalId, refs: readonly { companyId: CompanyId; invoiceExternalId: string; disputeId: string }[]): Promise<{ invoice?: Invoice; dispute?: Dispute }[]>;
+  /**
+   * For each document identity (domain/document-identity.ts) the external id it is filed under: the one given,
+   * when it is the first to claim it, or that of the document that claimed it first. Atomic, so two imports at
+   * once cannot file one document twice.
+   */
+  claimDocumentKeys(portalId: PortalId, claims: readonly { key: string; externalId: string }[]): Promise<string[]>;
 }
+
+// HSETNX then HGET per claim: whoever set it first owns it.
+const CLAIM = `
+local out = {}
+for i = 1, #ARGV, 2 do
+  redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
+  out[#out + 1] = redis.call('HGET', KEYS[1], ARGV[i])
+end
+return out`;
 
 export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) => LedgerKeys): LedgerLookups {
   return {
@@ -46,6 +61,10 @@ export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) =
         if (error) throw error;
         return typeof value === 'string' ? (JSON.parse(value) as Dispute) : undefined;
       });
+    },
+    async claimDocumentKeys(portalId, claims) {
+      if (claims.length === 0) return [];
+      return (await redis.eval(CLAIM, 1, keysOf(portalId).documentKeys, ...claims.flatMap((c) => [c.key, c.externalId]))) as string[];
     },
     async removeUnmatched(portalId, externalIds) {
       if (externalIds.length === 0) return;
