@@ -51,6 +51,12 @@ const ledgers: Record<string, CustomerLedger> = {
     failedCollections: [{ id: 'fc1', companyId: 'c1', invoiceExternalId: 'd', date: addDays(ASOF, -3), reason: 'insufficient_funds' }],
     profile: aProfile({ relationshipTier: 'key' }),
   }),
+  'a customer with one invoice at the collection agency and one paid by betalingskenmerk': aLedger({
+    invoices: [
+      anInvoice({ externalId: 'a', number: 'F-1', issueDate: addDays(ASOF, -90), dueDate: addDays(ASOF, -60), amount: money(90_000, 'EUR'), status: 'in_collection' }),
+      anInvoice({ externalId: 'b', number: 'F-2', issueDate: addDays(ASOF, -40), dueDate: addDays(ASOF, -10), amount: money(20_000, 'EUR'), paymentReference: '5000056789012345' }),
+    ],
+  }),
   'a consumer paying on time': aLedger({
     invoices: [anInvoice({ externalId: 'a', number: 'F-1', issueDate: addDays(ASOF, -5), dueDate: addDays(ASOF, 9), amount: money(4_995, 'EUR') })],
     profile: aProfile({ customerType: 'consumer' }),
@@ -107,6 +113,11 @@ describe('cards on view models the server built', () => {
       const line = reasonText(i18n, reason);
       expect(line, reason.code).toBeDefined();
       expect(text).toContain(line);
+    }
+    if (name.includes('collection agency')) {
+      expect(text).toContain(t.tag_in_collection);
+      expect(text).toContain(t.paymentReference('5000 0567 8901 2345'));
+      expect(text).toContain(t.pause_in_collection);
     }
     if (name.includes('open promise')) {
       expect(vm.risk.reasons.map((x) => x.code)).toContain('promise_not_due');
