@@ -1,4 +1,4 @@
-// `npm run import -- file.csv [--portal <id>] [--mapping mapping.json] [--no-match]`
+// `npm run import -- file.csv [--portal <id>] [--mapping mapping.json] [--date-format dmy|mdy|ymd] [--preset <id>] [--no-match]`
 import type { Redis } from 'ioredis';
 import { ConfigError, loadConfig, usesEmbeddedSandbox, type Config } from '../config';
 import { createRedis } from '../infra/redis';
