@@ -15,12 +15,17 @@
  *
  * Third case, the app home's call list: a portal of 10,000 companies (BENCH_HOME_COMPANIES), 20 concurrent signed
  * requests (HubSpot allows 20 concurrent hubspot.fetch calls per app and account), each a different page, sort or
- * filter of the list built once per day (cards' equivalent of the precomputed view; its build is timed apart).
+ * filter, with the same anchor and ratio. What is cached, said plainly: the server process keeps each portal's
+ * ranked list for the portal's day (call-list-service.ts; a refresh recomputes only the changed companies), so
+ * the portal's first request of the day plans and ranks every customer — printed apart as the cold first request
+ * — and every later request, whatever its page, sort or filter, picks its page from that list in one pass. No
+ * answer is cached per query.
  *
  * Leaves out: HubSpot's own proxy hop and the network between HubSpot and the backend (both add the same to
  * every variant), TLS, and Redis on another host (here a private redis-server over a unix socket).
  * Env: REDIS_URL (else a private redis-server), BENCH_CONNECTIONS (50), BENCH_COMPANIES (300), BENCH_BIG_COMPANIES (60),
- * BENCH_HOME_COMPANIES (10,000; 0 skips the call list).
+ * BENCH_HOME_COMPANIES (10,000; 0 skips the call list), BENCH_CPU_PROF (a directory: the server children write
+ * V8 CPU profiles there, node --cpu-prof).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,7 +48,9 @@ const SIZES: readonly Size[] = [
 
 /** The card server child; its first stdout line is its JSON info, later lines acknowledge recorded bodies. */
 async function startServer<I = ServerInfo>(env: Record<string, string>, script = './card-server.ts'): Promise<{ child: ChildProcess; info: I; send: (command: object) => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
+  // BENCH_CPU_PROF=<dir>: the server child writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
     env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -59,6 +66,12 @@ async function startServer<I = ServerInfo>(env: Record<string, string>, script =
   };
   return { child, info, send };
 }
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
+  if (child.exitCode !== null) return resolve();
+  child.once('exit', () => resolve());
+  child.kill('SIGTERM');
+});
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 function print(label: string, r: LoadResult): void {
@@ -98,11 +111,7 @@ async function measure(size: Size, redisUrl: string): Promise<boolean> {
     for (const pool of pools.values()) pool.destroy();
     return ok;
   } finally {
-    await new Promise<void>((resolve) => {
-      if (server.child.exitCode !== null) return resolve();
-      server.child.once('exit', () => resolve());
-      server.child.kill('SIGTERM');
-    });
+    await stop(server.child);
   }
 }
 
@@ -122,30 +131,36 @@ function callListPaths(portalId: string, companies: number): string[] {
 async function measureCallList(redisUrl: string): Promise<boolean> {
   const secret = randomBytes(24).toString('base64url');
   const setup = Date.now();
-  const server = await startServer<{ port: number; portalId: string; buildMs: number; companies: number }>({
+  const server = await startServer<{ port: number; anchorPort: number; portalId: string; companies: number }>({
     REDIS_URL: redisUrl, REDIS_PREFIX: `rdbench${randomBytes(3).toString('hex')}`, CLIENT_SECRET: secret, PUBLIC_BASE_URL,
     BENCH_COMPANIES: String(HOME_COMPANIES),
   }, './call-list-server.ts');
   try {
-    const { port, portalId, buildMs, companies } = server.info;
+    const { port, anchorPort, portalId, companies } = server.info;
     console.log(`
 app home call list: ${companies} companies, ${HOME_CONNECTIONS} concurrent signed requests (setup ${((Date.now() - setup) / 1000).toFixed(1)} s, not measured)`);
-    console.log(`  list built once per day and after each refresh: ${(buildMs / 1000).toFixed(1)} s for the portal (${(buildMs / companies).toFixed(2)} ms per company; not in the latencies below)`);
-    const agent = connectionPool(HOME_CONNECTIONS);
+    const pools = new Map([[port, connectionPool(HOME_CONNECTIONS)], [anchorPort, connectionPool(HOME_CONNECTIONS)]]);
     const paths = callListPaths(portalId, companies);
-    await runEachOnce({ agent, port, paths: paths.slice(0, 200), quiet: true, publicBaseUrl: PUBLIC_BASE_URL, secret, connections: HOME_CONNECTIONS });
-    const r = await runEachOnce({ agent, port, paths, publicBaseUrl: PUBLIC_BASE_URL, secret, connections: HOME_CONNECTIONS });
+    const load = (p: number, list: readonly string[], quiet = false) =>
+      runEachOnce({ agent: pools.get(p)!, port: p, paths: list, quiet, publicBaseUrl: PUBLIC_BASE_URL, secret, connections: HOME_CONNECTIONS });
+    // The portal's first request of the day: no list in the process yet, this request builds it.
+    const cold = await load(port, paths.slice(0, 1));
+    console.log(`  cold first request of the day (builds the list): ${ms(cold.p50)}${cold.errors ? ', FAILED' : ''}`);
+    // Warms the process (JIT, sockets) on the list just built; then every later request of the day.
+    await load(port, paths.slice(0, 200), true);
+    await load(anchorPort, paths.slice(0, 200), true);
+    const r = await load(port, paths);
     print('call list page (pages, sorts, filters)', r);
-    agent.destroy();
-    const ok = r.errors === 0 && r.p95 <= HOME_TARGET_P95_MS;
-    console.log(`  target p95 ≤ ${HOME_TARGET_P95_MS} ms at ${HOME_CONNECTIONS} concurrent: ${ok ? 'met' : 'NOT met'}`);
+    await server.send({ record: Object.fromEntries(r.bodies) });
+    const anchor = await load(anchorPort, paths);
+    print('anchor: bare Express, same bytes', anchor);
+    console.log(`  call list ÷ anchor: p95 ${(r.p95 / anchor.p95).toFixed(1)}×, p50 ${(r.p50 / anchor.p50).toFixed(1)}×`);
+    for (const pool of pools.values()) pool.destroy();
+    const ok = cold.errors === 0 && r.errors === 0 && r.p95 <= HOME_TARGET_P95_MS;
+    console.log(`  target p95 ≤ ${HOME_TARGET_P95_MS} ms at ${HOME_CONNECTIONS} concurrent (after the first request): ${ok ? 'met' : 'NOT met'}`);
     return ok;
   } finally {
-    await new Promise<void>((resolve) => {
-      if (server.child.exitCode !== null) return resolve();
-      server.child.once('exit', () => resolve());
-      server.child.kill('SIGTERM');
-    });
+    await stop(server.child);
   }
 }
 

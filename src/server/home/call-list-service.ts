@@ -172,8 +172,6 @@ export function createCallListService(deps: CallListServiceDeps) {
       await plan(portalId, list, companyIds, m);
       list.snapshot = await assemble(portalId, list, m.now);
     }),
-    /** Builds the list now (benchmarks, start-up), so the first request does not wait for it. */
-    warm: async (portalId: string): Promise<void> => { await build(portalId); },
   };
 }
 export type CallListService = ReturnType<typeof createCallListService>;

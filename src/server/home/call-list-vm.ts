@@ -1,20 +1,37 @@
 import {
-  CALL_LIST_SORTS, type CallListEntryVM, type CallListQuery, type CallListSort, type CallListVM, type PortfolioKpisVM,
+  CALL_LIST_CHANNELS, CALL_LIST_SEGMENTS, CALL_LIST_SORTS, type CallListEntryVM, type CallListQuery, type CallListSort, type CallListVM, type PortfolioKpisVM,
 } from '../../contracts/home';
 import type { CallListEntry } from '../../domain/prioritisation/call-list';
 import { dayProgress } from '../../domain/prioritisation/call-list';
 import type { PortfolioKpis, TrendPoint } from '../../domain/measures/portfolio';
 
-/** A portal's call list as computed once: entries in ranking order, an index order per sort, the KPIs. */
+/**
+ * A portal's call list as computed once: entries in ranking order, an index order per sort, the KPIs, and each
+ * entry's filter keys as small integer columns, so a request picks its page in one pass without allocating
+ * per entry (10,000 customers: well under a millisecond).
+ */
 export interface CallListSnapshot {
   readonly portalId: string;
   readonly asOf: string;
   readonly computedAt: string;
   readonly entries: readonly SnapshotEntry[];
   /** Positions into `entries`, one order per sort: a request never sorts. */
-  readonly orders: Readonly<Record<CallListSort, readonly number[]>>;
+  readonly orders: Readonly<Record<CallListSort, Int32Array>>;
+  readonly columns: FilterColumns;
+  /** Progress, currencies and channels of the whole list (scope "all" needs no pass for them). */
+  readonly everyone: Pick<CallListVM, 'progress' | 'currencies' | 'channels'>;
   readonly kpis: readonly PortfolioKpisVM[];
   readonly trend: CallListVM['trend'];
+}
+
+/** Per entry (same position as `entries`): its segment, channel and owner as an index. */
+interface FilterColumns {
+  readonly segment: Uint8Array;
+  /** CHANNEL_NONE when nothing is planned over a channel. */
+  readonly channel: Uint8Array;
+  /** Index into `owners`; -1 without an owner. */
+  readonly owner: Int32Array;
+  readonly owners: readonly string[];
 }
 
 /** An entry as the page shows it, plus what the filters look at. */
@@ -87,14 +104,39 @@ const COMPARATORS: Record<CallListSort, (a: SnapshotEntry, b: SnapshotEntry, ia:
   '-due': (a, b) => byDue(b, a),
 };
 
+const SEGMENTS = [...CALL_LIST_SEGMENTS, 'current'] as const;
+const CHANNEL_NONE = 255;
+
+function filterColumns(entries: readonly SnapshotEntry[]): FilterColumns {
+  const owners = [...new Set(entries.flatMap((e) => (e.vm.ownerId === null ? [] : [e.vm.ownerId])))];
+  const ownerIndex = new Map(owners.map((o, i) => [o, i]));
+  const n = entries.length;
+  const columns = {
+    segment: new Uint8Array(n), channel: new Uint8Array(n), owner: new Int32Array(n), owners,
+  };
+  entries.forEach((e, i) => {
+    columns.segment[i] = SEGMENTS.indexOf(e.vm.segment);
+    const channel = e.vm.planned?.channel;
+    columns.channel[i] = channel ? CALL_LIST_CHANNELS.indexOf(channel) : CHANNEL_NONE;
+    columns.owner[i] = e.vm.ownerId === null ? -1 : ownerIndex.get(e.vm.ownerId)!;
+  });
+  return columns;
+}
+
+const channelsOf = (entries: readonly SnapshotEntry[]) =>
+  [...new Set(entries.flatMap((e) => (e.vm.planned?.channel ? [e.vm.planned.channel] : [])))].sort();
+
 export function buildSnapshot(input: SnapshotInput): CallListSnapshot {
   const entries: SnapshotEntry[] = input.ranked.map((e) => ({
     vm: entryVM(e, input), status: e.status, currencies: e.overdue.map((m) => m.currency),
   }));
   const positions = entries.map((_, i) => i);
-  const orders = Object.fromEntries(CALL_LIST_SORTS.map((s) => [s, [...positions].sort((a, b) => COMPARATORS[s](entries[a]!, entries[b]!, a, b))])) as Record<CallListSort, number[]>;
+  const orders = Object.fromEntries(CALL_LIST_SORTS.map((s) =>
+    [s, Int32Array.from([...positions].sort((a, b) => COMPARATORS[s](entries[a]!, entries[b]!, a, b)))])) as Record<CallListSort, Int32Array>;
   return {
     portalId: input.portalId, asOf: input.asOf, computedAt: input.computedAt, entries, orders,
+    columns: filterColumns(entries),
+    everyone: { progress: dayProgress(entries), currencies: [...new Set(entries.flatMap((e) => e.currencies))].sort(), channels: channelsOf(entries) },
     kpis: input.kpis.map(kpisVM),
     trend: input.trend.map((p) => ({ date: p.date, kpis: p.kpis.map(kpisVM) })),
   };
@@ -103,23 +145,38 @@ export function buildSnapshot(input: SnapshotInput): CallListSnapshot {
 /**
  * One page of the list for a query: the scope (owners the user may see; null = everyone), then segment,
  * channel and currency. Progress counts the scope's entries, so "done" does not change with a filter.
+ * One pass over the sort's order: counts the matches and keeps only the page's entries.
  */
 export function callListPage(snap: CallListSnapshot, q: CallListQuery, scopeOwners: ReadonlySet<string> | null): CallListVM {
-  const inScope = (e: SnapshotEntry) => scopeOwners === null || (e.vm.ownerId !== null && scopeOwners.has(e.vm.ownerId));
-  const scoped = snap.orders[q.sort].map((i) => snap.entries[i]!).filter(inScope);
-  const matching = scoped.filter((e) =>
-    (q.segment === undefined || e.vm.segment === q.segment)
-    && (q.channel === undefined || e.vm.planned?.channel === q.channel)
-    && (q.currency === undefined || e.currencies.includes(q.currency)));
-  const pageCount = Math.ceil(matching.length / q.pageSize);
+  const c = snap.columns;
+  const order = snap.orders[q.sort];
+  const visible = scopeOwners === null ? null : Uint8Array.from(c.owners, (o) => (scopeOwners.has(o) ? 1 : 0));
+  const segment = q.segment === undefined ? -1 : SEGMENTS.indexOf(q.segment);
+  const channel = q.channel === undefined ? -1 : CALL_LIST_CHANNELS.indexOf(q.channel);
   const start = (q.page - 1) * q.pageSize;
+  const items: CallListEntryVM[] = [];
+  const scoped: SnapshotEntry[] = [];
+  let total = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    if (visible !== null) {
+      const owner = c.owner[i]!;
+      if (owner === -1 || visible[owner] === 0) continue;
+      scoped.push(snap.entries[i]!);
+    }
+    if (segment !== -1 && c.segment[i] !== segment) continue;
+    if (channel !== -1 && c.channel[i] !== channel) continue;
+    if (q.currency !== undefined && !snap.entries[i]!.currencies.includes(q.currency)) continue;
+    if (total >= start && items.length < q.pageSize) items.push(snap.entries[i]!.vm);
+    total++;
+  }
+  const whole = visible === null ? snap.everyone : {
+    progress: dayProgress(scoped), currencies: [...new Set(scoped.flatMap((e) => e.currencies))].sort(), channels: channelsOf(scoped),
+  };
   return {
     portalId: snap.portalId, asOf: snap.asOf, computedAt: snap.computedAt, scope: q.scope, sort: q.sort,
-    page: q.page, pageSize: q.pageSize, total: matching.length, pageCount,
-    items: matching.slice(start, start + q.pageSize).map((e) => e.vm),
-    progress: dayProgress(scoped),
-    currencies: [...new Set(scoped.flatMap((e) => e.currencies))].sort(),
-    channels: [...new Set(scoped.flatMap((e) => (e.vm.planned?.channel ? [e.vm.planned.channel] : [])))].sort(),
+    page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize), items,
+    progress: whole.progress, currencies: whole.currencies, channels: whole.channels,
     kpis: [...snap.kpis],
     trend: [...snap.trend],
   };
