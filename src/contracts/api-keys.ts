@@ -46,4 +46,4 @@ export const CreatedApiKeyVM = ApiKeyVM.extend({ key: z.string() });
 export type CreatedApiKeyVM = z.infer<typeof CreatedApiKeyVM>;
 
 /** Error codes of this API (besides the signature codes every signed endpoint answers). */
-export const API_KEY_ERROR_CODES = ['not_found', 'invalid_request'] as const;
+export const API_KEY_ERROR_CODES = ['not_found', 'invalid_request', 'not_admin'] as const;

@@ -221,7 +221,7 @@ export function composeBackend(o: BackendOptions) {
       webhooks: operate.webhooksRouter,
       settings: createSettingsRouter({ ...signed, settings, portals: hubspot.portals, now, calendarFor }),
       home: createHomeRouter({ ...signed, callList }),
-      admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }) }),
+      admin: createApiKeysRouter({ ...signed, keys: createApiKeyService({ apiKeys, portals: hubspot.portals }), isAdmin: settings.isAdmin }),
       debtorLinks: createDebtorLinksRouter({
         ...signed, admin: createDebtorLinkAdmin({ links: debtorLinks, ledger, publicBaseUrl: o.publicBaseUrl, adminsOf: async (p) => (await settings.read(p)).adminUserIds }),
       }),

@@ -80,6 +80,12 @@ const EnvSchema = z.object({
   HUBSPOT_RATE_LIMIT_TIER: z.enum(RATE_LIMIT_TIERS, { error: `must be one of ${RATE_LIMIT_TIERS.join(', ')}` })
     .default('marketplace'),
   TOKEN_ENCRYPTION_KEY: encryptionKey.optional(),
+  /**
+   * HubSpot user ids who may change settings and ingest keys in a portal that has named no admins yet (an OAuth
+   * install makes the installing user its first admin; a private app has no install, so it needs these).
+   */
+  ADMIN_USER_IDS: z.string().regex(/^\d{1,20}(,\d{1,20})*$/, { error: 'must be HubSpot user ids separated by commas, e.g. 1234567,2345678' })
+    .transform((v) => v.split(',')).optional(),
   CREDIT_CONTROLLER_OWNER_ID: z.string().regex(/^\d+$/, { error: 'must be a numeric HubSpot owner id' }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   /**

@@ -68,6 +68,7 @@ async function startWithHubSpot(config: Config, log: Logger, redisUrl: string, o
     hubspotBasePath: config.HUBSPOT_BASE_PATH!,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     tokenKey: config.TOKEN_ENCRYPTION_KEY,
+    ...(config.ADMIN_USER_IDS ? { initialAdmins: async () => config.ADMIN_USER_IDS! } : {}),
     ...(config.MOLLIE_API_KEY ? { mollie: { apiKey: config.MOLLIE_API_KEY, ...(config.MOLLIE_API_ENDPOINT ? { apiEndpoint: config.MOLLIE_API_ENDPOINT } : {}) } } : {}),
   });
   onStop('queues and redis', () => backend.close());

@@ -79,7 +79,8 @@ describe('the routes of composeBackend', () => {
   });
 
   it('when an admin lists, creates and revokes ingest keys through the signed admin API, then a revoked key stops working', async () => {
-    const created = await m.signedFetch('POST', `/api/admin/api-keys?portalId=${m.portalId}`, { label: 'Exact Online' });
+    const asAdmin = `portalId=${m.portalId}&userId=${m.embedded.hubspot.adminUserId}`;
+    const created = await m.signedFetch('POST', `/api/admin/api-keys?${asAdmin}`, { label: 'Exact Online' });
     expect(created.status).toBe(201);
     const key = (await created.json()) as { id: string; key: string; hint: string };
     const listed = await m.apiKeys();
@@ -88,11 +89,27 @@ describe('the routes of composeBackend', () => {
     const call = () => fetch(`${base()}/api/ingest/unmatched`, { headers: { Authorization: `Bearer ${key.key}` } });
     expect((await call()).status).toBe(200);
     expect((await m.apiKeys()).items.find((k) => k.id === key.id)?.lastUsedAt).toEqual(expect.any(String));
-    expect((await m.signedFetch('DELETE', `/api/admin/api-keys/${key.id}?portalId=${m.portalId}`)).status).toBe(204);
+    expect((await m.signedFetch('DELETE', `/api/admin/api-keys/${key.id}?${asAdmin}`)).status).toBe(204);
     expect((await call()).status).toBe(401);
-    expect((await m.signedFetch('DELETE', `/api/admin/api-keys/${key.id}?portalId=${m.portalId}`)).status).toBe(404);
+    expect((await m.signedFetch('DELETE', `/api/admin/api-keys/${key.id}?${asAdmin}`)).status).toBe(404);
     // Another portal's keys are not this portal's business: a portal that is not installed has none.
     expect((await m.signedFetch('GET', '/api/admin/api-keys?portalId=424242')).status).toBe(404);
+  });
+
+  it('when a user who is no admin creates or revokes an ingest key, then the answer is 403 not_admin and the keys stay as they were', async () => {
+    const before = await m.apiKeys();
+    const [kept] = before.items;
+    for (const who of ['&userId=12345', '']) {
+      const created = await m.signedFetch('POST', `/api/admin/api-keys?portalId=${m.portalId}${who}`, { label: 'sneaky' });
+      expect(created.status).toBe(403);
+      expect(await created.json()).toMatchObject({ code: 'not_admin' });
+      const revoked = await m.signedFetch('DELETE', `/api/admin/api-keys/${kept!.id}?portalId=${m.portalId}${who}`);
+      expect(revoked.status).toBe(403);
+      expect(await revoked.json()).toMatchObject({ code: 'not_admin' });
+    }
+    expect(await m.apiKeys()).toEqual(before);
+    // The key month.ts's admin created still ingests.
+    expect((await m.ingestGet('/unmatched')).status).toBe(200);
   });
 });
 

@@ -8,6 +8,8 @@ import { freePort } from '../support/free-port';
 
 const PUBLIC = 'https://desk.example';
 const SECRET = 'private-app-client-secret';
+// A private app has no install to name its first admin: the operator names them (ADMIN_USER_IDS).
+const ADMIN = '7001';
 let sandbox: StartedSandbox;
 const prefix = uniquePrefix('private');
 beforeAll(async () => { sandbox = await startSandbox(); });
@@ -27,7 +29,7 @@ describe('private-app mode (HUBSPOT_ACCESS_TOKEN and one portal id, no OAuth)', 
       env: {
         ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), PUBLIC_BASE_URL: PUBLIC,
         REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix, HUBSPOT_BASE_PATH: sandbox.url, HUBSPOT_ACCESS_TOKEN: token,
-        HUBSPOT_PORTAL_ID: String(portal.hubId), HUBSPOT_CLIENT_SECRET: SECRET, HUBSPOT_CLIENT_ID: '', TOKEN_ENCRYPTION_KEY: '',
+        HUBSPOT_PORTAL_ID: String(portal.hubId), HUBSPOT_CLIENT_SECRET: SECRET, HUBSPOT_CLIENT_ID: '', TOKEN_ENCRYPTION_KEY: '', ADMIN_USER_IDS: ADMIN,
       },
       detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -45,7 +47,7 @@ describe('private-app mode (HUBSPOT_ACCESS_TOKEN and one portal id, no OAuth)', 
       expect(out).not.toContain(token);
 
       // The settings page's signed admin call, as HubSpot signs it for the public origin.
-      const path = `/api/admin/api-keys?portalId=${portal.hubId}`;
+      const path = `/api/admin/api-keys?portalId=${portal.hubId}&userId=${ADMIN}`;
       const body = JSON.stringify({ label: 'accounting' });
       const res = await fetch(`http://127.0.0.1:${port}${path}`, {
         method: 'POST', body,

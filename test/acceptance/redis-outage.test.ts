@@ -59,7 +59,7 @@ describe('Redis down and back', () => {
 
   it('when Redis is killed in the middle of work, then it comes back with its data and nothing is lost or doubled', async () => {
     const companies = await m.createCompanies(Array.from({ length: 20 }, (_, i) => ({ name: `Kill ${i} BV`, domain: `kill${i}.example` })));
-    const created = await m.signedFetch('POST', `/api/admin/api-keys?portalId=${m.portalId}`, { label: 'kill test' });
+    const created = await m.signedFetch('POST', `/api/admin/api-keys?portalId=${m.portalId}&userId=${m.embedded.hubspot.adminUserId}`, { label: 'kill test' });
     const key = ((await created.json()) as { key: string }).key;
     const send = (body: unknown) => fetch(`${m.embedded.publicBaseUrl}/api/ingest/invoices`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body: JSON.stringify(body),

@@ -79,6 +79,13 @@ export function createSettingsService(deps: SettingsServiceDeps) {
         if (saved.ok) return;
       }
     },
+    /**
+     * Whether this user may change the portal's settings and keys: the app's own admin list. HubSpot's signed
+     * context cannot say who is a super admin (context.user has no such field; its `permissions` and deprecated
+     * `roles` do not tell it), so that role is the app's.
+     */
+    isAdmin: async (portalId: string, userId: string | undefined): Promise<boolean> =>
+      userId !== undefined && (await read(portalId)).adminUserIds.includes(userId),
     /** The portal's reminder policy (the seeds ladder until an admin saved one). */
     policyFor: async (portalId: string): Promise<ReminderPolicy> => (await read(portalId)).policy,
     referenceSchemeFor: async (portalId: string): Promise<PaymentReferenceScheme> => (await read(portalId)).paymentReferences,

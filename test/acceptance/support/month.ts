@@ -93,7 +93,7 @@ export async function startMonth(opts: { firstDay: string; redisUrl?: string; ac
     return fetch(`${base}${path}`, { method, headers: { ...headers, ...(raw ? { 'Content-Type': 'application/json' } : {}) }, ...(raw ? { body: raw } : {}) });
   };
   // The ingest key comes the way an admin gets one: from the settings page's signed admin endpoint.
-  const created = await signedFetch('POST', `/api/admin/api-keys?portalId=${portalId}`, { label: 'accounting export' });
+  const created = await signedFetch('POST', `/api/admin/api-keys?portalId=${portalId}&userId=${embedded.hubspot.adminUserId}`, { label: 'accounting export' });
   if (created.status !== 201) throw new Error(`could not create an ingest key: ${created.status}`);
   const apiKey = ((await created.json()) as CreatedApiKeyVM).key;
 
