@@ -32,6 +32,11 @@ const NumericId = z.string().regex(/^\d{1,20}$/, { error: 'must be a numeric Hub
  * HubSpot): `POST …/rotate` issues a new link, the old one opens nothing from then on. Portal and user come
  * from the signed query; only the portal's admins may rotate (403 not_admin), only a known customer (404 not_found).
  */
+export const DEBTOR_LINK_PATHS = {
+  /** POST: a new link for the customer (200 DebtorLinkVM). */
+  rotate: (companyId: string) => `/api/admin/debtor-links/${encodeURIComponent(companyId)}/rotate`,
+} as const;
+
 export const DebtorLinkAdminQuery = z.object({ portalId: NumericId, userId: NumericId.optional() });
 export const DebtorLinkCompany = NumericId;
 

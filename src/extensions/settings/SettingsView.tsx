@@ -8,12 +8,14 @@ import { ApiKeysSection } from './ApiKeysSection';
 import { fetchSettings } from './settings-api';
 import { CalendarForm } from './CalendarForm';
 import { CompanyForm } from './CompanyForm';
+import { DebtorLinkSection } from './DebtorLinkSection';
 import { PolicyEditor } from './PolicyEditor';
+import { SyncHealthSection } from './SyncHealthSection';
 import { useSettingsI18n } from './use-settings-i18n';
 
 /**
  * The app's settings page: the reminder policy with a preview, company details, language and calendar, the
- * ingest keys. Everyone in the portal may read; the server decides who may change (admins), and the page only
+ * ingest keys and customer-page links, the sync health. Everyone in the portal may read; the server decides who may change (admins), and the page only
  * offers saving to them. Every write is the signed settings API with the server's own validation.
  */
 export function SettingsView() {
@@ -34,9 +36,15 @@ export function SettingsView() {
       {!settings.canEdit ? <Alert title={s.readOnly} variant="info" testId="read-only" /> : null}
       <Tabs defaultSelected="policy">
         <Tab tabId="policy" title={s.tabPolicy}><PolicyEditor {...sections} /></Tab>
-        <Tab tabId="company" title={s.tabCompany}><CompanyForm {...sections} /></Tab>
+        <Tab tabId="company" title={s.tabCompany}>
+          <Flex direction="column" gap="lg">
+            <CompanyForm {...sections} />
+            {settings.canEdit ? <DebtorLinkSection i18n={i18n} site={ref} /> : null}
+          </Flex>
+        </Tab>
         <Tab tabId="calendar" title={s.tabCalendar}><CalendarForm {...sections} /></Tab>
         <Tab tabId="sources" title={s.tabSources}><ApiKeysSection i18n={i18n} site={ref} canEdit={settings.canEdit} /></Tab>
+        <Tab tabId="sync" title={s.tabSync}><SyncHealthSection i18n={i18n} site={ref} /></Tab>
       </Tabs>
     </Flex>
   );

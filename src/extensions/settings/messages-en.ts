@@ -1,3 +1,5 @@
+const EN_PLURAL = new Intl.PluralRules('en');
+
 /** English texts of the settings page. `messages-nl.ts` must have every key. */
 export const settingsEn = {
   title: 'Receivables Desk settings',
@@ -76,6 +78,47 @@ export const settingsEn = {
   revoke: 'Revoke',
   revoked: 'Key revoked: it no longer works.',
   endpoints: 'Endpoints',
+
+  linkTitle: 'Customer page links',
+  linkIntro: 'A customer’s link reached the wrong person? Regenerate it: the old link stops working at once and open reminder tasks carry the new one.',
+  linkCompany: 'HubSpot company id',
+  linkCompanyInvalid: 'A company id is digits only (from the company record’s address).',
+  rotateLink: 'Regenerate link',
+  linkRotated: (until: string) => `New link issued, valid until ${until}. The old link no longer opens anything.`,
+  linkNotFound: 'No receivables are known for this company, so it has no customer page.',
+
+  tabSync: 'Sync health',
+  refresh: 'Refresh',
+  lastRunTitle: 'Last sync',
+  noRunYet: 'Nothing synced yet.',
+  lastRun: (at: string, companies: string, seconds: string) => `${at}: ${companies} in ${seconds} s`,
+  companies: (n: number, shown: string) => (EN_PLURAL.select(n) === 'one' ? `${shown} company` : `${shown} companies`),
+  runResult: (rollups: string, created: string, updated: string, closed: string, rejected: string) =>
+    `Rollups written: ${rollups} · tasks created: ${created}, updated: ${updated}, closed: ${closed}, refused by HubSpot: ${rejected}`,
+  dailyRun: (at: string, next: string | null) => (next ? `Daily planning at ${at}; next run ${next}.` : `Daily planning at ${at}; not scheduled.`),
+  pending: (n: number, shown: string) => (n === 0 ? 'No changes waiting to be synced.' : EN_PLURAL.select(n) === 'one' ? `${shown} changed company waits to be synced.` : `${shown} changed companies wait to be synced.`),
+  queuesTitle: 'Queues (shared by every portal)',
+  colQueue: 'Queue',
+  colWaiting: 'Waiting',
+  colActive: 'Running',
+  colDelayed: 'Later',
+  colFailed: 'Failed',
+  colLag: 'Oldest waits (s)',
+  queue: { sync: 'rollups', scheduling: 'reminder tasks', refresh: 'refresh', webhooks: 'HubSpot webhooks' },
+  callsTitle: 'HubSpot calls today',
+  calls: (used: string, limit: string | null) => (limit ? `${used} of ${limit} calls used today.` : `${used} calls today (HubSpot sets no daily limit for this app).`),
+  burst: (per10s: string, refused: string) => `At most ${per10s} per 10 seconds; ${refused} refused with “too many requests”.`,
+  deadLettersTitle: (n: number, shown: string) => (n === 0 ? 'Failed work: none.' : EN_PLURAL.select(n) === 'one' ? `Failed work: ${shown} item` : `Failed work: ${shown} items`),
+  colFailedAt: 'Failed at',
+  colWork: 'Work',
+  colCompany: 'Company',
+  colReason: 'Reason',
+  retry: 'Retry',
+  discard: 'Discard',
+  retried: 'Sent again: the result shows in HubSpot after the next sync.',
+  discarded: 'Discarded.',
+  actionFailed: 'That did not work: the service refused or did not answer. Refresh and try again.',
+  work: { job: 'background job', company: 'company sync', task: 'task' },
 };
 
 export type SettingsMessages = typeof settingsEn;

@@ -1,5 +1,7 @@
 import type { SettingsMessages } from './messages-en';
 
+const NL_PLURAL = new Intl.PluralRules('nl');
+
 /** Nederlandse teksten van de instellingenpagina. */
 export const settingsNl: SettingsMessages = {
   title: 'Instellingen van Receivables Desk',
@@ -77,5 +79,45 @@ export const settingsNl: SettingsMessages = {
   never: 'nooit',
   revoke: 'Intrekken',
   revoked: 'Sleutel ingetrokken: hij werkt niet meer.',
+  linkTitle: 'Links naar de klantpagina',
+  linkIntro: 'Is de link van een klant bij de verkeerde persoon terechtgekomen? Maak een nieuwe: de oude link werkt direct niet meer en openstaande herinneringstaken krijgen de nieuwe.',
+  linkCompany: 'HubSpot-bedrijfs-ID',
+  linkCompanyInvalid: 'Een bedrijfs-ID bestaat alleen uit cijfers (uit het adres van het bedrijfsrecord).',
+  rotateLink: 'Nieuwe link maken',
+  linkRotated: (until: string) => `Nieuwe link uitgegeven, geldig tot ${until}. De oude link opent niets meer.`,
+  linkNotFound: 'Voor dit bedrijf zijn geen vorderingen bekend, dus het heeft geen klantpagina.',
+
+  tabSync: 'Synchronisatie',
+  refresh: 'Vernieuwen',
+  lastRunTitle: 'Laatste synchronisatie',
+  noRunYet: 'Nog niets gesynchroniseerd.',
+  lastRun: (at: string, companies: string, seconds: string) => `${at}: ${companies} in ${seconds} s`,
+  companies: (n: number, shown: string) => (NL_PLURAL.select(n) === 'one' ? `${shown} bedrijf` : `${shown} bedrijven`),
+  runResult: (rollups: string, created: string, updated: string, closed: string, rejected: string) =>
+    `Samenvattingen geschreven: ${rollups} · taken aangemaakt: ${created}, bijgewerkt: ${updated}, gesloten: ${closed}, door HubSpot geweigerd: ${rejected}`,
+  dailyRun: (at: string, next: string | null) => (next ? `Dagelijkse planning om ${at}; volgende ronde ${next}.` : `Dagelijkse planning om ${at}; niet ingepland.`),
+  pending: (n: number, shown: string) => (n === 0 ? 'Er wachten geen wijzigingen op synchronisatie.' : NL_PLURAL.select(n) === 'one' ? `${shown} gewijzigd bedrijf wacht op synchronisatie.` : `${shown} gewijzigde bedrijven wachten op synchronisatie.`),
+  queuesTitle: 'Wachtrijen (gedeeld door alle portalen)',
+  colQueue: 'Wachtrij',
+  colWaiting: 'Wachtend',
+  colActive: 'Bezig',
+  colDelayed: 'Later',
+  colFailed: 'Mislukt',
+  colLag: 'Oudste wacht (s)',
+  queue: { sync: 'samenvattingen', scheduling: 'herinneringstaken', refresh: 'verversen', webhooks: 'HubSpot-webhooks' },
+  callsTitle: 'HubSpot-aanroepen vandaag',
+  calls: (used: string, limit: string | null) => (limit ? `${used} van ${limit} aanroepen vandaag gebruikt.` : `${used} aanroepen vandaag (HubSpot stelt voor deze app geen daglimiet).`),
+  burst: (per10s: string, refused: string) => `Hooguit ${per10s} per 10 seconden; ${refused} geweigerd met ‘te veel verzoeken’.`,
+  deadLettersTitle: (n: number, shown: string) => (n === 0 ? 'Mislukt werk: geen.' : NL_PLURAL.select(n) === 'one' ? `Mislukt werk: ${shown} item` : `Mislukt werk: ${shown} items`),
+  colFailedAt: 'Mislukt op',
+  colWork: 'Werk',
+  colCompany: 'Bedrijf',
+  colReason: 'Reden',
+  retry: 'Opnieuw proberen',
+  discard: 'Verwijderen',
+  retried: 'Opnieuw verstuurd: het resultaat staat na de volgende synchronisatie in HubSpot.',
+  discarded: 'Verwijderd.',
+  actionFailed: 'Dat lukte niet: de dienst weigerde of antwoordde niet. Vernieuw en probeer het opnieuw.',
+  work: { job: 'achtergrondtaak', company: 'bedrijfssynchronisatie', task: 'taak' },
   endpoints: 'Adressen',
 };
