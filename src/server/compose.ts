@@ -20,6 +20,7 @@ import { createMollieProvider } from './payments/mollie-provider';
 import { createPaidOnlineStore } from './payments/paid-online-store';
 import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
+import { createQueueDashboard } from './http/queue-dashboard/queue-dashboard';
 import { createDebtorLinksRouter } from './http/admin/debtor-links-router';
 import { createDebtorLinkAdmin } from './debtor-page/link-admin';
 import { createOperationsRouter } from './http/admin/operations-router';
@@ -231,6 +232,9 @@ export function composeBackend(o: BackendOptions) {
         selfService: createSelfService({ ledger, gateway: hubspot.gateway, redis, prefix, now, calendarFor: async (p) => calendarFor(p), fallbackOwnerFor }),
       }),
       ...(checkout ? { payments: createPaymentWebhooksRouter({ checkout }) } : {}),
+      ...(o.config.QUEUE_DASHBOARD_TOKEN ? {
+        queueDashboard: createQueueDashboard({ token: o.config.QUEUE_DASHBOARD_TOKEN, queues: [queues.sync, queues.scheduling, queues.refresh, operate.webhookQueue.queue] }),
+      } : {}),
     },
   });
 

@@ -86,6 +86,8 @@ const EnvSchema = z.object({
    */
   ADMIN_USER_IDS: z.string().regex(/^\d{1,20}(,\d{1,20})*$/, { error: 'must be HubSpot user ids separated by commas, e.g. 1234567,2345678' })
     .transform((v) => v.split(',')).optional(),
+  /** Turns on the operators' queue dashboard (bull-board) at /admin/queues; requests must present this token. */
+  QUEUE_DASHBOARD_TOKEN: z.string().min(24, { error: 'must be at least 24 characters (e.g. openssl rand -base64 32)' }).optional(),
   CREDIT_CONTROLLER_OWNER_ID: z.string().regex(/^\d+$/, { error: 'must be a numeric HubSpot owner id' }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   /**

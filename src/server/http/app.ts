@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { TrustProxy } from '../config';
 import type { Logger } from '../infra/logger';
 import { errorHandler } from './error-handler';
+import { QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard';
 
 export interface AppRouters {
   /** Signed `hubspot.fetch` endpoints for the cards, at /api/cards. */
@@ -30,6 +31,8 @@ export interface AppRouters {
   readonly debtorPage?: Router;
   /** The payment provider's webhook (Mollie), at /payments/mollie. */
   readonly payments?: Router;
+  /** Operators' queue dashboard (bull-board, behind its token), at /admin/queues; absent unless configured. */
+  readonly queueDashboard?: Router;
 }
 
 export interface AppDeps {
@@ -93,6 +96,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.routers.home) app.use('/api/home', deps.routers.home);
   if (deps.routers.debtorPage) app.use('/my', deps.routers.debtorPage);
   if (deps.routers.payments) app.use('/payments/mollie', deps.routers.payments);
+  if (deps.routers.queueDashboard) app.use(QUEUE_DASHBOARD_PATH, deps.routers.queueDashboard);
   app.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'No such endpoint.' } satisfies ApiErrorBody);
   });
