@@ -50,11 +50,18 @@ export const CallListEntryVM = z.object({
   recordUrl: z.string(),
   /** The prioritisation score, rounded (only its order means something). */
   score: z.number().int().min(0),
+  /**
+   * The score as a person reads it: 0–100, today's highest-scored customer of the portal is 100, on a log scale
+   * (scores run from hundreds to millions, so a linear one would put almost everyone near 0).
+   */
+  priority: z.number().int().min(0).max(100),
   segment: z.enum([...CALL_LIST_SEGMENTS, 'current']),
   reasons: ReasonsVM,
   status: z.enum(CALL_LIST_STATUSES),
   overdue: z.array(MoneyVM),
   ownerId: z.string().nullable(),
+  /** The owner's name from HubSpot's owners; null when HubSpot has none (or the owners could not be read). */
+  ownerName: z.string().nullable(),
   planned: z.object({
     stepId: z.string(),
     action: z.enum(CALL_LIST_ACTIONS),

@@ -47,6 +47,10 @@ describe('the app home call list', () => {
       recordUrl: `https://app.hubspot.com/contacts/${m.portalId}/record/0-2/${mine}`,
       overdue: [{ minor: 1_800_000, currency: 'EUR' }],
     });
+    // The owner's name as HubSpot's owners API gives it; the score as a priority of today's list (top = 100).
+    expect(first.ownerName).toEqual(expect.stringMatching(/\S+ \S+/));
+    expect(first.priority).toBeGreaterThan(ours[1]!.priority);
+    expect(vm.items[0]!.priority).toBe(100);
     expect(first.reasons[0]).toMatchObject({ code: 'overdue_money_days', params: { overdueMinor: 1_800_000, oldestDaysPastDue: 46 } });
     expect(first.planned).toMatchObject({ action: expect.any(String), channel: expect.any(String), dueAt: expect.stringMatching(/^2027-03-01T/) });
     expect(ours[2]).toMatchObject({ segment: 'deprioritised', reasons: expect.arrayContaining([{ code: 'dispute_open', params: { count: 1 } }]) });

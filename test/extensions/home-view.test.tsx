@@ -57,7 +57,7 @@ function service() {
       getCustomerLedger: async (_p, id) => byId.get(id),
     },
     companyIndex: async () => ({ names: { 101: 'Bakkerij De Korenbloem', 102: 'Fietsen Jansen' }, owners: {} }),
-    owners: async () => [{ ownerId: '9001', userId: '55', teamIds: ['t1'] }, { ownerId: '9002', userId: '56', teamIds: [] }],
+    owners: async () => [{ ownerId: '9001', userId: '55', teamIds: ['t1'], name: 'Sanne de Vries' }, { ownerId: '9002', userId: '56', teamIds: [] }],
   });
 }
 
@@ -98,6 +98,12 @@ describe('app home on call lists the server computed', () => {
     expect(textOf(r.findByTestId(Text, 'reasons-103'))).toMatch(language === 'nl' ? /in geschil/ : /disputed/);
     expect(plain(textOf(r.findByTestId(Text, 'planned-101')))).toMatch(/·/);
     expect(text).toContain(h.totalLine(2));
+    // The owner by name, and the score as a priority from 0 to 100 that follows the ranking.
+    expect(textOf(r.findByTestId(Text, 'owner-101'))).toBe('Sanne de Vries');
+    const priority = (id: string) => Number(textOf(r.findByTestId(Text, `priority-${id}`)));
+    expect(priority('101')).toBeGreaterThan(priority('103'));
+    expect(priority('101')).toBeLessThanOrEqual(100);
+    expect(priority('103')).toBeGreaterThanOrEqual(0);
     // KPIs over the whole portal: €18,000 + €900 + €2,500 overdue.
     const overdue = r.findAll(StatisticsItem).find((s) => s.props.testId === 'kpi-overdue-EUR');
     expect(plain(String(overdue?.props.number))).toMatch(language === 'nl' ? /21\.400,00/ : /21,400\.00/);

@@ -38,12 +38,12 @@ export function CallListTable({ i18n, vm, onPage }: { i18n: HomeI18n; vm: CallLi
               <Link href={{ url: e.recordUrl, external: false }} testId={`company-${e.companyId}`}>{e.name ?? h.unnamed(e.companyId)}</Link>
             </TableCell>
             <TableCell align="right">
-              <Text>{i18n.number(e.score)}</Text>
+              <Text testId={`priority-${e.companyId}`}>{i18n.number(e.priority)}</Text>
               <StatusTag variant={SEGMENT_VARIANT[e.segment]} testId={`segment-${e.companyId}`}>{segmentName(i18n.t, e.segment)}</StatusTag>
             </TableCell>
             <TableCell><Text testId={`reasons-${e.companyId}`}>{reasonsText(i18n, e)}</Text></TableCell>
             <TableCell><Text testId={`planned-${e.companyId}`}>{plannedText(i18n, e.planned)}</Text></TableCell>
-            <TableCell><Text>{e.ownerId ? h.owner(e.ownerId) : h.noOwner}</Text></TableCell>
+            <TableCell><Text testId={`owner-${e.companyId}`}>{e.ownerName ?? (e.ownerId ? h.owner(e.ownerId) : h.noOwner)}</Text></TableCell>
             <TableCell><StatusTag variant={STATUS_VARIANT[e.status]} testId={`status-${e.companyId}`}>{h.status[e.status]}</StatusTag></TableCell>
           </TableRow>
         ))}

@@ -26,7 +26,7 @@ export const homeEn = {
   progressOpen: 'To do',
   progressSnoozed: 'On hold',
   colCustomer: 'Customer',
-  colPriority: 'Priority',
+  colPriority: 'Priority (0–100)',
   colWhy: 'Why',
   colPlanned: 'Planned',
   colOwner: 'Owner',

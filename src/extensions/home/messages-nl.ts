@@ -28,7 +28,7 @@ export const homeNl: HomeMessages = {
   progressOpen: 'Te doen',
   progressSnoozed: 'Aangehouden',
   colCustomer: 'Klant',
-  colPriority: 'Prioriteit',
+  colPriority: 'Prioriteit (0–100)',
   colWhy: 'Waarom',
   colPlanned: 'Gepland',
   colOwner: 'Eigenaar',

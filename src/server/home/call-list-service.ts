@@ -92,16 +92,26 @@ export function createCallListService(deps: CallListServiceDeps) {
     }
   }
 
-  async function assemble(portalId: string, list: Omit<PortalList, 'snapshot'>, computedAt: string): Promise<CallListSnapshot> {
+  /** Owner id → name; a nicety: without HubSpot's owners the list shows owner ids. */
+  const ownerNamesOf = (portalId: string): Promise<Record<string, string>> => ownersOf(portalId).then(
+    (list) => Object.fromEntries(list.flatMap((o) => (o.name ? [[o.ownerId, o.name]] : []))),
+    (err: Error) => {
+      deps.log?.warn({ portalId, err: err.message }, 'call list without owner names');
+      return {};
+    },
+  );
+
+  async function assemble(portalId: string, list: Omit<PortalList, 'snapshot'>, computedAt: string, names = ownerNamesOf(portalId)): Promise<CallListSnapshot> {
     // Without HubSpot (down, or not yet listed) the list still answers: names and owners then wait for the next build.
     const index = await deps.companyIndex(portalId).catch((err: Error) => {
       deps.log?.warn({ portalId, err: err.message }, 'call list without company names');
       return {} as Pick<CompanyIndex, 'owners' | 'names'>;
     });
+    const ownerNames = await names;
     const invoices = [...list.invoices.values()].flat();
     return buildSnapshot({
       portalId, asOf: list.asOf, computedAt, ranked: rankCallList([...list.entries.values()]),
-      names: index.names ?? {}, owners: index.owners ?? {},
+      names: index.names ?? {}, owners: index.owners ?? {}, ownerNames,
       kpis: portfolioKpis(invoices, list.asOf), trend: kpiTrend(invoices, list.asOf, TREND_MONTHS),
     });
   }
@@ -118,9 +128,11 @@ export function createCallListService(deps: CallListServiceDeps) {
 
   const fullBuild = (portalId: string): Promise<PortalList> => serial(portalId, async () => {
     const m = await moment(portalId);
+    // Asked while the customers are planned: HubSpot's answer (or its failure) costs the build no time of its own.
+    const names = ownerNamesOf(portalId);
     const parts = { asOf: m.asOf, builtAtMs: Date.now(), entries: new Map<string, CallListEntry>(), invoices: new Map<string, readonly Invoice[]>() };
     await plan(portalId, parts, await deps.ledger.listCompanyIds(portalId), m);
-    const list: PortalList = { ...parts, snapshot: await assemble(portalId, parts, m.now) };
+    const list: PortalList = { ...parts, snapshot: await assemble(portalId, parts, m.now, names) };
     lists.set(portalId, list);
     return list;
   });

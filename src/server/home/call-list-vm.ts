@@ -50,6 +50,8 @@ export interface SnapshotInput {
   readonly names: Readonly<Record<string, string>>;
   /** Company owners from HubSpot, for customers whose profile names none. */
   readonly owners: Readonly<Record<string, string>>;
+  /** Owner id → name (HubSpot's owners). */
+  readonly ownerNames: Readonly<Record<string, string>>;
   readonly kpis: readonly PortfolioKpis[];
   readonly trend: readonly TrendPoint[];
   /** HubSpot's app host for record links (account-info's uiDomain). */
@@ -68,18 +70,25 @@ export function kpisVM(k: PortfolioKpis): PortfolioKpisVM {
   };
 }
 
-function entryVM(e: CallListEntry, input: SnapshotInput): CallListEntryVM {
+/** 0–100 on a log scale, the top score 100 (see CallListEntryVM.priority). */
+export const priorityOf = (score: number, topScore: number): number =>
+  (score <= 0 || topScore <= 0 ? 0 : Math.max(1, Math.round((100 * Math.log1p(score)) / Math.log1p(topScore))));
+
+function entryVM(e: CallListEntry, input: SnapshotInput, topScore: number): CallListEntryVM {
   const host = input.uiDomain ?? 'app.hubspot.com';
+  const ownerId = e.ownerId ?? input.owners[e.companyId] ?? null;
   return {
     companyId: e.companyId,
     name: input.names[e.companyId] ?? null,
     recordUrl: `https://${host}/contacts/${input.portalId}/record/0-2/${e.companyId}`,
     score: Math.round(e.score),
+    priority: priorityOf(e.score, topScore),
     segment: e.segment,
     reasons: [...e.reasons] as CallListEntryVM['reasons'],
     status: e.status,
     overdue: e.overdue.map((m) => ({ minor: m.minor, currency: m.currency })),
-    ownerId: e.ownerId ?? input.owners[e.companyId] ?? null,
+    ownerId,
+    ownerName: ownerId === null ? null : input.ownerNames[ownerId] ?? null,
     planned: e.planned ? {
       stepId: e.planned.stepId, action: e.planned.action, channel: e.planned.channel ?? null, dueAt: e.planned.dueAt,
       window: e.planned.window ? { ...e.planned.window } : null,
@@ -127,8 +136,9 @@ const channelsOf = (entries: readonly SnapshotEntry[]) =>
   [...new Set(entries.flatMap((e) => (e.vm.planned?.channel ? [e.vm.planned.channel] : [])))].sort();
 
 export function buildSnapshot(input: SnapshotInput): CallListSnapshot {
+  const topScore = input.ranked.reduce((top, e) => Math.max(top, e.score), 0);
   const entries: SnapshotEntry[] = input.ranked.map((e) => ({
-    vm: entryVM(e, input), status: e.status, currencies: e.overdue.map((m) => m.currency),
+    vm: entryVM(e, input, topScore), status: e.status, currencies: e.overdue.map((m) => m.currency),
   }));
   const positions = entries.map((_, i) => i);
   const orders = Object.fromEntries(CALL_LIST_SORTS.map((s) =>

@@ -25,6 +25,8 @@ export interface OwnerSummary {
   /** The HubSpot user (context.user.id on a card); absent for an owner without a user. */
   readonly userId?: string;
   readonly teamIds: readonly string[];
+  /** First and last name as HubSpot has them (shown to the portal's own users; never logged). */
+  readonly name?: string;
 }
 
 /** The domain's segments; 'standard' = overdue but in none of the three worklist segments. */

@@ -83,7 +83,8 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
       do {
         const page = await call(portalId, 'list owners', 'standard', (c) => c.crm.owners.ownersApi.getPage(undefined, after, 100, false));
         for (const o of page.results) {
-          owners.push({ ownerId: o.id, ...(o.userId !== undefined ? { userId: String(o.userId) } : {}), teamIds: (o.teams ?? []).map((t) => t.id) });
+          const name = [o.firstName, o.lastName].filter(Boolean).join(' ');
+          owners.push({ ownerId: o.id, ...(o.userId !== undefined ? { userId: String(o.userId) } : {}), teamIds: (o.teams ?? []).map((t) => t.id), ...(name ? { name } : {}) });
         }
         after = page.paging?.next?.after;
       } while (after);

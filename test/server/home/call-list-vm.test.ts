@@ -33,7 +33,7 @@ describe('call list page', () => {
         ...(d.owner ? { ownerId: d.owner } : {}),
         ...(d.channel ? { planned: { stepId: 's', action: 'call', channel: d.channel, dueAt: '2026-12-03T09:00:00.000Z' } } : {}),
       }));
-      const snap = buildSnapshot({ portalId: '1', asOf: '2026-12-03', computedAt: '2026-12-03T08:00:00.000Z', ranked, names: {}, owners: {}, kpis: [], trend: [] });
+      const snap = buildSnapshot({ portalId: '1', asOf: '2026-12-03', computedAt: '2026-12-03T08:00:00.000Z', ranked, names: {}, owners: {}, ownerNames: {}, kpis: [], trend: [] });
       const parsed = CallListQuery.parse({ portalId: '1', scope: 'all', ...Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'scope' && v !== undefined)) });
       const scope = q.scope === null ? null : new Set(q.scope);
       const page = callListPage(snap, parsed, scope);
