@@ -11,6 +11,7 @@ import { createApp } from './http/app';
 import { DEMO_CREDITOR, fixedCreditor, type CreditorSource } from './debtor-page/creditor';
 import { createInvoicePdfStore } from './debtor-page/invoice-pdfs';
 import { createDebtorLinkStore } from './debtor-page/link-store';
+import { createPageCache } from './debtor-page/page-cache';
 import { createDebtorPageService } from './debtor-page/page-service';
 import { createSelfService } from './debtor-page/self-service';
 import { createDebtorPageRouter } from './http/debtor-page/router';
@@ -178,7 +179,7 @@ export function composeBackend(o: BackendOptions) {
   // The debtor page, built from the same ledger, policy and calendar as the cards; the invoices' own PDFs from UBL.
   const invoicePdfs = createInvoicePdfStore(redis, prefix);
   const debtorPages = createDebtorPageService({
-    links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor ?? fixedCreditor(DEMO_CREDITOR)), redis, prefix,
+    links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor ?? fixedCreditor(DEMO_CREDITOR)),
     settingsVersion: async (portalId) => (await settings.read(portalId)).version, pdfs: invoicePdfs,
   });
   const checkout = o.mollie ? createCheckoutService({
@@ -228,7 +229,7 @@ export function composeBackend(o: BackendOptions) {
       }),
       operations: createOperationsRouter({ ...signed, health: syncHealth }),
       debtorPage: createDebtorPageRouter({
-        pages: debtorPages, redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, pdfs: invoicePdfs, ...(checkout ? { checkout } : {}),
+        pages: debtorPages, pageCache: createPageCache({ redis, prefix }), redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, pdfs: invoicePdfs, ...(checkout ? { checkout } : {}),
         selfService: createSelfService({ ledger, gateway: hubspot.gateway, redis, prefix, now, calendarFor: async (p) => calendarFor(p), fallbackOwnerFor }),
       }),
       ...(checkout ? { payments: createPaymentWebhooksRouter({ checkout }) } : {}),

@@ -5,8 +5,6 @@ import { planActions } from '../../domain/policy/engine';
 import type { ReminderPolicy } from '../../domain/policy/policy';
 import { policyFor, portalDay, type PortalDayDeps } from '../cards/portal-day';
 import type { LedgerStore } from '../ledger/ledger-store';
-import type { Redis } from 'ioredis';
-import { ledgerKeys } from '../ledger/ledger-keys';
 import type { CreditorDetails, CreditorSource } from './creditor';
 import type { InvoicePdfStore } from './invoice-pdfs';
 import type { DebtorLinkStore } from './link-store';
@@ -15,9 +13,6 @@ export interface DebtorPageDeps extends PortalDayDeps {
   readonly links: DebtorLinkStore;
   readonly ledger: LedgerStore;
   readonly creditor: CreditorSource;
-  /** For the ledger revision of a company (what a cached page was built from). */
-  readonly redis: Redis;
-  readonly prefix: string;
   /** The portal's settings version (creditor, language, policy, calendar): a saved change is a new page at once. */
   readonly settingsVersion?: (portalId: string) => Promise<number>;
   /** Which invoices have their own PDF (a UBL attachment), for the page's download links. */
@@ -49,14 +44,13 @@ export function createDebtorPageService(deps: DebtorPageDeps) {
      * What a page depends on, cheaply: the customer the link opens, its ledger revision (changed by every ledger
      * write) and the portal's day. Equal fingerprints give equal pages, so a page can be reused until one changes.
      */
-    async fingerprint(token: string): Promise<string | undefined> {
+    async fingerprint(token: string): Promise<{ portalId: string; companyId: string; fingerprint: string } | undefined> {
       const found = await deps.links.resolve(token);
       if (!found) return undefined;
-      const [revision, day, settings] = await Promise.all([
-        deps.redis.get(ledgerKeys(deps.prefix, found.portalId).revision(found.companyId)), portalDay(deps, found.portalId),
-        deps.settingsVersion?.(found.portalId),
+      const [[revision], day, settings] = await Promise.all([
+        deps.ledger.getRevisions(found.portalId, [found.companyId]), portalDay(deps, found.portalId), deps.settingsVersion?.(found.portalId),
       ]);
-      return `${found.portalId}:${found.companyId}:${revision ?? '-'}:${day.asOf}:${settings ?? '-'}`;
+      return { ...found, fingerprint: `${revision ?? '-'}:${day.asOf}:${settings ?? '-'}` };
     },
 
     async view(token: string): Promise<DebtorView | undefined> {

@@ -1,35 +1,48 @@
 import { randomBytes } from 'node:crypto';
 
-/** A placeholder as long as a real submission id (16 random bytes, base64url): ids take its place byte for byte. */
+/** Stands where the link's token goes: a page is rendered once per customer, never with a secret in it. */
+export const TOKEN_SLOT = '__token_slot__';
+/** Stands where the forms' submission id goes (one fresh id per answer). */
 export const SUBMISSION_SLOT = '__submission_slot_____';
 const ID_BYTES = 16;
+const SLOT = new RegExp(`${TOKEN_SLOT}|${SUBMISSION_SLOT}`, 'g');
 
 /**
- * A rendered page as UTF-8 bytes, cut at its forms' submission ids. An answer is the same bytes with a fresh id
- * between the pieces: no string replacement, no re-encoding and no copy of a page of 200 invoices (~120 KB) per
- * request — that, not rendering, is what a cached page cost under load.
+ * A rendered page as UTF-8 bytes, cut at its slots. An answer is the same bytes with the link's token and a fresh
+ * submission id between the pieces: no string replacement, no re-encoding and no copy of a page of 200 invoices
+ * (~120 KB) per request — that, not rendering, is what a cached page cost under load. Because the token is a slot,
+ * the same prepared bytes can be kept in Redis for every process without a usable link in them.
  */
 export interface PreparedPage {
   /** The bytes between the slots (views of one buffer, never copied). */
   readonly pieces: readonly Buffer[];
-  readonly length: number;
+  /** What stands between piece i and i + 1. */
+  readonly slots: readonly ('token' | 'submission')[];
+  /** The bytes of the pieces alone. */
+  readonly bytes: number;
 }
 
 export function preparePage(html: string): PreparedPage {
-  const bytes = Buffer.from(html, 'utf8');
-  const slot = Buffer.from(SUBMISSION_SLOT, 'utf8');
   const pieces: Buffer[] = [];
+  const slots: ('token' | 'submission')[] = [];
   let from = 0;
-  for (let at = bytes.indexOf(slot); at !== -1; at = bytes.indexOf(slot, from)) {
-    pieces.push(bytes.subarray(from, at));
-    from = at + slot.length;
+  for (const m of html.matchAll(SLOT)) {
+    pieces.push(Buffer.from(html.slice(from, m.index), 'utf8'));
+    slots.push(m[0] === TOKEN_SLOT ? 'token' : 'submission');
+    from = m.index + m[0].length;
   }
-  pieces.push(bytes.subarray(from));
-  return { pieces, length: bytes.length };
+  pieces.push(Buffer.from(html.slice(from), 'utf8'));
+  return { pieces, slots, bytes: pieces.reduce((n, p) => n + p.length, 0) };
 }
 
-/** The answer's chunks: the pieces with one new submission id in every slot (one id per answer, as the forms expect). */
-export function pageChunks(page: PreparedPage): Buffer[] {
-  const id = Buffer.from(randomBytes(ID_BYTES).toString('base64url'), 'latin1');
-  return page.pieces.flatMap((piece, i) => (i === 0 ? [piece] : [id, piece]));
+/** The answer's chunks and length: the pieces with the token and one new submission id (as the forms expect). */
+export function pageChunks(page: PreparedPage, token: string): { chunks: Buffer[]; length: number } {
+  const fill = { token: Buffer.from(token, 'latin1'), submission: Buffer.from(randomBytes(ID_BYTES).toString('base64url'), 'latin1') };
+  const chunks: Buffer[] = [page.pieces[0]!];
+  let length = page.bytes;
+  page.slots.forEach((slot, i) => {
+    chunks.push(fill[slot], page.pieces[i + 1]!);
+    length += fill[slot].length;
+  });
+  return { chunks, length };
 }

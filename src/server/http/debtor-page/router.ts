@@ -15,14 +15,16 @@ import { renderArrangeSection } from '../../debtor-page/render/arrange-section';
 import { renderDebtorPage, renderNeutralPage } from '../../debtor-page/render/page';
 import type { SelfService } from '../../debtor-page/self-service';
 import { renderPayPage } from '../../debtor-page/render/pay-page';
-import { pageChunks, preparePage, SUBMISSION_SLOT, type PreparedPage } from '../../debtor-page/render/prepared-page';
+import { pageChunks, SUBMISSION_SLOT, TOKEN_SLOT } from '../../debtor-page/render/prepared-page';
 import { epcQrDataUrl, pageQrPng } from '../../debtor-page/render/qr';
 import type { CheckoutService } from '../../payments/checkout-service';
 import type { InvoicePdfStore } from '../../debtor-page/invoice-pdfs';
-import { createViewCache } from '../../cards/view-cache';
+import type { PageCache } from '../../debtor-page/page-cache';
 
 export interface DebtorPageRouterDeps {
   readonly pages: DebtorPageService;
+  /** Prepared pages, shared by every process through Redis. */
+  readonly pageCache: PageCache;
   /** Online payments; without a provider the page offers the transfer (QR, IBAN, reference) only. */
   readonly checkout?: CheckoutService;
   /** Deferral, arrangement, dispute, accounts-payable address. */
@@ -70,15 +72,14 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
 
   const langOf = (req: Request): Language | undefined => LangQuery.safeParse(req.query).data?.lang;
   const limited = async (ip: string): Promise<number | undefined> => {
-    try {
-      const missed = await misses.get(ip);
-      if (missed && missed.remainingPoints <= 0) return Math.ceil(missed.msBeforeNext / 1000);
-      await pages.consume(ip);
-      return undefined;
-    } catch (e) {
+    const waitOf = (e: unknown): number => {
       if (e instanceof RateLimiterRes) return Math.ceil(e.msBeforeNext / 1000);
       throw e;
-    }
+    };
+    // Both at once (one round trip's wait): an address that guessed too often is refused either way.
+    const [missed, wait] = await Promise.all([misses.get(ip), pages.consume(ip).then(() => undefined, waitOf)]);
+    if (missed && missed.remainingPoints <= 0) return Math.ceil(missed.msBeforeNext / 1000);
+    return wait;
   };
 
   /** Rate limit, then the link: the view, or the neutral answer already sent. */
@@ -98,19 +99,18 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
   };
   const selfPath = (req: Request<{ token: string }>) => `${req.baseUrl}/${encodeURIComponent(req.params.token)}`;
 
-  const page = (req: Request<{ token: string }>, view: DebtorView, notice: { banner?: 'paid' | 'pending' | 'failed'; done?: string }, submission = randomBytes(16).toString('base64url')) => {
+  const page = (req: Request<{ token: string }>, view: DebtorView, notice: { banner?: 'paid' | 'pending' | 'failed'; done?: string }, submission = randomBytes(16).toString('base64url'), path = selfPath(req)) => {
     const lang = langOf(req) ?? view.language;
-    const arrange = renderArrangeSection({ standing: view.standing, lang, selfPath: selfPath(req), limits: selfServiceLimitsOf(view.policy), submissionId: (form) => `${form.replace('_', '')}-${submission}` });
+    const arrange = renderArrangeSection({ standing: view.standing, lang, selfPath: path, limits: selfServiceLimitsOf(view.policy), submissionId: (form) => `${form.replace('_', '')}-${submission}` });
     return renderDebtorPage({
-      standing: view.standing, creditor: view.creditor, lang, selfPath: selfPath(req), payable: true, extra: [arrange], pdfInvoiceIds: view.pdfInvoiceIds,
+      standing: view.standing, creditor: view.creditor, lang, selfPath: path, payable: true, extra: [arrange], pdfInvoiceIds: view.pdfInvoiceIds,
       ...(notice.banner ? { banner: notice.banner } : {}), ...(notice.done ? { done: notice.done } : {}),
     });
   };
 
-  // A rendered page is reused while its customer's ledger revision, the portal's day and its settings hold (and at
-  // most a minute): kept as UTF-8 bytes with slots for the forms' submission ids, so an answer is a copy of the
-  // bytes with fresh ids — no rebuilding, re-encoding or hashing of a page of 200 invoices per request.
-  const rendered = createViewCache<PreparedPage | undefined>({ ttlMs: 60_000, maxEntries: 500 });
+  // A rendered page is reused while its customer's ledger revision, the portal's day and its settings hold: built
+  // once by any process with slots for the token and the forms' submission ids, so an answer is the prepared bytes
+  // with the token and fresh ids between them — no rebuilding, re-encoding or hashing of a page of 200 invoices.
   router.get('/:token', async (req, res) => {
     const ip = req.ip ?? 'unknown';
     const wait = await limited(ip);
@@ -120,10 +120,11 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
     }
     const q = BannerQuery.safeParse(req.query).data;
     const notice = { ...(q?.payment ? { banner: q.payment } : {}), ...(q?.done ? { done: q.done } : {}) };
-    const fingerprint = await deps.pages.fingerprint(req.params.token);
-    const prepared = fingerprint && await rendered.get(`${fingerprint}:${langOf(req) ?? ''}:${notice.banner ?? ''}:${notice.done ?? ''}:${selfPath(req)}`, async () => {
+    const found = await deps.pages.fingerprint(req.params.token);
+    const variant = `${langOf(req) ?? '-'}|${notice.banner ?? '-'}|${notice.done ?? '-'}`;
+    const prepared = found && await deps.pageCache.get({ portalId: found.portalId, companyId: found.companyId, variant }, found.fingerprint, async () => {
       const view = await deps.pages.view(req.params.token);
-      return view ? preparePage(page(req, view, notice, SUBMISSION_SLOT)) : undefined;
+      return view ? page(req, view, notice, SUBMISSION_SLOT, `${req.baseUrl}/${TOKEN_SLOT}`) : undefined;
     });
     if (!prepared) {
       await misses.consume(ip).catch(() => undefined);
@@ -131,9 +132,10 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
       return;
     }
     // No ETag: the page is never stored (no-store), so hashing it would only cost time. The chunks go out in one writev.
-    res.type('html').set('Content-Length', String(prepared.length));
+    const { chunks, length } = pageChunks(prepared, encodeURIComponent(req.params.token));
+    res.type('html').set('Content-Length', String(length));
     res.cork();
-    for (const chunk of pageChunks(prepared)) res.write(chunk);
+    for (const chunk of chunks) res.write(chunk);
     res.end();
     res.uncork();
   });
