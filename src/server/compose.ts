@@ -8,7 +8,7 @@ import { createStoredViews } from './cards/stored-views';
 import { systemClock, type Clock } from './clock/clock';
 import { requiresRedisPersistence, type Config } from './config';
 import { createApp } from './http/app';
-import { DEMO_CREDITOR, fixedCreditor, type CreditorSource } from './debtor-page/creditor';
+import type { CreditorSource } from './debtor-page/creditor';
 import { createInvoicePdfStore } from './debtor-page/invoice-pdfs';
 import { createDebtorLinkStore } from './debtor-page/link-store';
 import { createPageCache } from './debtor-page/page-cache';
@@ -77,7 +77,10 @@ export interface BackendOptions {
   readonly clock?: Clock;
   /** The continuous sync's timing; defaults suit production. */
   readonly loop?: { readonly debounceMs?: number; readonly sweepEveryMs?: number };
-  /** The creditor the debtor page presents, per portal (the settings store; the demo creditor until one exists). */
+  /**
+   * The creditor the debtor page presents while a portal has saved no company details (the embedded demo's); without
+   * one such a portal's page offers no payment instructions ("not available yet").
+   */
   readonly creditor?: CreditorSource;
   /** Online payments on the debtor page through Mollie (MOLLIE_API_KEY; the embedded default: its local stand-in). */
   readonly mollie?: { readonly apiKey: string; readonly apiEndpoint?: string };
@@ -179,7 +182,7 @@ export function composeBackend(o: BackendOptions) {
   // The debtor page, built from the same ledger, policy and calendar as the cards; the invoices' own PDFs from UBL.
   const invoicePdfs = createInvoicePdfStore(redis, prefix);
   const debtorPages = createDebtorPageService({
-    links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor ?? fixedCreditor(DEMO_CREDITOR)),
+    links: debtorLinks, ledger, now, calendarFor, policy: settings.policyFor, creditor: creditorFromSettings(settings, o.creditor),
     settingsVersion: async (portalId) => (await settings.read(portalId)).version, pdfs: invoicePdfs,
   });
   const checkout = o.mollie ? createCheckoutService({
@@ -229,7 +232,7 @@ export function composeBackend(o: BackendOptions) {
       }),
       operations: createOperationsRouter({ ...signed, health: syncHealth }),
       debtorPage: createDebtorPageRouter({
-        pages: debtorPages, pageCache: createPageCache({ redis, prefix }), redis, prefix, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, pdfs: invoicePdfs, ...(checkout ? { checkout } : {}),
+        pages: debtorPages, pageCache: createPageCache({ redis, prefix }), redis, prefix, log: o.log, perMinute: o.config.DEBTOR_PAGE_RATE_PER_MINUTE, publicBaseUrl: o.publicBaseUrl, pdfs: invoicePdfs, ...(checkout ? { checkout } : {}),
         selfService: createSelfService({ ledger, gateway: hubspot.gateway, redis, prefix, now, calendarFor: async (p) => calendarFor(p), fallbackOwnerFor }),
       }),
       ...(checkout ? { payments: createPaymentWebhooksRouter({ checkout }) } : {}),

@@ -1,9 +1,8 @@
 import type { Language } from '../../domain/ledger';
 
 /**
- * The creditor as the debtor page presents it: name, bank details and colours. Issue 15's settings store
- * implements `CreditorSource` per portal; until a portal saved its company details, the defaults below
- * (or the composition's) apply.
+ * The creditor as the debtor page presents it: name, bank details and colours. The settings store implements
+ * `CreditorSource` per portal (creditor-from-settings.ts); only the embedded demo falls back to DEMO_CREDITOR.
  */
 export interface CreditorDetails {
   readonly legalName: string;
@@ -19,7 +18,11 @@ export interface CreditorDetails {
   readonly defaultLanguage: Language;
 }
 
-export type CreditorSource = (portalId: string) => Promise<CreditorDetails>;
+/**
+ * The portal's creditor, or undefined while it has not saved its own company details: a page with payment
+ * instructions is then refused, never shown with someone else's IBAN.
+ */
+export type CreditorSource = (portalId: string) => Promise<CreditorDetails | undefined>;
 
 /** The embedded demo's creditor (a fictitious company; the IBAN is the well-known valid example NL91ABNA0417164300). */
 export const DEMO_CREDITOR: CreditorDetails = {

@@ -107,5 +107,7 @@ export const en = {
   neutralBody: 'The link may be mistyped, replaced by a newer one or expired. Please use the link in our most recent message, or contact us.',
   tooManyTitle: 'Too many requests',
   tooManyBody: 'Please wait a minute and try again.',
+  notReadyTitle: 'This page is not available yet',
+  notReadyBody: 'Your payment page is still being set up. Please use the payment details on your invoice, or contact us.',
 };
 export type DebtorMessages = typeof en;

@@ -102,4 +102,6 @@ export const nl: DebtorMessages = {
   neutralBody: 'De link is misschien verkeerd overgenomen, vervangen door een nieuwere of verlopen. Gebruik de link uit ons meest recente bericht of neem contact met ons op.',
   tooManyTitle: 'Te veel verzoeken',
   tooManyBody: 'Wacht een minuut en probeer het opnieuw.',
+  notReadyTitle: 'Deze pagina is nog niet beschikbaar',
+  notReadyBody: 'Uw betaalpagina wordt nog ingericht. Gebruik de betaalgegevens op uw factuur of neem contact met ons op.',
 };

@@ -34,9 +34,18 @@ export interface DebtorView {
 }
 
 /**
+ * What a link opens: the customer's view; or, while the portal has saved no company details of its own, nothing
+ * with payment instructions (no page is ever shown with another creditor's IBAN); or nothing at all.
+ */
+export type DebtorOpening =
+  | { readonly kind: 'open'; readonly view: DebtorView }
+  | { readonly kind: 'not_ready'; readonly portalId: string; readonly language: Language }
+  | { readonly kind: 'none' };
+
+/**
  * Resolves a link to its customer's view: the same ledger, policy and calendar the cards use, planned with the
  * same engine, so the page, the cards and the letters show the same phase and figures. `undefined` for any link
- * that does not open a customer (the router answers the neutral page).
+ * that does not open a customer (the router answers the neutral page), `not_ready` without the creditor's details.
  */
 export function createDebtorPageService(deps: DebtorPageDeps) {
   return {
@@ -53,19 +62,20 @@ export function createDebtorPageService(deps: DebtorPageDeps) {
       return { ...found, fingerprint: `${revision ?? '-'}:${day.asOf}:${settings ?? '-'}` };
     },
 
-    async view(token: string): Promise<DebtorView | undefined> {
+    async view(token: string): Promise<DebtorOpening> {
       const found = await deps.links.resolve(token);
-      if (!found) return undefined;
+      if (!found) return { kind: 'none' };
       const { portalId, companyId } = found;
       const [ledger, day, policy, creditor] = await Promise.all([
         deps.ledger.getCustomerLedger(portalId, companyId), portalDay(deps, portalId), policyFor(deps, portalId), deps.creditor(portalId),
       ]);
-      if (!ledger) return undefined;
+      if (!ledger) return { kind: 'none' };
+      if (!creditor) return { kind: 'not_ready', portalId, language: ledger.profile.language ?? 'nl' };
       const { position } = planActions({ ledger, policy, now: day.now.toISOString(), calendar: day.calendar });
       const nextOn = position.next ? dateInZone(position.next.dueAt, day.calendar.timeZone) : undefined;
       const standing = debtorStanding({ ledger, asOf: day.asOf, policy, position, ...(nextOn ? { nextOn } : {}) });
       const pdfInvoiceIds = deps.pdfs ? await deps.pdfs.which(portalId, standing.invoices.map((i) => i.externalId)) : new Set<string>();
-      return { portalId, companyId, ledger, standing, creditor, policy, language: ledger.profile.language ?? creditor.defaultLanguage, pdfInvoiceIds };
+      return { kind: 'open', view: { portalId, companyId, ledger, standing, creditor, policy, language: ledger.profile.language ?? creditor.defaultLanguage, pdfInvoiceIds } };
     },
   };
 }

@@ -4,6 +4,7 @@ import { startMollieStandIn, type MollieStandIn } from '../../sandbox/mollie/mol
 import { startWebhookDelivery, type WebhookDelivery } from '../../sandbox/webhooks';
 import { createControllableClock, type ControllableClock } from '../clock/controllable-clock';
 import { composeBackend, type Backend, type BackendOptions } from '../compose';
+import { DEMO_CREDITOR, fixedCreditor } from '../debtor-page/creditor';
 import type { Config } from '../config';
 import type { Logger } from '../infra/logger';
 import { createSchemaGuard } from '../sync/schema-guard';
@@ -66,6 +67,8 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
     clientId: hubspot.clientId, clientSecret: hubspot.clientSecret, hubspotBasePath: hubspot.sandbox.url,
     publicBaseUrl, tokenKey: o.config.TOKEN_ENCRYPTION_KEY,
     mollie: { apiKey: mollie.apiKey, apiEndpoint: mollie.apiEndpoint },
+    // The demo portal's page shows a fictitious creditor until someone saves company details on the settings page.
+    creditor: fixedCreditor(DEMO_CREDITOR),
     ...(o.loop ? { loop: o.loop } : {}),
     ...(hubspot.adminUserId ? { initialAdmins: async () => [hubspot.adminUserId!] } : {}),
   });

@@ -114,12 +114,14 @@ ${creditor.supportEmail ? html`<p>${t.questions(creditor.supportEmail)}</p>` : '
 }
 
 /** The one page for every link that does not open a customer: the same words whatever the reason. */
-export function renderNeutralPage(lang: Language, kind: 'not_found' | 'too_many' = 'not_found'): string {
+export function renderNeutralPage(lang: Language, kind: 'not_found' | 'too_many' | 'not_ready' = 'not_found'): string {
   const t = messagesFor(lang);
   const other = messagesFor(lang === 'nl' ? 'en' : 'nl');
   const [title, body, otherTitle, otherBody] = kind === 'too_many'
     ? [t.tooManyTitle, t.tooManyBody, other.tooManyTitle, other.tooManyBody]
-    : [t.neutralTitle, t.neutralBody, other.neutralTitle, other.neutralBody];
+    : kind === 'not_ready'
+      ? [t.notReadyTitle, t.notReadyBody, other.notReadyTitle, other.notReadyBody]
+      : [t.neutralTitle, t.neutralBody, other.neutralTitle, other.neutralBody];
   // Who asks is unknown, so both languages are shown; nothing names a creditor or a customer.
   return layout({
     lang, title, brand: '#3b4350', creditorName: 'Receivables Desk',

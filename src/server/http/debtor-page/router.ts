@@ -10,7 +10,8 @@ import { paySelection } from '../../../domain/debtor-page/pay-selection';
 import type { Language } from '../../../domain/ledger';
 import { epcPayload } from '../../../domain/payments/epc-qr';
 import { remittanceFor } from '../../../domain/payments/remittance';
-import type { DebtorPageService, DebtorView } from '../../debtor-page/page-service';
+import type { DebtorOpening, DebtorPageService, DebtorView } from '../../debtor-page/page-service';
+import type { Logger } from '../../infra/logger';
 import { renderArrangeSection } from '../../debtor-page/render/arrange-section';
 import { renderDebtorPage, renderNeutralPage } from '../../debtor-page/render/page';
 import type { SelfService } from '../../debtor-page/self-service';
@@ -37,7 +38,11 @@ export interface DebtorPageRouterDeps {
   readonly publicBaseUrl: string;
   /** The invoices' own PDFs (a UBL attachment). */
   readonly pdfs?: Pick<InvoicePdfStore, 'get'>;
+  readonly log: Logger;
 }
+
+/** A portal without company details is named in the log once per this interval per process, not per request. */
+const WARN_EVERY_MS = 10 * 60_000;
 
 const LangQuery = z.object({ lang: z.enum(['en', 'nl']).optional() }).loose();
 const PayQuery = z.object({ invoice: SafeId(128).optional() }).loose();
@@ -90,12 +95,26 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
       res.status(429).set('Retry-After', String(wait)).type('html').send(renderNeutralPage(langOf(req) ?? 'nl', 'too_many'));
       return undefined;
     }
-    const view = await deps.pages.view(req.params.token);
-    if (!view) {
-      await misses.consume(ip).catch(() => undefined);
+    const opening = await deps.pages.view(req.params.token);
+    if (opening.kind === 'open') return opening.view;
+    await refuse(req, res, opening);
+    return undefined;
+  };
+  // A link that opens nothing counts as a miss; a customer of a portal without its own company details (IBAN,
+  // name) is told the page is not available yet — never shown payment instructions with somebody else's account.
+  const warned = new Map<string, number>();
+  const refuse = async (req: Request<{ token: string }>, res: express.Response, opening: Exclude<DebtorOpening, { kind: 'open' }>) => {
+    if (opening.kind === 'none') {
+      await misses.consume(req.ip ?? 'unknown').catch(() => undefined);
       res.status(404).type('html').send(renderNeutralPage(langOf(req) ?? 'nl'));
+      return;
     }
-    return view;
+    const now = Date.now();
+    if ((warned.get(opening.portalId) ?? 0) < now - WARN_EVERY_MS) {
+      warned.set(opening.portalId, now);
+      deps.log.warn({ portalId: opening.portalId }, 'debtor page refused: the portal has saved no company details (legal name, IBAN) on the settings page');
+    }
+    res.status(503).type('html').send(renderNeutralPage(langOf(req) ?? opening.language, 'not_ready'));
   };
   const selfPath = (req: Request<{ token: string }>) => `${req.baseUrl}/${encodeURIComponent(req.params.token)}`;
 
@@ -123,12 +142,14 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
     const found = await deps.pages.fingerprint(req.params.token);
     const variant = `${langOf(req) ?? '-'}|${notice.banner ?? '-'}|${notice.done ?? '-'}`;
     const prepared = found && await deps.pageCache.get({ portalId: found.portalId, companyId: found.companyId, variant }, found.fingerprint, async () => {
-      const view = await deps.pages.view(req.params.token);
-      return view ? page(req, view, notice, SUBMISSION_SLOT, `${req.baseUrl}/${TOKEN_SLOT}`) : undefined;
+      const opening = await deps.pages.view(req.params.token);
+      return opening.kind === 'open' ? page(req, opening.view, notice, SUBMISSION_SLOT, `${req.baseUrl}/${TOKEN_SLOT}`) : undefined;
     });
     if (!prepared) {
-      await misses.consume(ip).catch(() => undefined);
-      res.status(404).type('html').send(renderNeutralPage(langOf(req) ?? 'nl'));
+      // Rare (a bad link, a portal not set up): asked again, to tell which.
+      const opening = await deps.pages.view(req.params.token);
+      if (opening.kind === 'open') res.type('html').send(page(req, opening.view, notice));
+      else await refuse(req, res, opening);
       return;
     }
     // No ETag: the page is never stored (no-store), so hashing it would only cost time. The chunks go out in one writev.
