@@ -16,6 +16,7 @@ import { createDebtorPageService } from './debtor-page/page-service';
 import { createSelfService } from './debtor-page/self-service';
 import { createDebtorPageRouter } from './http/debtor-page/router';
 import { createPaymentWebhooksRouter } from './http/payments/router';
+import { createBankCreditStore } from './payments/bank-credit-store';
 import { createCheckoutService } from './payments/checkout-service';
 import { createMollieProvider } from './payments/mollie-provider';
 import { createPaidOnlineStore } from './payments/paid-online-store';
@@ -148,9 +149,10 @@ export function composeBackend(o: BackendOptions) {
   const bankStore = createBankStore(redis, prefix);
   // Online payments of the debtor page, remembered so their later bank statement is not counted twice.
   const paidOnline = createPaidOnlineStore(redis, prefix, now);
+  const bankCredits = createBankCreditStore(redis, prefix, now);
   const bank = {
     store: bankStore,
-    importer: createBankImporter({ ledger, bank: bankStore, failures: directDebitFailures, paidOnline, now }),
+    importer: createBankImporter({ ledger, bank: bankStore, failures: directDebitFailures, paidOnline, bankCredits, now }),
     resolve: createUnappliedResolver({ ledger, bank: bankStore }),
   };
   const apiKeys = createApiKeyStore(redis, prefix);
@@ -188,6 +190,7 @@ export function composeBackend(o: BackendOptions) {
   const checkout = o.mollie ? createCheckoutService({
     provider: createMollieProvider(o.mollie), ledger, redis, prefix, publicBaseUrl: o.publicBaseUrl, now,
     timeZoneOf: async (portalId) => (await calendarFor(portalId)).timeZone, log: o.log, paidOnline,
+    bankCredits, takeUnapplied: bankStore.takeUnapplied,
   }) : undefined;
 
   const syncHealth = createSyncHealth({

@@ -86,3 +86,60 @@ describe('a bank statement of a payment already received online', () => {
     expect(html).toContain('Invoice ON-2');
   });
 });
+
+/** The customer pays at the provider but the webhook is late and the payer closes the tab: nothing settles it yet. */
+async function payWithLateWebhook(token: string, invoice: string): Promise<{ id: string; release: () => Promise<void> }> {
+  const hold = m.embedded.mollie.holdWebhooks();
+  const start = await fetch(`${base()}/my/${token}/checkout`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `invoice=${invoice}` });
+  const checkoutUrl = start.headers.get('location')!;
+  const paid = await fetch(checkoutUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'outcome=paid' });
+  expect(paid.status).toBe(303);
+  return { id: /\/checkout\/(tr_\w+)/.exec(checkoutUrl)![1]!, release: async () => { await hold.release(); await m.settle(); } };
+}
+
+describe('a bank statement that comes before the provider\'s webhook of the same payment', () => {
+  it('when the statement was applied to the invoice and the webhook comes later, then the provider payment is recognised as the same money: counted once, also on a repeated webhook', async () => {
+    const company = await m.createCompany({ name: 'Trage Webhook BV', domain: 'trage-webhook.example' });
+    await m.invoices({ domain: 'trage-webhook.example' }, [
+      { id: 'TW-1', amount: 96_800, issued: '2027-02-01', due: '2027-03-03' },
+      { id: 'TW-2', amount: 96_800, issued: '2027-02-10', due: '2027-03-12' },
+    ]);
+    const token = (await m.embedded.backend.debtorLinks.ensure(m.portalId, company)).token;
+    const late = await payWithLateWebhook(token, 'TW-1');
+    await m.settle();
+    expect(await paymentsOf(company, 'TW-1')).toHaveLength(0);
+
+    const statement = camtDocument({ id: 'S-TW', entries: [{ amount: 96_800, text: `${late.id} Voorbeeld Groothandel B.V.: TW-1`, name: 'Stichting Mollie Payments', iban: 'NL10ABNA0000000001', acctSvcrRef: 'TW-BANK-1' }] });
+    expect((await bank(statement)).report).toMatchObject({ created: 1, unmatched: 0, paidOnline: 0 });
+    expect(await paymentsOf(company, 'TW-1')).toHaveLength(1);
+
+    await late.release();
+    expect(m.embedded.mollie.webhookCalls.filter((c) => c.id === late.id).map((c) => c.status)).toEqual([200]);
+    expect(await paymentsOf(company, 'TW-1')).toHaveLength(1);
+    expect(await paymentsOf(company, 'TW-2')).toHaveLength(0);
+    expect((await m.rollup(company)).open).toBe(968);
+
+    expect(await m.embedded.mollie.redeliver(late.id)).toBe(200);
+    await m.settle();
+    expect(await paymentsOf(company, 'TW-1')).toHaveLength(1);
+    expect((await m.rollup(company)).open).toBe(968);
+    // A later statement of the same money (the payout after the payer's own transfer was seen) is not the provider's either.
+    const payout = camtDocument({ id: 'S-TW2', entries: [{ amount: 96_800, text: `${late.id} payout`, name: 'Stichting Mollie Payments', iban: 'NL10ABNA0000000001', acctSvcrRef: 'TW-BANK-2' }] });
+    expect((await bank(payout)).report).toMatchObject({ paidOnline: 0 });
+  });
+
+  it('when the statement named only the payment id and waited as unapplied, then the late webhook pays the invoice once and the waiting credit is gone', async () => {
+    const company = await m.createCompany({ name: 'Alleen Kenmerk BV', domain: 'alleen-kenmerk.example' });
+    await m.invoices({ domain: 'alleen-kenmerk.example' }, [{ id: 'AK-3', amount: 30_250, issued: '2027-02-01', due: '2027-03-03' }]);
+    const token = (await m.embedded.backend.debtorLinks.ensure(m.portalId, company)).token;
+    const late = await payWithLateWebhook(token, 'AK-3');
+    const statement = camtDocument({ id: 'S-AK', entries: [{ amount: 30_250, text: late.id, name: 'Stichting Mollie Payments', iban: 'NL10ABNA0000000001', acctSvcrRef: 'AK-BANK-1' }] });
+    expect((await bank(statement)).report).toMatchObject({ created: 0, unmatched: 1 });
+    expect((await unapplied()).some((u) => u.remittance === late.id)).toBe(true);
+
+    await late.release();
+    expect(await paymentsOf(company, 'AK-3')).toHaveLength(1);
+    expect((await m.rollup(company)).open).toBe(0);
+    expect((await unapplied()).some((u) => u.remittance === late.id)).toBe(false);
+  });
+});

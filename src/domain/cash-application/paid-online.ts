@@ -42,3 +42,28 @@ export function paidOnlineMatch(credit: IncomingCredit & { readonly key: string 
   const byAmount = open.find((p) => p.amount.minor === credit.amount.minor && p.amount.currency === credit.amount.currency && named(p));
   return byAmount ? { providerPaymentId: byAmount.providerPaymentId, by: 'amount_and_reference' } : undefined;
 }
+
+/** A bank credit already imported (applied to invoices, or waiting unapplied), as a later provider payment looks for it. */
+export interface BankedCredit extends IncomingCredit {
+  readonly key: string;
+  /** Whether cash application put it on invoices (its payments are in the ledger) or it waits in the unapplied list. */
+  readonly applied: boolean;
+  /** The provider payment recognised as this credit; another provider payment is then money of its own. */
+  readonly claimedBy?: string;
+}
+
+export type BankedCreditMatch = { readonly creditKey: string; readonly applied: boolean; readonly by: PaidOnlineMatch['by'] };
+
+/**
+ * The same rule the other way round, for a statement that came before the provider's webhook: which imported bank
+ * credit is this provider payment's money. A credit is this payment exactly when `paidOnlineMatch` would have
+ * recognised it had the payment come first; the provider's id beats amount and reference, and a credit claimed by
+ * another provider payment is not taken again.
+ */
+export function bankedCreditOf(paid: PaidOnline, credits: readonly BankedCredit[]): BankedCreditMatch | undefined {
+  const candidate = { ...paid, bankedBy: undefined };
+  const matches = credits
+    .filter((c) => c.claimedBy === undefined || c.claimedBy === paid.providerPaymentId)
+    .flatMap((c) => { const m = paidOnlineMatch(c, [candidate]); return m ? [{ creditKey: c.key, applied: c.applied, by: m.by }] : []; });
+  return matches.find((m) => m.by === 'provider_id') ?? matches[0];
+}

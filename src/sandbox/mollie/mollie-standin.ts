@@ -37,6 +37,8 @@ export interface MollieStandIn {
   readonly webhookCalls: { id: string; status: number }[];
   /** Calls the webhook of a payment again (Mollie does so on every status change and on retries). */
   redeliver(id: string): Promise<number>;
+  /** Holds status-change webhooks back (a late webhook, as after an outage on the receiver's side) until `release`. */
+  holdWebhooks(): { release(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -70,7 +72,9 @@ export async function startMollieStandIn(opts: { port?: number; apiKey?: string;
     webhookCalls.push({ id: p.id, status });
     return status;
   };
+  let held: StoredPayment[] | undefined;
   const deliver = async (p: StoredPayment): Promise<void> => {
+    if (held) { held.push(p); return; }
     for (let attempt = 0; ; attempt++) {
       const status = await callWebhook(p);
       if ((status >= 200 && status < 300) || attempt >= retries.length) return;
@@ -139,6 +143,11 @@ ${p.status === 'open' ? [button('paid', 'Paid'), button('failed', 'Failed'), but
   return {
     url: base, apiEndpoint: `${base}/v2/`, apiKey, webhookCalls,
     async redeliver(id) { const p = payments.get(id); return p ? callWebhook(p) : 0; },
+    holdWebhooks() {
+      const queue: StoredPayment[] = [];
+      held = queue;
+      return { async release() { if (held === queue) held = undefined; for (const p of queue) await deliver(p); } };
+    },
     close: () => new Promise<void>((resolve, reject) => { server.closeAllConnections(); server.close((e) => (e ? reject(e) : resolve())); }),
   };
 }

@@ -1,10 +1,11 @@
 import type { Redis } from 'ioredis';
-import type { PaidOnline } from '../../domain/cash-application/paid-online';
+import { bankedCreditOf, type PaidOnline } from '../../domain/cash-application/paid-online';
 import { dateInZone } from '../../domain/dates';
 import type { PayLine } from '../../domain/debtor-page/pay-selection';
 import type { PaymentMethod } from '../../domain/ledger';
 import type { Logger } from '../infra/logger';
 import type { LedgerStore } from '../ledger/ledger-store';
+import type { BankCreditStore } from './bank-credit-store';
 import type { PaidOnlineStore } from './paid-online-store';
 import type { PaymentProvider, ProviderStatus } from './payment-provider';
 
@@ -15,9 +16,11 @@ interface CheckoutRecord {
   readonly currency: string;
   readonly createdAt: string;
   readonly status: ProviderStatus;
+  /** The bank credit that brought this payment's money before the provider's webhook did (never counted twice). */
+  readonly bankedBy?: string;
 }
 
-export type CheckoutOutcome = 'recorded' | 'not_paid' | 'unknown' | 'amount_mismatch';
+export type CheckoutOutcome = 'recorded' | 'banked_already' | 'not_paid' | 'unknown' | 'amount_mismatch';
 
 const PROVIDER_ID = /^tr_[A-Za-z0-9]{1,40}$/;
 export const isProviderPaymentId = (id: string): boolean => PROVIDER_ID.test(id);
@@ -35,6 +38,10 @@ export function createCheckoutService(deps: {
   now: () => Date; timeZoneOf: (portalId: string) => Promise<string>; log: Logger;
   /** Remembers paid provider payments, so a bank statement of the same money later is not counted again. */
   paidOnline?: Pick<PaidOnlineStore, 'record'>;
+  /** Bank credits imported before the webhook came: the same money, recognised by the domain's one rule. */
+  bankCredits?: Pick<BankCreditStore, 'recent' | 'claim'>;
+  /** Takes a credit off the unapplied list once its provider payment put the money on the invoices. */
+  takeUnapplied?: (portalId: string, id: string) => Promise<unknown>;
 }) {
   const key = (portalId: string, id: string) => `${deps.prefix}:p:${portalId}:dp:pay:${id}`;
   const read = async (portalId: string, id: string): Promise<CheckoutRecord | undefined> => {
@@ -97,13 +104,25 @@ export function createCheckoutService(deps: {
       }
       if (record.status !== payment.status) await deps.redis.set(key(portalId, id), JSON.stringify({ ...record, status: payment.status }), 'KEEPTTL');
       if (payment.status !== 'paid') return { outcome: 'not_paid', status: payment.status, companyId: record.companyId };
-      const date = dateInZone(payment.paidAt ?? deps.now().toISOString(), await deps.timeZoneOf(portalId));
-      await deps.ledger.upsertPayments(portalId, record.lines.map((l) => ({
-        externalId: `mollie-${id}-${l.invoiceExternalId}`, companyId: record.companyId, invoiceExternalId: l.invoiceExternalId,
-        amount: { minor: l.minor, currency: record.currency }, date, method: methodOf(payment.method),
-      })));
-      await deps.paidOnline?.record(portalId, await paidOnline(portalId, id, record, total));
-      return { outcome: 'recorded', status: 'paid', companyId: record.companyId };
+      if (record.bankedBy) return { outcome: 'banked_already', status: 'paid', companyId: record.companyId };
+      const paid = await paidOnline(portalId, id, record, total);
+      // A statement can come before the webhook (a late webhook, a payout naming the payment): the same money.
+      const banked = deps.bankCredits ? bankedCreditOf(paid, await deps.bankCredits.recent(portalId)) : undefined;
+      if (!banked?.applied) {
+        const date = dateInZone(payment.paidAt ?? deps.now().toISOString(), await deps.timeZoneOf(portalId));
+        await deps.ledger.upsertPayments(portalId, record.lines.map((l) => ({
+          externalId: `mollie-${id}-${l.invoiceExternalId}`, companyId: record.companyId, invoiceExternalId: l.invoiceExternalId,
+          amount: { minor: l.minor, currency: record.currency }, date, method: methodOf(payment.method),
+        })));
+      }
+      if (banked) {
+        // Claimed first, then remembered on the checkout: a repeated webhook (even after the credit is pruned) writes nothing.
+        await deps.bankCredits!.claim(portalId, banked.creditKey, id);
+        if (!banked.applied) await deps.takeUnapplied?.(portalId, banked.creditKey);
+        await deps.redis.set(key(portalId, id), JSON.stringify({ ...record, status: payment.status, bankedBy: banked.creditKey }), 'KEEPTTL');
+      }
+      await deps.paidOnline?.record(portalId, banked ? { ...paid, bankedBy: banked.creditKey } : paid);
+      return { outcome: banked?.applied ? 'banked_already' : 'recorded', status: 'paid', companyId: record.companyId };
     },
   };
 }

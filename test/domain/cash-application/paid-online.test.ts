@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { paidOnlineMatch, type PaidOnline } from '../../../src/domain/cash-application/paid-online';
+import { bankedCreditOf, paidOnlineMatch, type PaidOnline } from '../../../src/domain/cash-application/paid-online';
 import { money } from '../../../src/domain/money';
 import { printReference, rfReference } from '../../../src/domain/payments/rf-reference';
 
@@ -39,5 +40,25 @@ describe('a bank credit that is a payment the provider already reported', () => 
     const newer = paid({ providerPaymentId: 'tr_new' });
     expect(paidOnlineMatch(credit({ remittance: 'F-2027-1' }), [older, newer])?.providerPaymentId).toBe('tr_old');
     expect(paidOnlineMatch(credit({ remittance: 'F-2027-1' }), [{ ...older, bankedBy: 'k0' }, newer])?.providerPaymentId).toBe('tr_new');
+  });
+});
+
+describe('a provider payment whose bank credit came first (the webhook late)', () => {
+  it('when the credit names the payment id or has its amount and reference, then it is that credit — by the same rule as the other order, for every input', () => {
+    const text = fc.constantFrom('', 'tr_AbC123', 'Mollie tr_AbC123 payout', 'F-2027-1', 'Factuur F-2027-1.', printReference(rfReference('F-2027-1')!), 'F-2027-2', 'tr_Other9');
+    fc.assert(fc.property(fc.integer({ min: 120_990, max: 121_010 }), text, fc.boolean(), (amount, remittance, applied) => {
+      const c = credit({ amount, remittance });
+      const forward = paidOnlineMatch(c, [paid()]);
+      const reverse = bankedCreditOf(paid(), [{ ...c, applied }]);
+      expect(reverse).toEqual(forward ? { creditKey: 'k1', applied, by: forward.by } : undefined);
+    }));
+  });
+
+  it('when one credit names the payment id and another only fits by amount and reference, then the named one is taken; a credit claimed by another payment is not', () => {
+    const byAmount = { ...credit({ key: 'k1', remittance: 'F-2027-1' }), applied: true };
+    const byId = { ...credit({ key: 'k2', amount: 120_950, remittance: 'tr_AbC123' }), applied: false };
+    expect(bankedCreditOf(paid(), [byAmount, byId])).toEqual({ creditKey: 'k2', applied: false, by: 'provider_id' });
+    expect(bankedCreditOf(paid(), [{ ...byAmount, claimedBy: 'tr_other' }])).toBeUndefined();
+    expect(bankedCreditOf(paid(), [{ ...byAmount, claimedBy: 'tr_AbC123' }])?.creditKey).toBe('k1');
   });
 });

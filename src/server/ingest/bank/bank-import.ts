@@ -1,10 +1,11 @@
 import type { BankImportReport, StatementCheck, UnappliedPayment } from '../../../contracts/bank';
 import type { DirectDebitFailureInput } from '../../../contracts/direct-debit';
 import { applyCredit, indexOpenItems, settle, type OpenItem } from '../../../domain/cash-application/apply-credit';
-import { paidOnlineMatch } from '../../../domain/cash-application/paid-online';
+import { paidOnlineMatch, type BankedCredit } from '../../../domain/cash-application/paid-online';
 import type { CompanyId, CustomerLedger, Payment } from '../../../domain/ledger';
 import { AppError } from '../../errors';
 import type { RedisLedgerStore } from '../../ledger/redis-ledger-store';
+import type { BankCreditStore } from '../../payments/bank-credit-store';
 import type { PaidOnlineStore } from '../../payments/paid-online-store';
 import type { DirectDebitFailureService } from '../direct-debit/failure-service';
 import { createReportBuilder } from '../ingest-report';
@@ -20,6 +21,8 @@ export interface BankImportDeps {
   readonly failures: Pick<DirectDebitFailureService, 'recordFailures'>;
   /** Provider payments already in the ledger: their later bank credit is recognised, not applied again. */
   readonly paidOnline?: Pick<PaidOnlineStore, 'recent' | 'markBanked'>;
+  /** The credits not recognised as a provider payment: a webhook that comes later finds its money here. */
+  readonly bankCredits?: Pick<BankCreditStore, 'record'>;
   readonly now?: () => Date;
 }
 
@@ -75,6 +78,7 @@ export function createBankImporter(deps: BankImportDeps) {
         const unapplied: UnappliedPayment[] = [];
         const learned: { iban?: string; name?: string; companyId: CompanyId }[] = [];
         const banked: { providerPaymentId: string; creditKey: string }[] = [];
+        const imported: BankedCredit[] = [];
         if (fresh.length) {
           const online = [...(await deps.paidOnline?.recent(portalId) ?? [])];
           const index = indexOpenItems(await openItems(portalId));
@@ -103,11 +107,13 @@ export function createBankImporter(deps: BankImportDeps) {
             }
             decisions.set(credit.key, own);
             payments.push(...own);
+            imported.push({ key: credit.key, amount: credit.amount, remittance: credit.remittance, applied: decision.kind === 'applied', ...(credit.reference ? { reference: credit.reference } : {}) });
           }
         }
         // Order: the provider payments' claims, the decisions and the waiting list first, then the payments; a retry
         // after a crash repeats them (a claimed provider payment still matches the credit that claimed it).
         await deps.paidOnline?.markBanked(portalId, banked);
+        await deps.bankCredits?.record(portalId, imported);
         await deps.bank.remember(portalId, decisions);
         await deps.bank.addUnapplied(portalId, unapplied, now().getTime());
         for (let i = 0; i < payments.length; i += CHUNK) await deps.ledger.upsertPayments(portalId, payments.slice(i, i + CHUNK));
