@@ -42,6 +42,9 @@ async function consumerWithOldDebt(name: string, language: 'nl' | 'en', invoiceI
   return c;
 }
 
+/** The customer's own page as text (no tags, plain spaces). */
+const pageText = async (url: string) => (await (await fetch(url)).text()).replace(/<[^>]+>/g, ' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+
 /** The letter task as HubSpot holds it, read through the api-client as any HubSpot user or integration would. */
 async function letterTask(companyId: string): Promise<{ subject: string; body: string }> {
   const task = (await m.openTasks(companyId)).find((t) => t.step === 'fourteen_day_letter');
@@ -74,6 +77,9 @@ describe('the 14-day letter in HubSpot', () => {
     // The customer's own page, in the letter and as a QR code to print on it (a random token: not words of any language).
     const link = /https?:\/\/\S+\/my\/[\w.-]+/.exec(letter)?.[0];
     expect(letter).toContain(`Of betaal direct online: ${link}`);
+    // The customer's page states the same costs as the letter, VAT included as the settings say.
+    expect(await pageText(link!)).toContain('incassokosten van € 181,50 (de wettelijke staffel, inclusief 21% btw)');
+    expect(await pageText(`${link!}?lang=en`)).toContain('collection costs of €181.50 (the statutory scale, including 21% VAT)');
     expect(body).toContain(`de QR-code ${link}/qr.png`);
     const qr = await fetch(`${link}/qr.png`);
     expect(qr.headers.get('content-type')).toBe('image/png');
@@ -106,6 +112,9 @@ describe('the 14-day letter in HubSpot', () => {
     const { body } = await letterTask(c);
     expect(body).toContain('incassokosten van € 150,00 in rekening');
     expect(body).not.toContain('btw in rekening');
+    const page = await pageText(/https?:\/\/\S+\/my\/[\w.-]+/.exec(body)![0]);
+    expect(page).toContain('incassokosten van € 150,00 (de wettelijke staffel)');
+    expect(page).not.toContain('inclusief 21% btw');
   });
 
   it('when the credit controller sends the letter two days after it was planned and completes its task, then the 14 days count from that day', async () => {

@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from '../dates';
 import type { CustomerLedger, Invoice, Language } from '../ledger';
-import { wikCollectionCosts } from '../legal/collection-costs';
-import { invoiceInterest } from '../legal/claim-charges';
+import type { CostOptions } from '../legal/collection-costs';
+import { claimCharges, invoiceInterest } from '../legal/claim-charges';
 import type { InterestKind } from '../legal/interest';
 import { daysPastDue, isOpenReceivable, isOverdueInvoice, overdueByCurrency } from '../measures/aging';
 import { totalsByCurrency, type Money } from '../money';
@@ -56,8 +56,14 @@ export interface DebtorStanding {
   /** Open documents, oldest due first (credit notes count against the balance). */
   readonly invoices: readonly DebtorInvoice[];
   readonly totals: { readonly open: readonly Money[]; readonly overdue: readonly Money[]; readonly interest: readonly Money[] };
-  /** The WIK collection costs of the scale on the overdue EUR principal (not disputed): what the later steps charge. */
+  /**
+   * The collection costs on the overdue EUR principal (not disputed) as the final notice and the letters compute
+   * them (claimCharges: the WIK scale, for a business at least €40 per invoice, VAT added when the creditor charges
+   * it): what the later steps charge.
+   */
   readonly collectionCosts?: Money;
+  /** The VAT included in `collectionCosts`, in basis points (2100 = 21%), when the creditor charges VAT on them. */
+  readonly collectionCostsVatBasisPoints?: number;
   /** The ladder as the customer's type walks it, with the position marked. */
   readonly steps: readonly DebtorStep[];
   /** The next planned reminder, whichever invoice it is for. */
@@ -77,6 +83,8 @@ export function debtorStanding(input: {
   position: LadderPosition;
   /** The portal's calendar day of the next step (the caller converts the planned instant in the portal's zone). */
   nextOn?: IsoDate;
+  /** The creditor's cost options (VAT on collection costs), as the letters get them. */
+  costs?: CostOptions;
 }): DebtorStanding {
   const { ledger, asOf, policy, position } = input;
   const kind: InterestKind = ledger.profile.customerType === 'consumer' ? 'consumer' : 'commercial';
@@ -115,8 +123,10 @@ export function debtorStanding(input: {
     });
 
   const signed = (i: DebtorInvoice): Money => (i.kind === 'credit_note' ? { minor: -i.open.minor, currency: i.open.currency } : i.open);
-  const overdue = invoices.filter((i) => i.kind === 'invoice' && i.daysOverdue > 0);
-  const principal = totalsByCurrency(overdue.filter((i) => i.status !== 'disputed').map((i) => i.open)).find((m) => m.currency === 'EUR');
+  const { collectionCosts } = claimCharges({ ledger, asOf, ...(input.costs ? { costs: input.costs } : {}) });
+  // VAT is in the figure only where the scale applies: the fixed €40 per business invoice is compensation, not a service.
+  const vat = input.costs?.vatBasisPoints && collectionCosts && collectionCosts.minor !== claimCharges({ ledger, asOf }).collectionCosts?.minor
+    ? input.costs.vatBasisPoints : undefined;
   const byCurrency = (list: readonly Money[]) => totalsByCurrency(list).sort((a, b) => (a.currency < b.currency ? -1 : 1));
   return {
     asOf,
@@ -127,7 +137,7 @@ export function debtorStanding(input: {
       overdue: overdueByCurrency(ledger.invoices, asOf).filter((m) => m.minor > 0),
       interest: byCurrency(invoices.map((i) => i.interest)).filter((m) => m.minor > 0),
     },
-    ...(principal && principal.minor > 0 ? { collectionCosts: wikCollectionCosts(principal) } : {}),
+    ...(collectionCosts ? { collectionCosts, ...(vat ? { collectionCostsVatBasisPoints: vat } : {}) } : {}),
     steps: ladderSteps(policy, ledger.profile.customerType, position, input.nextOn),
     ...(position.next && input.nextOn ? { next: { stepId: position.next.stepId, on: input.nextOn } } : {}),
     paused: position.paused.length > 0,

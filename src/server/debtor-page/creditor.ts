@@ -16,6 +16,8 @@ export interface CreditorDetails {
   readonly brandColour: string;
   /** The page's language when the customer's profile does not say. */
   readonly defaultLanguage: Language;
+  /** Whether VAT is added to collection costs (the settings' company details), so the page's costs are the letters'. */
+  readonly vatOnCollectionCosts: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export const DEMO_CREDITOR: CreditorDetails = {
   supportEmail: 'debiteuren@voorbeeld.example',
   brandColour: '#0b5cab',
   defaultLanguage: 'nl',
+  vatOnCollectionCosts: false,
 };
 
 export const fixedCreditor = (details: CreditorDetails): CreditorSource => async () => details;

@@ -36,7 +36,7 @@ export const en = {
   noSteps: 'No reminder is planned.',
   stepState: { done: 'done', current: 'you are here', next: 'next', later: 'later' },
   nextOn: (step: string, date: string) => `Next: ${step} on ${date}.`,
-  costsWarning: (amount: string) => `From the final notice on, collection costs of ${amount} (the statutory scale) are charged on what is still overdue, plus statutory interest.`,
+  costsWarning: (amount: string, vat?: string) => `From the final notice on, collection costs of ${amount} (the statutory scale${vat ? `, including ${vat} VAT` : ''}) are charged on what is still overdue, plus statutory interest.`,
   interestNote: (amount: string) => `Statutory interest up to today: ${amount}.`,
   steps: {
     receipt_check: 'Check that the invoice arrived', due_date_reminder: 'Reminder on the due date', late_payment_call: 'Phone call',

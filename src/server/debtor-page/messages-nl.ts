@@ -31,7 +31,7 @@ export const nl: DebtorMessages = {
   noSteps: 'Er is geen herinnering gepland.',
   stepState: { done: 'gedaan', current: 'hier staat u', next: 'volgende', later: 'later' },
   nextOn: (step, date) => `Volgende stap: ${step} op ${date}.`,
-  costsWarning: (amount) => `Vanaf de sommatie worden over wat dan nog vervallen is incassokosten van ${amount} (de wettelijke staffel) en de wettelijke rente in rekening gebracht.`,
+  costsWarning: (amount, vat) => `Vanaf de sommatie worden over wat dan nog vervallen is incassokosten van ${amount} (de wettelijke staffel${vat ? `, inclusief ${vat} btw` : ''}) en de wettelijke rente in rekening gebracht.`,
   interestNote: (amount) => `Wettelijke rente tot vandaag: ${amount}.`,
   steps: {
     receipt_check: 'Controle of de factuur is ontvangen', due_date_reminder: 'Herinnering op de vervaldatum', late_payment_call: 'Telefoongesprek',

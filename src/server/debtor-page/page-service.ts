@@ -1,5 +1,6 @@
 import { debtorStanding, type DebtorStanding } from '../../domain/debtor-page/standing';
 import { dateInZone } from '../../domain/dates';
+import { collectionCostOptions } from '../../domain/legal/collection-costs';
 import type { CustomerLedger, Language } from '../../domain/ledger';
 import { planActions } from '../../domain/policy/engine';
 import type { ReminderPolicy } from '../../domain/policy/policy';
@@ -73,7 +74,8 @@ export function createDebtorPageService(deps: DebtorPageDeps) {
       if (!creditor) return { kind: 'not_ready', portalId, language: ledger.profile.language ?? 'nl' };
       const { position } = planActions({ ledger, policy, now: day.now.toISOString(), calendar: day.calendar });
       const nextOn = position.next ? dateInZone(position.next.dueAt, day.calendar.timeZone) : undefined;
-      const standing = debtorStanding({ ledger, asOf: day.asOf, policy, position, ...(nextOn ? { nextOn } : {}) });
+      const costs = collectionCostOptions(creditor.vatOnCollectionCosts);
+      const standing = debtorStanding({ ledger, asOf: day.asOf, policy, position, costs, ...(nextOn ? { nextOn } : {}) });
       const pdfInvoiceIds = deps.pdfs ? await deps.pdfs.which(portalId, standing.invoices.map((i) => i.externalId)) : new Set<string>();
       return { kind: 'open', view: { portalId, companyId, ledger, standing, creditor, policy, language: ledger.profile.language ?? creditor.defaultLanguage, pdfInvoiceIds } };
     },

@@ -14,7 +14,7 @@ export function creditorFromSettings(settings: Pick<SettingsService, 'read'>, fa
       return demo && { ...demo, defaultLanguage: s.defaultLanguage };
     }
     return {
-      legalName: c.legalName, iban: c.iban, brandColour: c.brandColour, defaultLanguage: s.defaultLanguage,
+      legalName: c.legalName, iban: c.iban, brandColour: c.brandColour, defaultLanguage: s.defaultLanguage, vatOnCollectionCosts: c.vatOnCollectionCosts,
       ...(c.bic ? { bic: c.bic } : {}), ...(c.cocNumber ? { cocNumber: c.cocNumber } : {}),
       ...(c.vatNumber ? { vatNumber: c.vatNumber } : {}), ...(c.supportEmail ? { supportEmail: c.supportEmail } : {}),
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { debtorStanding } from '../../../src/domain/debtor-page/standing';
-import { wikCollectionCosts } from '../../../src/domain/legal/collection-costs';
+import { claimCharges } from '../../../src/domain/legal/claim-charges';
+import { collectionCostOptions, wikCollectionCosts } from '../../../src/domain/legal/collection-costs';
 import { statutoryInterest } from '../../../src/domain/legal/interest';
 import { money } from '../../../src/domain/money';
 import { DEFAULT_POLICY } from '../../../src/domain/policy/policy';
@@ -59,5 +60,22 @@ describe('the debtor standing', () => {
     expect(s.totals.overdue).toEqual([]);
     expect(s.collectionCosts).toBeUndefined();
     expect(s.payments).toEqual([{ date: '2026-02-10', amount: money(100_000, 'EUR') }, { date: '2026-02-01', amount: money(100_000, 'EUR'), invoiceNumber: 'F1' }]);
+  });
+
+  it('when the creditor charges VAT on collection costs, then the page\'s costs are the letters\' (claimCharges): the scale with VAT on top, or €40 per business invoice without', () => {
+    const invoice = (id: string, minor: number) => anInvoice({ externalId: id, number: id.toUpperCase(), dueDate: '2026-02-01', amount: money(minor, 'EUR'), open: money(minor, 'EUR') });
+    const cases = [
+      // WIK on €1,000 is €150; 21% VAT on top: €181.50.
+      { ledger: aLedger({ invoices: [invoice('a', 100_000)] }), plain: 15_000, withVat: 18_150, vatShown: 2_100 },
+      // WIK on €300 is €45 (€54.45 with VAT), but a business owes €40 for each of the three invoices: €120, no VAT in it.
+      { ledger: aLedger({ invoices: ['a', 'b', 'c'].map((id) => invoice(id, 10_000)) }), plain: 12_000, withVat: 12_000, vatShown: undefined },
+    ];
+    for (const c of cases) for (const vat of [false, true]) {
+      const costs = collectionCostOptions(vat);
+      const s = debtorStanding({ ledger: c.ledger, asOf: '2026-03-01', policy: DEFAULT_POLICY, position, costs });
+      expect(s.collectionCosts).toEqual(claimCharges({ ledger: c.ledger, asOf: '2026-03-01', costs }).collectionCosts);
+      expect(s.collectionCosts).toEqual(money(vat ? c.withVat : c.plain, 'EUR'));
+      expect(s.collectionCostsVatBasisPoints).toBe(vat ? c.vatShown : undefined);
+    }
   });
 });

@@ -44,13 +44,14 @@ export function formatters(lang: Language) {
   const t = messagesFor(lang);
   const money = (m: Money) => numberFormat(t.locale, m.currency).format(m.minor / 100);
   const date = (d: string) => dateFormat(t.locale).format(new Date(`${d}T00:00:00Z`));
-  return { t, money, date, list: (ms: readonly Money[]) => ms.map(money).join(' + ') };
+  const percent = (basisPoints: number) => new Intl.NumberFormat(t.locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+  return { t, money, date, percent, list: (ms: readonly Money[]) => ms.map(money).join(' + ') };
 }
 
 /** The customer's own page: who the creditor is, what is open, where they stand, what they paid. */
 export function renderDebtorPage(input: PageInput): string {
   const { standing: s, creditor, lang } = input;
-  const { t, money, date, list } = formatters(lang);
+  const { t, money, date, percent, list } = formatters(lang);
   const otherLang: Language = lang === 'nl' ? 'en' : 'nl';
   const openInvoices = s.invoices.filter((i) => i.kind === 'invoice');
 
@@ -98,7 +99,7 @@ ${openInvoices.length > 0 ? html`<section aria-labelledby="standing-h" data-test
 ${s.paused ? html`<p>${t.paused}</p>` : ''}
 <ol class="steps">${s.steps.map(stepItem)}</ol>
 ${s.next ? html`<p data-testid="next-step">${t.nextOn(stepName(s.next.stepId), date(s.next.on))}</p>` : html`<p>${t.noSteps}</p>`}
-${s.collectionCosts ? html`<p data-testid="costs">${t.costsWarning(money(s.collectionCosts))}</p>` : ''}
+${s.collectionCosts ? html`<p data-testid="costs">${t.costsWarning(money(s.collectionCosts), s.collectionCostsVatBasisPoints ? percent(s.collectionCostsVatBasisPoints) : undefined)}</p>` : ''}
 </section>` : ''}
 ${input.extra ?? []}
 <section aria-labelledby="payments-h">
