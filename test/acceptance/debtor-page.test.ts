@@ -20,6 +20,7 @@ let m: Month;
 let company: string;
 let link: string;
 
+const euroOf = (locale: string, minor: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(minor / 100).replace(/\s/g, ' ');
 const text = async (res: Response) => (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const page = (token: string, query = '', headers: Record<string, string> = {}) =>
   fetch(`${m.embedded.publicBaseUrl}/my/${token}${query}`, { headers });
@@ -134,9 +135,21 @@ describe('the debtor page', () => {
       await tab.goto(`${m.embedded.publicBaseUrl}/my/${link}`);
       expect(await tab.locator('h1').textContent()).toBe('Uw facturen bij Voorbeeld Groothandel B.V.');
       expect(await tab.getByTestId('invoices').locator('li').count()).toBe(1);
+      const costs = euroOf('nl-NL', wikCollectionCosts({ minor: 121_000, currency: 'EUR' }).minor);
+      const standing = async () => (await tab.getByTestId('standing').textContent())!.replace(/\s+/g, ' ').replace(/\u00a0/g, ' ');
+      expect(await standing()).toMatch(/Volgende stap: .+ op \d+ \w+ 2027\./);
+      expect(await standing()).toContain(`incassokosten van ${costs}`);
       await tab.getByRole('link', { name: 'English' }).click();
       expect(await tab.locator('html').getAttribute('lang')).toBe('en');
       expect(await tab.locator('h1').textContent()).toBe('Your invoices with Voorbeeld Groothandel B.V.');
+      expect(await standing()).toMatch(/Next: .+ on \d+ \w+ 2027\./);
+      expect(await standing()).toContain(`collection costs of ${euroOf('en-GB', wikCollectionCosts({ minor: 121_000, currency: 'EUR' }).minor)}`);
+      // A tampered link in another tab (its 404 is the console's only message there): the neutral page, naming no one.
+      const { page: other } = await openPage(context);
+      const flipped = `${link.slice(0, -1)}${link.endsWith('A') ? 'B' : 'A'}`;
+      expect((await other.goto(`${m.embedded.publicBaseUrl}/my/${flipped}`))?.status()).toBe(404);
+      expect(await other.locator('h1').textContent()).toBe('Deze link werkt niet');
+      expect(await other.content()).not.toContain('Voorbeeld Groothandel');
       await context.close();
       // axe runs as a script of its own: a context with JavaScript, the page itself still has none.
       const scanning = await browser.newContext({ viewport: { width: 375, height: 740 } });
@@ -245,6 +258,20 @@ describe('the debtor page', () => {
       method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
     });
     const sub = () => `test-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+    /** The customer's page in a phone's browser without JavaScript; `act` fills and sends a form, returns what it reads. */
+    async function inBrowser<T>(token: string, act: (tab: Awaited<ReturnType<typeof openPage>>['page']) => Promise<T>): Promise<T> {
+      const browser = await launchBrowser();
+      try {
+        const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+        const { page: tab, errors } = await openPage(context);
+        await tab.goto(`${m.embedded.publicBaseUrl}/my/${token}?lang=en`);
+        const result = await act(tab);
+        expect(errors).toEqual([]);
+        return result;
+      } finally {
+        await browser.close();
+      }
+    }
 
     beforeAll(async () => {
       a = await m.createCompany({ name: 'Drukkerij Zelfregelaar BV', domain: 'zelfregelaar.example' });
@@ -300,9 +327,14 @@ describe('the debtor page', () => {
       expect(card.invoices.items.filter((i) => i.tags.includes('in_arrangement')).map((i) => i.number).sort()).toEqual(['ZR-1', 'ZR-2']);
     }, 60_000);
 
-    it('when the customer proposes an arrangement outside the limits, then nothing is agreed and a HubSpot task asks the credit controller to decide', async () => {
-      const res = await post(bLink, { kind: 'arrangement', submission: sub(), terms: '12', firstDate: '2027-03-10' });
-      expect(res.headers.get('location')).toBe(`/my/${bLink}?lang=en&done=arrangement_review`);
+    it('when the customer proposes an arrangement outside the limits in the browser, then nothing is agreed and a HubSpot task asks the credit controller to decide', async () => {
+      const banner = await inBrowser(bLink, async (tab) => {
+        await tab.locator('#arr-terms').fill('12');
+        await tab.locator('#arr-first').fill('2027-03-10');
+        await tab.getByRole('button', { name: 'Propose arrangement' }).click();
+        return tab.getByTestId('banner').textContent();
+      });
+      expect(banner).toContain('your proposal goes to our credit controller');
       await m.settle();
       const tasks = (await m.openTasks(b)).filter((t) => t.step === 'portal_arrangement');
       expect(tasks).toHaveLength(1);
@@ -312,13 +344,19 @@ describe('the debtor page', () => {
       expect((await m.embedded.backend.ledger.getCustomerLedger(m.portalId, b))!.arrangements).toEqual([]);
     });
 
-    it('when the customer disputes one invoice, then only that invoice is on hold — on the page, on the card and in the reminder plan — and a task asks someone to handle it', async () => {
-      const res = await post(bLink, { kind: 'dispute', submission: sub(), invoice: 'HV-1', reason: 'wrong_amount', message: 'Wij hadden €600 afgesproken.' });
-      expect(res.headers.get('location')).toBe(`/my/${bLink}?lang=en&done=dispute_received`);
+    it('when the customer disputes one invoice in the browser, then only that invoice is on hold — on the page, on the card and in the reminder plan — and a task asks someone to handle it', async () => {
+      const shown = await inBrowser(bLink, async (tab) => {
+        await tab.locator('#dsp-invoice').selectOption('HV-1');
+        await tab.locator('#dsp-reason').selectOption('wrong_amount');
+        await tab.locator('#dsp-message').fill('Wij hadden €600 afgesproken.');
+        await tab.getByRole('button', { name: 'Send dispute' }).click();
+        return { banner: await tab.getByTestId('banner').textContent(), invoices: (await tab.getByTestId('invoices').textContent())!.replace(/\s+/g, ' ') };
+      });
+      expect(shown.banner).toContain('we put this invoice on hold');
+      expect(shown.invoices).toMatch(/Invoice HV-1 .*Disputed — on hold/);
+      expect(shown.invoices).toMatch(/Invoice HV-2 .*Overdue/);
+      expect(shown.invoices).not.toMatch(/Invoice HV-2 .*Disputed/);
       await m.settle();
-      const body = await text(await page(bLink, '?lang=en'));
-      expect(body).toMatch(/Invoice HV-1 .*Disputed — on hold/);
-      expect(body).toMatch(/Invoice HV-2 .*Overdue/);
       const card = await m.receivables(b);
       expect(card.invoices.items.find((i) => i.number === 'HV-1')!.tags).toContain('disputed');
       expect(card.invoices.items.find((i) => i.number === 'HV-2')!.tags).not.toContain('disputed');
@@ -343,8 +381,17 @@ describe('the debtor page', () => {
     });
   });
 
-  it('when the link is older than its validity, then it gets the neutral page', async () => {
+  it('when the link is older than its validity, then it gets the neutral page, also in the browser', async () => {
     await m.embedded.time.advance({ days: 91 });
     expect((await page(link)).status).toBe(404);
-  });
+    const browser = await launchBrowser();
+    try {
+      const { page: tab } = await openPage(await browser.newContext({ javaScriptEnabled: false }));
+      expect((await tab.goto(`${m.embedded.publicBaseUrl}/my/${link}?lang=en`))?.status()).toBe(404);
+      expect(await tab.locator('h1').textContent()).toBe('This link does not work');
+      expect(await tab.content()).not.toContain('Bakkerij De Korenaar');
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
