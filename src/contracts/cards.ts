@@ -140,6 +140,23 @@ export const RiskVM = z.object({
 });
 export type RiskVM = z.infer<typeof RiskVM>;
 
+/** Wettelijke handelsrente (a business) or wettelijke rente (a consumer): the card names the one that applies. */
+export const INTEREST_KINDS = ['commercial', 'consumer'] as const;
+
+/**
+ * What the claim has added to the overdue, undisputed principal by today: statutory interest per invoice from
+ * its due date, and the collection costs (WIK scale, excl. VAT; a business at least €40 per invoice). A
+ * consumer owes the costs only after the 14-day letter's term: until then `costsChargeable` is false.
+ */
+export const ChargesVM = z.object({
+  interestKind: z.enum(INTEREST_KINDS),
+  principal: z.array(MoneyVM),
+  interest: z.array(MoneyVM),
+  collectionCosts: MoneyVM.nullable(),
+  costsChargeable: z.boolean(),
+});
+export type ChargesVM = z.infer<typeof ChargesVM>;
+
 export const ReceivablesVM = z.object({
   companyId: z.string(),
   asOf: DateVM,
@@ -155,6 +172,7 @@ export const ReceivablesVM = z.object({
   promises: z.array(PromiseVM).max(50),
   disputes: z.array(DisputeVM).max(50),
   risk: RiskVM,
+  charges: ChargesVM,
 });
 export type ReceivablesVM = z.infer<typeof ReceivablesVM>;
 
@@ -182,6 +200,7 @@ export const PaymentStatusVM = z.object({
   openDisputeCount: z.number().int().min(0),
   segment: z.enum(RISK_SEGMENTS),
   advice: AdviceVM,
+  charges: ChargesVM,
   /** The customer's own page (pay, see where they stand, arrange): the owner opens or copies it for the customer. */
   debtorPageUrl: z.url().max(400).optional(),
 });

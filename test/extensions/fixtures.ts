@@ -1,4 +1,4 @@
-import { PaymentStatusVM, ReceivablesVM, type InvoiceRowVM } from '../../src/contracts/cards';
+import { PaymentStatusVM, ReceivablesVM, type ChargesVM, type InvoiceRowVM } from '../../src/contracts/cards';
 
 /** Contract-valid view models for card tests (parsed, so a fixture can never drift from the contract). */
 
@@ -12,6 +12,12 @@ export function aRow(over: Partial<InvoiceRowVM> = {}): InvoiceRowVM {
     tags: ['overdue', 'promised'], ...over,
   };
 }
+
+/** €18,400 overdue for a business: interest to date and the WIK costs. */
+export const aChargesVM = (): ChargesVM => ({
+  interestKind: 'commercial', principal: [{ minor: 1_840_000, currency: 'EUR' }], interest: [{ minor: 27_120, currency: 'EUR' }],
+  collectionCosts: { minor: 65_500, currency: 'EUR' }, costsChargeable: true,
+});
 
 export function aReceivablesVM(over: Partial<ReceivablesVM> = {}): ReceivablesVM {
   return ReceivablesVM.parse({
@@ -38,6 +44,7 @@ export function aReceivablesVM(over: Partial<ReceivablesVM> = {}): ReceivablesVM
       { code: 'overdue_money_days', params: { currency: 'EUR', overdueMinor: 1_840_000, moneyDaysMinor: 1, oldestDaysPastDue: 53 } },
       { code: 'broken_promise', params: { count: 1 } },
     ] },
+    charges: aChargesVM(),
     ...over,
   });
 }
@@ -46,6 +53,7 @@ export const anEmptyReceivablesVM = (): ReceivablesVM => aReceivablesVM({
   empty: true, totals: { open: [], overdue: [] }, oldestOverdueDays: null, aging: [], ladder: null, promises: [], disputes: [],
   invoices: { page: 1, pageSize: 25, total: 0, pageCount: 0, sort: '-daysOverdue', items: [] },
   risk: { score: 0, segment: 'current', reasons: [] },
+  charges: { interestKind: 'commercial', principal: [], interest: [], collectionCosts: null, costsChargeable: false },
 });
 
 export function aPaymentStatusVM(over: Partial<PaymentStatusVM> = {}): PaymentStatusVM {
@@ -54,6 +62,7 @@ export function aPaymentStatusVM(over: Partial<PaymentStatusVM> = {}): PaymentSt
     open: [{ minor: 1_840_000, currency: 'EUR' }], overdue: [{ minor: 1_840_000, currency: 'EUR' }],
     oldestOverdueDays: 46, openPromise: null, openDisputeCount: 0, segment: 'at_risk',
     advice: { code: 'promise_broken', overdue: [{ minor: 1_840_000, currency: 'EUR' }], days: 46, promisedDate: '2026-11-12' },
+    charges: aChargesVM(),
     ...over,
   });
 }

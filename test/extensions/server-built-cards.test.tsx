@@ -1,4 +1,4 @@
-import { Alert, StatisticsItem, hubspot } from '@hubspot/ui-extensions';
+import { Alert, DescriptionListItem, StatisticsItem, hubspot } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaymentStatusVM, ReceivablesVM } from '../../src/contracts/cards';
@@ -68,8 +68,11 @@ const overTheWire = (vm: unknown) => jsonResponse(JSON.parse(JSON.stringify(vm))
 
 function receivablesFor(ledger: CustomerLedger): ReceivablesVM {
   const ladder = ladderFor(ledger, { now: NOW, calendar, policy: DEFAULT_POLICY });
-  return ReceivablesVM.parse(buildReceivablesVM({ companyId: '4242', ledger, asOf: ASOF, query: { page: 1, pageSize: 25, sort: '-daysOverdue' }, ladder }));
+  return ReceivablesVM.parse(buildReceivablesVM({ companyId: '4242', ledger, asOf: ASOF, calendar, policy: DEFAULT_POLICY, query: { page: 1, pageSize: 25, sort: '-daysOverdue' }, ladder }));
 }
+
+const paymentStatusFor = (ledger: CustomerLedger): PaymentStatusVM =>
+  PaymentStatusVM.parse(buildPaymentStatusVM({ companyId: '4242', ledger, asOf: ASOF, calendar, policy: DEFAULT_POLICY }));
 
 function setup(location: 'crm.record.tab' | 'crm.record.sidebar', language: 'en' | 'nl') {
   const renderer = withPatientWaitFor(createRenderer(location));
@@ -127,12 +130,57 @@ describe('cards on view models the server built', () => {
   });
 
   it.each(cases)('Payment status for $name, in $language: the advice is one sentence with real dates', async ({ name, language }) => {
-    const vm = PaymentStatusVM.parse(buildPaymentStatusVM({ companyId: '4242', ledger: ledgers[name]!, asOf: ASOF }));
+    const vm = paymentStatusFor(ledgers[name]!);
     vi.spyOn(hubspot, 'fetch').mockImplementation(async () => overTheWire(vm));
     const r = setup('crm.record.sidebar', language);
     r.render(<RecordPaymentStatusView />);
     await r.waitFor(() => expect(r.find(Alert).props.title.length).toBeGreaterThan(10));
     expectNoBrokenText(textOf(r.getRootNode()));
     expectNoBrokenText(r.find(Alert).props.title);
+  });
+});
+
+describe('interest and collection costs on the cards', () => {
+  const business = ledgers['an overdue customer with an open promise']!;
+  const consumer = aLedger({
+    invoices: [anInvoice({ externalId: 'a', number: 'F-1', issueDate: addDays(ASOF, -60), dueDate: addDays(ASOF, -30), amount: money(120_000, 'EUR') })],
+    profile: aProfile({ customerType: 'consumer' }),
+  });
+  const both = (['en', 'nl'] as const).flatMap((language) => [
+    // €1,200 for 30 days and €300 for 10 days overdue for a business: 15% of €1,500 under the WIK scale is
+    // €225, above 2 × €40; interest at the commercial rate is about €10.84.
+    { who: 'a business', ledger: business, language, interest: language === 'nl' ? nl.chargesInterest_commercial : en.chargesInterest_commercial, costs: language === 'nl' ? '€ 225,00' : '€225.00', notYet: false },
+    // A consumer owes the scale (15% of €1,200 = €180) only after the 14-day letter's term; none went out.
+    // Interest at the consumer rate (4%) for 30 days is about €3.95.
+    { who: 'a consumer without a 14-day letter', ledger: consumer, language, interest: language === 'nl' ? nl.chargesInterest_consumer : en.chargesInterest_consumer, costs: language === 'nl' ? '€ 180,00' : '€180.00', notYet: true },
+  ]);
+
+  it.each(both)('when $who is overdue, then both cards show the interest to date and the costs, in $language', async ({ ledger, language, interest, costs, notYet }) => {
+    const t = language === 'nl' ? nl : en;
+    const receivables = receivablesFor(ledger);
+    const status = paymentStatusFor(ledger);
+    expect(receivables.charges).toEqual(status.charges);
+    expect(receivables.charges.interest).toEqual([{ minor: notYet ? 395 : 1_084, currency: 'EUR' }]);
+    const i18n = createI18n({ language, locale: language === 'nl' ? 'nl-NL' : 'en-GB' }, 'Europe/Amsterdam');
+    const interestText = i18n.moneyList(receivables.charges.interest);
+
+    for (const [location, view, vm] of [['crm.record.tab', <ReceivablesView />, receivables], ['crm.record.sidebar', <RecordPaymentStatusView />, status]] as const) {
+      vi.spyOn(hubspot, 'fetch').mockImplementation(async () => overTheWire(vm));
+      const r = setup(location, language);
+      r.render(view);
+      await r.waitFor(() => expect(textOf(r.getRootNode())).toContain(t.chargesTitle));
+      const text = textOf(r.getRootNode()).replace(/\u00a0/g, ' ');
+      expectNoBrokenText(text);
+      const labels = r.findAll(DescriptionListItem).map((item) => item.props.label);
+      expect(labels).toEqual(expect.arrayContaining([interest, t.chargesCosts]));
+      expect(text).toContain(interestText.replace(/\u00a0/g, ' '));
+      expect(text).toContain(notYet ? t.chargesCostsNotYet(costs) : costs);
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('when nothing is overdue, then the cards show no interest or costs', () => {
+    const vm = receivablesFor(ledgers['a consumer paying on time']!);
+    expect(vm.charges).toMatchObject({ principal: [], interest: [], collectionCosts: null, costsChargeable: false });
   });
 });

@@ -6,8 +6,7 @@ import { daysBetween, type IsoDate } from '../dates';
 import { sum } from '../money';
 import { formatAmounts, formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { claimCharges } from '../legal/claim-charges';
-import { collectionCostsChargeable, letterSentOn } from '../legal/fourteen-day-letter';
-import { isOverdueInvoice } from '../measures/aging';
+import { consumerLetterTermPassed } from '../legal/consumer-costs';
 import type { PlannedAction, Reason, ReasonCode, ReasonParams } from '../policy/plan';
 import type { ReminderPolicy } from '../policy/policy';
 import { stepName, t } from './format';
@@ -122,15 +121,6 @@ function chargesSection(input: TaskTextInput): string[] {
     lines.push(t(lang, 'charges.total', { amount: formatMoney({ minor: total, currency: 'EUR' }, lang) }));
   }
   return lines;
-}
-
-/** A consumer owes collection costs once a 14-day letter went out and its stated term has passed. */
-function consumerLetterTermPassed(ledger: CustomerLedger, today: IsoDate, cal: BusinessCalendar, policy?: ReminderPolicy): boolean {
-  const letterSteps = new Set((policy?.steps ?? []).filter((s) => s.legal === 'fourteen_day_letter').map((s) => s.id));
-  const sent = ledger.history.filter((r) => r.stepId !== undefined && (letterSteps.has(r.stepId) || r.stepId === 'fourteen_day_letter'))
-    .map((r) => letterSentOn(r, cal.timeZone)).filter((d): d is IsoDate => d !== undefined).sort().at(-1);
-  const oldest = ledger.invoices.filter((i) => isOverdueInvoice(i, today)).map((i) => i.dueDate).sort()[0];
-  return oldest !== undefined && collectionCostsChargeable({ customerType: 'consumer', asOf: today, oldestDueDate: oldest, cal, ...(sent ? { letterSentOn: sent } : {}) });
 }
 
 function invoiceSection(lang: Language, heading: 'body.overdue' | 'body.due_soon', invoices: readonly Invoice[], today: IsoDate): string[] {

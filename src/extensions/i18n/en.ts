@@ -112,6 +112,12 @@ export const en = {
   reason_promise_not_due: (date: string) => `Payment promised for ${date}`,
   reason_arrangement_on_track: 'Payment arrangement on track',
 
+  chargesTitle: 'Interest and costs',
+  chargesInterest_commercial: 'Statutory commercial interest to date',
+  chargesInterest_consumer: 'Statutory interest to date',
+  chargesCosts: 'Collection costs (WIK scale, excl. VAT)',
+  chargesCostsNotYet: (amount: string) => `${amount}, owed only once the term of the 14-day letter has passed`,
+
   statusOpenPromise: 'Open promise',
   statusOpenDisputes: 'Open disputes',
   debtorPage: 'Customer\'s payment page',

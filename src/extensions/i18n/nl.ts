@@ -111,6 +111,12 @@ export const nl: Messages = {
   reason_promise_not_due: (date) => `Betaling toegezegd, uiterlijk ${date}`,
   reason_arrangement_on_track: 'Betalingsregeling loopt volgens afspraak',
 
+  chargesTitle: 'Rente en kosten',
+  chargesInterest_commercial: 'Wettelijke handelsrente tot vandaag',
+  chargesInterest_consumer: 'Wettelijke rente tot vandaag',
+  chargesCosts: 'Incassokosten (WIK-staffel, excl. btw)',
+  chargesCostsNotYet: (amount) => `${amount}, pas verschuldigd als de termijn van de veertiendagenbrief is verstreken`,
+
   statusOpenPromise: 'Lopende toezegging',
   statusOpenDisputes: 'Open geschillen',
   debtorPage: 'Betaalpagina van de klant',

@@ -2,6 +2,7 @@ import { Alert, DescriptionList, DescriptionListItem, Flex, Link, Text } from '@
 import { fetchPaymentStatus } from '../api/card-api';
 import { isNotFound } from '../api/client';
 import { FailureMessage, Loading } from '../components/CardStates';
+import { ChargesSection } from '../components/ChargesSection';
 import { SegmentTag } from '../components/RiskSection';
 import { adviceSeverity, adviceText } from '../i18n/describe';
 import { useCardData } from '../hooks/use-card-data';
@@ -16,7 +17,7 @@ export interface PaymentStatusProps {
 
 /**
  * The owner's compact view (sidebar, preview, help desk): one sentence of advice first, then the facts
- * behind it — overdue amount and age, open promise, open disputes, risk segment.
+ * behind it — overdue amount and age, open promise, open disputes, risk segment — and the interest and costs.
  */
 export function PaymentStatus({ i18n, origin, portalId, companyId }: PaymentStatusProps) {
   const state = useCardData(`${portalId}/${companyId}`, () => fetchPaymentStatus({ origin, portalId, companyId }));
@@ -51,6 +52,7 @@ export function PaymentStatus({ i18n, origin, portalId, companyId }: PaymentStat
           <SegmentTag i18n={i18n} segment={vm.segment} />
         </DescriptionListItem>
       </DescriptionList>
+      <ChargesSection i18n={i18n} charges={vm.charges} />
       {vm.debtorPageUrl ? (
         <Flex direction="column" gap="xs">
           <Link href={{ url: vm.debtorPageUrl, external: true }} testId="debtor-page-link">{t.debtorPage}</Link>

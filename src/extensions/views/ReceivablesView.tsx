@@ -5,6 +5,7 @@ import { fetchReceivables } from '../api/card-api';
 import { isNotFound } from '../api/client';
 import { AgingChart } from '../components/AgingChart';
 import { FailureMessage, Loading, NoOpenInvoices } from '../components/CardStates';
+import { ChargesSection } from '../components/ChargesSection';
 import { CommitmentsSection } from '../components/CommitmentsSection';
 import { InvoiceTable } from '../components/InvoiceTable';
 import { KpiStatistics } from '../components/KpiStatistics';
@@ -14,7 +15,7 @@ import { backendOrigin } from '../config';
 import { useCardData } from '../hooks/use-card-data';
 import { useI18n } from '../i18n';
 
-/** The Receivables tab of a company record: KPIs, aging, open invoices, ladder, promises, disputes, risk. */
+/** The Receivables tab of a company record: KPIs, risk, interest and costs, aging, open invoices, ladder, promises, disputes. */
 export function ReceivablesView({ pageSize = DEFAULT_PAGE_SIZE }: { pageSize?: number }) {
   const context = useExtensionContext<'crm.record.tab'>();
   const i18n = useI18n();
@@ -38,6 +39,7 @@ export function ReceivablesView({ pageSize = DEFAULT_PAGE_SIZE }: { pageSize?: n
     <Flex direction="column" gap="md">
       <KpiStatistics i18n={i18n} vm={vm} />
       <RiskSection i18n={i18n} risk={vm.risk} />
+      <ChargesSection i18n={i18n} charges={vm.charges} />
       <Divider />
       <AgingChart i18n={i18n} aging={vm.aging} />
       <Heading>{i18n.t.invoicesTitle(vm.invoices.total)}</Heading>

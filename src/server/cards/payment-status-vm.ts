@@ -2,9 +2,10 @@ import type { AdviceVM, PaymentStatusVM } from '../../contracts/cards';
 import { chooseAdvice, type PaymentAdvice } from '../../domain/cards/payment-advice';
 import type { IsoDate } from '../../domain/dates';
 import { isArrangementOnTrack } from '../../domain/holds';
-import type { CustomerLedger } from '../../domain/ledger';
+import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
 import { agingByCurrency, isOpenReceivable, oldestOverdue } from '../../domain/measures/aging';
-import { moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
+import type { ReminderPolicy } from '../../domain/policy/policy';
+import { chargesVM, moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
 
 /** The wire form of the domain's advice: the same union, money as MoneyVM. */
 function adviceVM(a: PaymentAdvice): AdviceVM {
@@ -12,7 +13,9 @@ function adviceVM(a: PaymentAdvice): AdviceVM {
 }
 
 /** The compact owner view (sidebar, preview, help desk). */
-export function buildPaymentStatusVM(input: { companyId: string; ledger: CustomerLedger; asOf: IsoDate }): PaymentStatusVM {
+export function buildPaymentStatusVM(input: {
+  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy;
+}): PaymentStatusVM {
   const { companyId, ledger, asOf } = input;
   const aging = agingByCurrency(ledger.invoices, asOf);
   const overdue = aging.filter((a) => a.totalOverdue.minor > 0).map((a) => moneyVM(a.totalOverdue));
@@ -39,5 +42,6 @@ export function buildPaymentStatusVM(input: { companyId: string; ledger: Custome
       arrangementOnTrack: ledger.arrangements.some((a) => isArrangementOnTrack(a, ledger, asOf)),
       segment,
     })),
+    charges: chargesVM(ledger, asOf, input.calendar, input.policy),
   };
 }

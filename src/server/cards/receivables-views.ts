@@ -33,8 +33,9 @@ export function createReceivablesViews(deps: ReceivablesViewsDeps) {
   const snapshots = createViewCache<ReceivablesSnapshot | null>({ ttlMs: deps.viewCacheTtlMs });
 
   async function snapshotOf(portalId: PortalId, companyId: CompanyId, day: PortalDay, ledger: CustomerLedger) {
-    const ladder = ladderFor(ledger, { now: day.now, calendar: day.calendar, policy: await policyFor(deps, portalId) });
-    return receivablesSnapshot({ companyId, ledger, asOf: day.asOf, ladder });
+    const policy = await policyFor(deps, portalId);
+    const ladder = ladderFor(ledger, { now: day.now, calendar: day.calendar, policy });
+    return receivablesSnapshot({ companyId, ledger, asOf: day.asOf, calendar: day.calendar, policy, ladder });
   }
 
   async function variantOf(portalId: PortalId, day: PortalDay): Promise<string> {

@@ -1,10 +1,11 @@
 import type { AgingVM, InvoiceRowVM, LadderVM, ReceivablesVM } from '../../contracts/cards';
 import type { InvoiceSort, ReceivablesQuery } from '../../contracts/card-context';
 import type { IsoDate } from '../../domain/dates';
-import type { CustomerLedger } from '../../domain/ledger';
+import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
+import type { ReminderPolicy } from '../../domain/policy/policy';
 import { AGING_BUCKETS_DEFAULT, agingByCurrency, oldestOverdue, type CurrencyAging } from '../../domain/measures/aging';
 import { openInvoiceRows, pageOfRows, sortRows } from './invoice-rows';
-import { behaviourVM, moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
+import { behaviourVM, chargesVM, moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
 
 export type PageQuery = Pick<ReceivablesQuery, 'page' | 'pageSize' | 'sort'>;
 
@@ -40,7 +41,9 @@ export interface ReceivablesSnapshot {
  * card says "no open invoices". `ladder` is the reminder position, planned by the caller (it needs the
  * portal's calendar and policy).
  */
-export function receivablesSnapshot(input: { companyId: string; ledger: CustomerLedger; asOf: IsoDate; ladder?: LadderVM | null }): ReceivablesSnapshot {
+export function receivablesSnapshot(input: {
+  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy; ladder?: LadderVM | null;
+}): ReceivablesSnapshot {
   const { companyId, ledger, asOf } = input;
   const aging = agingByCurrency(ledger.invoices, asOf);
   const rows = openInvoiceRows(ledger, asOf);
@@ -60,6 +63,7 @@ export function receivablesSnapshot(input: { companyId: string; ledger: Customer
       promises: relevantPromises(ledger, asOf),
       disputes: openDisputes(ledger, asOf),
       risk: riskVM(ledger, asOf),
+      charges: chargesVM(ledger, asOf, input.calendar, input.policy),
     },
     rows,
     sorted: new Map(),
@@ -89,7 +93,7 @@ export function receivablesPageJson(snapshot: ReceivablesSnapshot, query: PageQu
 }
 
 export function buildReceivablesVM(input: {
-  companyId: string; ledger: CustomerLedger; asOf: IsoDate; query: PageQuery; ladder?: LadderVM | null;
+  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy; query: PageQuery; ladder?: LadderVM | null;
 }): ReceivablesVM {
   return receivablesPage(receivablesSnapshot(input), input.query);
 }

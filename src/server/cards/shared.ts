@@ -1,9 +1,12 @@
-import type { BehaviourVM, DisputeVM, MoneyVM, PromiseVM, RiskVM } from '../../contracts/cards';
+import type { BehaviourVM, ChargesVM, DisputeVM, MoneyVM, PromiseVM, RiskVM } from '../../contracts/cards';
 import { addDays, type IsoDate } from '../../domain/dates';
 import { isDisputeOpen } from '../../domain/holds';
-import type { CustomerLedger } from '../../domain/ledger';
+import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
+import { claimCharges } from '../../domain/legal/claim-charges';
+import { consumerLetterTermPassed } from '../../domain/legal/consumer-costs';
 import { paymentBehaviour } from '../../domain/measures/behaviour';
 import type { Money } from '../../domain/money';
+import type { ReminderPolicy } from '../../domain/policy/policy';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import { promiseStatus, type PromiseStatus } from '../../domain/promises';
 
@@ -48,4 +51,20 @@ export function openDisputes(ledger: CustomerLedger, asOf: IsoDate): DisputeVM[]
     .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0))
     .slice(0, 50)
     .map((d) => ({ id: d.id, invoiceNumber: numbers.get(d.invoiceExternalId) ?? null, reason: d.reason, openedOn: d.openedOn }));
+}
+
+/**
+ * Interest to date and the collection costs, computed as the final notice computes them (claim-charges.ts).
+ * Without the portal's calendar nobody can tell whether a consumer's 14-day term has passed: then not yet.
+ */
+export function chargesVM(ledger: CustomerLedger, asOf: IsoDate, calendar?: BusinessCalendar, policy?: ReminderPolicy): ChargesVM {
+  const consumerCostsChargeable = calendar !== undefined && consumerLetterTermPassed(ledger, asOf, calendar, policy);
+  const c = claimCharges({ ledger, asOf, consumerCostsChargeable });
+  return {
+    interestKind: c.kind,
+    principal: c.principal.map(moneyVM),
+    interest: c.interest.map(moneyVM),
+    collectionCosts: c.collectionCosts ? moneyVM(c.collectionCosts) : null,
+    costsChargeable: c.costsChargeable,
+  };
 }

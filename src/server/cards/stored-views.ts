@@ -57,10 +57,13 @@ export function createStoredViews(redis: Redis, prefix: string): StoredViews {
 
 const stampText = (s: ViewStamp) => `${s.revision ?? '-'}|${s.asOf}|${s.variant}`;
 
+/** Raised whenever the stored view's shape changes (v2: interest and costs), so a view stored before it is never served. */
+const VIEW_SHAPE = 'v2';
+
 const fingerprints = new WeakMap<object, string>();
 /** A short, stable fingerprint of what a view depends on besides the ledger (e.g. the portal's policy). */
 export function viewVariant(policy: object, timeZone: string): string {
   let print = fingerprints.get(policy);
   if (print === undefined) fingerprints.set(policy, (print = createHash('sha1').update(JSON.stringify(policy)).digest('base64url').slice(0, 16)));
-  return `${print}:${timeZone}`;
+  return `${VIEW_SHAPE}:${print}:${timeZone}`;
 }
