@@ -113,7 +113,8 @@ export const CallScriptVM = z.object({
   excuses: z.array(z.object({ id: z.string(), excuse: z.string(), answer: z.string() })),
   closing: z.array(z.string()),
   followUp: z.array(z.object({ id: z.string(), text: z.string() })),
-  fourteenDayLetter: z.object({ costsIfUnpaid: MoneyValue, payBy: IsoDate.optional(), sentOn: IsoDate.optional() }).optional(),
+  /** `vatBasisPoints`: the VAT the costs include (2100 = 21%), when the creditor adds it. */
+  fourteenDayLetter: z.object({ costsIfUnpaid: MoneyValue, vatBasisPoints: z.number().int().min(1).max(10_000).optional(), payBy: IsoDate.optional(), sentOn: IsoDate.optional() }).optional(),
 });
 export type CallScriptVM = z.infer<typeof CallScriptVM>;
 

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { buildCallScript } from '../domain/call-script';
+import { collectionCostOptions } from '../domain/legal/collection-costs';
 import { createApiKeyService } from './api-keys/api-key-service';
 import { createApiKeyStore } from './api-keys/api-key-store';
 import { createCalendarProvider } from './calendar/calendar-provider';
@@ -223,6 +224,7 @@ export function composeBackend(o: BackendOptions) {
       actions: createActionsRouter({
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
         policy: settings.policyFor, buildCallScript, fallbackOwnerFor, payLinkFor,
+        costsFor: async (portalId) => collectionCostOptions((await settings.read(portalId)).company?.vatOnCollectionCosts ?? false),
       }),
       ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES, pdfs: invoicePdfs.put }),
       oauth: operate.oauthRouter,

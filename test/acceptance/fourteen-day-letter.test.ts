@@ -89,6 +89,10 @@ describe('the 14-day letter in HubSpot', () => {
     expect(lazyPlurals(body)).toEqual([]);
     // No pay-by date before the letter goes out: it is counted from the day the task is completed.
     expect(letter).not.toMatch(/uiterlijk \d/);
+    // The Call script card names the same costs, with the VAT the settings add.
+    const script = await m.callScript(c);
+    expect(script.fourteenDayLetter).toEqual({ costsIfUnpaid: { minor: 18_150, currency: 'EUR' }, vatBasisPoints: 2_100 });
+    expect(script.closing.join('\n').replace(/\u00a0/g, ' ')).toContain('incassokosten van € 181,50 (inclusief 21% btw) in rekening gebracht');
   });
 
   it('when an English-speaking consumer is, then the letter is in English under the portal\'s Dutch instructions', async () => {
@@ -115,6 +119,9 @@ describe('the 14-day letter in HubSpot', () => {
     const page = await pageText(/https?:\/\/\S+\/my\/[\w.-]+/.exec(body)![0]);
     expect(page).toContain('incassokosten van € 150,00 (de wettelijke staffel)');
     expect(page).not.toContain('inclusief 21% btw');
+    const script = await m.callScript(c);
+    expect(script.fourteenDayLetter).toEqual({ costsIfUnpaid: { minor: 15_000, currency: 'EUR' } });
+    expect(script.closing.join('\n')).not.toContain('btw');
   });
 
   it('when the credit controller sends the letter two days after it was planned and completes its task, then the 14 days count from that day', async () => {

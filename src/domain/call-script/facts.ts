@@ -77,7 +77,7 @@ function latestBrokenPromise(ledger: CustomerLedger, asOf: IsoDate): PromiseToPa
 }
 
 /**
- * Consumers in EUR only: the 14-day letter must state the exact WIK costs. Once the letter went out (a
+ * Consumers in EUR only: the 14-day letter must state the exact WIK costs (with VAT when the creditor adds it). Once the letter went out (a
  * recorded step with the legal flag), its pay-by date is known too (with a calendar).
  */
 function letterFacts(
@@ -89,8 +89,9 @@ function letterFacts(
   // Sent is the day its task was completed (or the day it was recorded as sent), never the day its task was made.
   const sent = input.ledger.history.filter((r) => r.stepId !== undefined && letterSteps.has(r.stepId))
     .map((r) => letterSentOn(r, input.calendar?.timeZone ?? 'UTC')).filter((d): d is IsoDate => d !== undefined && d <= input.asOf).sort().at(-1);
-  const costsIfUnpaid = wikCollectionCosts(principal);
-  if (!sent) return { fourteenDayLetter: { costsIfUnpaid } };
+  const costsIfUnpaid = wikCollectionCosts(principal, input.costs);
+  const vat = input.costs?.vatBasisPoints ? { vatBasisPoints: input.costs.vatBasisPoints } : {};
+  if (!sent) return { fourteenDayLetter: { costsIfUnpaid, ...vat } };
   const payBy = input.calendar ? fourteenDayLetter({ sentOn: sent, cal: input.calendar, principal }).statedPayBy : undefined;
-  return { fourteenDayLetter: { costsIfUnpaid, sentOn: sent, ...(payBy ? { payBy } : {}) } };
+  return { fourteenDayLetter: { costsIfUnpaid, ...vat, sentOn: sent, ...(payBy ? { payBy } : {}) } };
 }

@@ -2,7 +2,7 @@ import type { Language } from '../ledger';
 import { render, type Params } from '../i18n/message';
 import { MESSAGES, type MessageKey } from './messages';
 
-export { LOCALE, formatAmounts, formatDate, formatMoney } from '../i18n/format';
+export { LOCALE, formatAmounts, formatDate, formatMoney, formatPercent } from '../i18n/format';
 export type { Params } from '../i18n/message';
 
 /** The call-script text of `key` in `language`, placeholders filled and the plural form chosen for the reader's language. */

@@ -10,6 +10,7 @@ import type { Message } from '../i18n/message';
  */
 export const EN = {
   'unit.days': { count: 'n', one: '{n} day', other: '{n} days' },
+  'costs.incl_vat': '{amount} (including {vat} VAT)',
   'prep.right_person.ok': 'The accounts payable contact is known: ask for them by name and for a direct number and e-mail address.',
   'prep.right_person.warning': 'Only the decision maker is known: ask who in accounts payable handles our invoices.',
   'prep.right_person.missing': 'No contact known: find the accounts payable contact (or the actual buyer) first.',
@@ -120,6 +121,7 @@ export type MessageKey = keyof typeof EN;
 
 export const NL: Record<MessageKey, Message> = {
   'unit.days': { count: 'n', one: '{n} dag', other: '{n} dagen' },
+  'costs.incl_vat': '{amount} (inclusief {vat} btw)',
   'prep.right_person.ok': 'De contactpersoon van de crediteurenadministratie is bekend: vraag naar hem of haar en vraag om een direct nummer en e-mailadres.',
   'prep.right_person.warning': 'Alleen de beslisser is bekend: vraag wie op de crediteurenadministratie onze facturen behandelt.',
   'prep.right_person.missing': 'Geen contactpersoon bekend: achterhaal eerst wie op de crediteurenadministratie onze facturen behandelt (of wie de inkoop deed).',

@@ -1,7 +1,7 @@
 import { stepsFor } from '../policy/validate-policy';
 import type { PolicyStep } from '../policy/policy';
 import { gatherFacts, type CallFacts } from './facts';
-import { daysText, formatAmounts, formatDate, formatMoney, text } from './format';
+import { daysText, formatAmounts, formatDate, formatMoney, formatPercent, text } from './format';
 import type { MessageKey } from './messages';
 import { preparation as preparationOf } from './preparation';
 import type { CallScript, CallScriptInput, ExcuseAnswer, FollowUpStep, Goal } from './types';
@@ -79,7 +79,8 @@ function closing(input: CallScriptInput, facts: CallFacts): string[] {
   const lines = [text(lang, 'closing.summary'), text(lang, 'closing.confirm')];
   const letter = facts.fourteenDayLetter;
   if (letter) {
-    const costs = formatMoney(letter.costsIfUnpaid, lang);
+    const amount = formatMoney(letter.costsIfUnpaid, lang);
+    const costs = letter.vatBasisPoints ? text(lang, 'costs.incl_vat', { amount, vat: formatPercent(letter.vatBasisPoints, lang) }) : amount;
     lines.push(letter.payBy ? text(lang, 'closing.fourteen_day_letter.sent', { payBy: formatDate(letter.payBy, lang), costs }) : text(lang, 'closing.fourteen_day_letter', { costs }));
   } else if (facts.persona !== 'good_payer') {
     lines.push(text(lang, 'closing.consequences', { consequence: text(lang, consequenceOf(nextStep(input, facts))) }));

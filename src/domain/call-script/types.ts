@@ -1,3 +1,4 @@
+import type { CostOptions } from '../legal/collection-costs';
 import type { Instant, IsoDate } from '../dates';
 import type { BusinessCalendar, CustomerLedger, CustomerType, Language } from '../ledger';
 import type { Money } from '../money';
@@ -20,6 +21,8 @@ export interface CallScriptInput {
   readonly callerName?: string;
   /** Our own company name, for the opening. */
   readonly ourName?: string;
+  /** The creditor's VAT setting for collection costs (company settings): the costs the script names include it. */
+  readonly costs?: CostOptions;
 }
 
 /** Which script: content differs for each. */
@@ -77,5 +80,6 @@ export interface CallScript {
   readonly closing: readonly string[];
   readonly followUp: readonly FollowUpStep[];
   /** Consumers only, in EUR: the 14-day letter's costs (and pay-by date once it was sent). */
-  readonly fourteenDayLetter?: { readonly costsIfUnpaid: Money; readonly payBy?: IsoDate; readonly sentOn?: IsoDate };
+  /** `vatBasisPoints`: the VAT included in `costsIfUnpaid`, when the creditor adds it. */
+  readonly fourteenDayLetter?: { readonly costsIfUnpaid: Money; readonly vatBasisPoints?: number; readonly payBy?: IsoDate; readonly sentOn?: IsoDate };
 }

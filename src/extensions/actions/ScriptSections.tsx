@@ -4,6 +4,12 @@ import type { ActionsI18n } from './use-actions-i18n';
 
 const STATUS_VARIANT = { ok: 'success', warning: 'warning', missing: 'danger' } as const;
 
+/** The 14-day letter's costs as the letter states them: with the VAT named when the creditor adds it. */
+function lettersCosts(i18n: ActionsI18n, letter: NonNullable<CallScriptVM['fourteenDayLetter']>): string {
+  const amount = i18n.money(letter.costsIfUnpaid);
+  return letter.vatBasisPoints ? i18n.a.costsInclVat(amount, `${i18n.number(letter.vatBasisPoints / 100)}%`) : amount;
+}
+
 /** The domain's script, section by section: prepare, open, the three goals, excuses, close, follow up. */
 export function ScriptSections({ i18n, vm }: { i18n: ActionsI18n; vm: CallScriptVM }) {
   const { a } = i18n;
@@ -15,7 +21,7 @@ export function ScriptSections({ i18n, vm }: { i18n: ActionsI18n; vm: CallScript
         <Tag testId="customer-type">{a.customerType[vm.customerType] ?? vm.customerType}</Tag>
       </Flex>
       {vm.fourteenDayLetter && (
-        <Alert title={a.customerType.consumer ?? 'consumer'} variant="warning" testId="fourteen-day">{a.fourteenDay(i18n.money(vm.fourteenDayLetter.costsIfUnpaid))}</Alert>
+        <Alert title={a.customerType.consumer ?? 'consumer'} variant="warning" testId="fourteen-day">{a.fourteenDay(lettersCosts(i18n, vm.fourteenDayLetter))}</Alert>
       )}
       <Heading>{a.preparation}</Heading>
       <Flex direction="column" gap="xs" testId="preparation">

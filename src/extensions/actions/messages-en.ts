@@ -45,6 +45,7 @@ export const actionsEn = {
   excuses: 'Answers to common excuses',
   closing: 'Closing summary',
   followUpSteps: 'After the call',
+  costsInclVat: (amount: string, vat: string) => `${amount} incl. ${vat} VAT`,
   fourteenDay: (costs: string) => `Consumer: the 14-day letter must be sent before collection costs (${costs}) may be charged.`,
 
   outcomeTitle: 'Log the outcome',

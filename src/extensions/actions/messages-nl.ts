@@ -47,6 +47,7 @@ export const actionsNl: ActionsMessages = {
   excuses: 'Antwoorden op veelgehoorde smoezen',
   closing: 'Afspraken samenvatten',
   followUpSteps: 'Na het gesprek',
+  costsInclVat: (amount, vat) => `${amount} incl. ${vat} btw`,
   fourteenDay: (costs) => `Consument: eerst de veertiendagenbrief, pas daarna mogen incassokosten (${costs}) worden gerekend.`,
 
   outcomeTitle: 'Uitkomst vastleggen',

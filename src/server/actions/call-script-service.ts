@@ -26,8 +26,10 @@ export function createCallScriptService(deps: ActionServiceDeps & { readonly bui
   return async function callScript(portalId: PortalId, companyId: CompanyId, req: ScriptRequest): Promise<CallScriptVM> {
     const c = await loadCustomer(deps, portalId, companyId);
     const language = req.language ?? c.ledger.profile.language;
+    const costs = deps.costsFor ? await deps.costsFor(portalId) : undefined;
     const script = deps.buildCallScript({
       ledger: c.ledger, asOf: c.asOf, now: c.now.toISOString(), language, policy: await policyFor(deps, portalId), calendar: c.calendar,
+      ...(costs ? { costs } : {}),
       ...(req.companyName ? { companyName: req.companyName } : {}),
       ...(req.contactName ? { contactName: req.contactName } : {}),
     });
@@ -55,6 +57,7 @@ export function callScriptVM(ledger: CustomerLedger, asOf: IsoDate, script: Call
     followUp: script.followUp.map((f) => ({ id: f.id, text: f.text })),
     ...(script.fourteenDayLetter ? { fourteenDayLetter: {
       costsIfUnpaid: { ...script.fourteenDayLetter.costsIfUnpaid },
+      ...(script.fourteenDayLetter.vatBasisPoints ? { vatBasisPoints: script.fourteenDayLetter.vatBasisPoints } : {}),
       ...(script.fourteenDayLetter.payBy ? { payBy: script.fourteenDayLetter.payBy } : {}),
       ...(script.fourteenDayLetter.sentOn ? { sentOn: script.fourteenDayLetter.sentOn } : {}),
     } } : {}),

@@ -111,6 +111,15 @@ describe('consumer 14-day letter in the script', () => {
     expect(s.closing.at(-1)).toBe('If it is not paid, we send the formal 14-day letter; once those 14 days have passed, collection costs of €187.58 are charged.');
   });
 
+  it('when the creditor adds VAT to collection costs, then the script names the costs with the VAT, in both languages', () => {
+    // €187.58 of the scale plus 21% VAT: 18,758 × 1.21 = 22,697.18 cents.
+    const en = buildCallScript({ ledger: customers.consumer!, asOf: '2026-11-05', language: 'en', calendar: NL_CALENDAR, costs: { vatBasisPoints: 2_100 } });
+    expect(en.fourteenDayLetter).toEqual({ costsIfUnpaid: money(22_697, 'EUR'), vatBasisPoints: 2_100 });
+    expect(en.closing.at(-1)).toBe('If it is not paid, we send the formal 14-day letter; once those 14 days have passed, collection costs of €226.97 (including 21% VAT) are charged.');
+    const nl = buildCallScript({ ledger: customers.consumer!, asOf: '2026-11-05', language: 'nl', calendar: NL_CALENDAR, costs: { vatBasisPoints: 2_100 } });
+    expect(nl.closing.at(-1)).toMatch(/incassokosten van €\s226,97 \(inclusief 21% btw\) in rekening gebracht\.$/);
+  });
+
   it('when the letter was sent, then the closing names its pay-by date', () => {
     const ledger = { ...customers.consumer!, history: [{ key: 'l', companyId: 'c1', stepId: 'fourteen_day_letter', kind: 'letter' as const, doneAt: at('2026-10-29', '09:00'), invoiceExternalIds: ['a', 'b'] }] };
     const s = buildCallScript({ ledger, asOf: '2026-11-05', language: 'nl', calendar: NL_CALENDAR });

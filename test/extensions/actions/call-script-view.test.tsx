@@ -51,6 +51,15 @@ describe('Call script card: the script for this customer now', () => {
     expect(plain(textOf(r.findByTestId(Alert, 'fourteen-day')))).toContain('the 14-day letter must be sent before collection costs (€40.00)');
   });
 
+  it('when the creditor adds VAT to collection costs, then the warning names the costs with the VAT, in both languages', async () => {
+    // €40 minimum of the scale plus 21% VAT.
+    const en = await renderScript(consumerVM('en', { vatBasisPoints: 2_100 }));
+    expect(plain(textOf(en.r.findByTestId(Alert, 'fourteen-day')))).toContain('collection costs (€48.40 incl. 21% VAT)');
+    vi.restoreAllMocks();
+    const nl = await renderScript(consumerVM('nl', { vatBasisPoints: 2_100 }), { language: 'nl' });
+    expect(plain(textOf(nl.r.findByTestId(Alert, 'fourteen-day')))).toContain('incassokosten (€ 48,40 incl. 21% btw)');
+  });
+
   it('when the user works in Dutch, then the card and the script are Dutch', async () => {
     const { r, fetch } = await renderScript(goodPayerVM('nl'), { language: 'nl' });
     expect(fetchedQuery(fetch.mock.calls[0]![0]).language).toBe('nl');

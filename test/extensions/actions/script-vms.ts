@@ -1,6 +1,7 @@
 import type { CallScriptVM } from '../../../src/contracts/actions';
 import { buildCallScript } from '../../../src/domain/call-script';
 import type { CustomerLedger, Invoice } from '../../../src/domain/ledger';
+import type { CostOptions } from '../../../src/domain/legal/collection-costs';
 import { DEFAULT_POLICY } from '../../../src/domain/policy/policy';
 import { emptyLedger } from '../../../src/server/ledger/default-profile';
 import { callScriptVM } from '../../../src/server/actions/call-script-service';
@@ -15,8 +16,8 @@ const inv = (id: string, o: Partial<Invoice> = {}): Invoice => ({
 });
 const paid = (id: string, dueDate: string, paidDate: string): Invoice => inv(id, { dueDate, issueDate: '2026-01-01', paidDate, status: 'paid', open: { minor: 0, currency: 'EUR' } });
 
-function vmFor(ledger: CustomerLedger, language: 'en' | 'nl' = 'en'): CallScriptVM {
-  const script = buildCallScript({ ledger, asOf: TODAY, now: '2026-11-24T10:00:00.000Z', language, policy: DEFAULT_POLICY, calendar: CAL, companyName: 'Bakkerij De Vries' });
+function vmFor(ledger: CustomerLedger, language: 'en' | 'nl' = 'en', costs: CostOptions = {}): CallScriptVM {
+  const script = buildCallScript({ ledger, asOf: TODAY, now: '2026-11-24T10:00:00.000Z', language, policy: DEFAULT_POLICY, calendar: CAL, companyName: 'Bakkerij De Vries', costs });
   return callScriptVM(ledger, TODAY, script);
 }
 
@@ -28,4 +29,5 @@ export const latePayerVM = () => vmFor({ ...base, invoices: [inv('1'), paid('a',
 export const brokenPromiseVM = () => vmFor({ ...base, invoices: [inv('1')], promises: [{
   id: 'p1', companyId: '4242', invoiceExternalIds: ['1'], promisedDate: '2026-11-10', amount: { minor: 120_000, currency: 'EUR' }, source: 'call', madeOn: '2026-11-03',
 }] });
-export const consumerVM = () => vmFor({ ...base, profile: { ...base.profile, customerType: 'consumer' }, invoices: [inv('1', { amount: { minor: 25_000, currency: 'EUR' }, open: { minor: 25_000, currency: 'EUR' } })] });
+const consumerLedger: CustomerLedger = { ...base, profile: { ...base.profile, customerType: 'consumer' }, invoices: [inv('1', { amount: { minor: 25_000, currency: 'EUR' }, open: { minor: 25_000, currency: 'EUR' } })] };
+export const consumerVM = (language: 'en' | 'nl' = 'en', costs: CostOptions = {}) => vmFor(consumerLedger, language, costs);
