@@ -145,7 +145,7 @@ export const INTEREST_KINDS = ['commercial', 'consumer'] as const;
 
 /**
  * What the claim has added to the overdue, undisputed principal by today: statutory interest per invoice from
- * its due date, and the collection costs (WIK scale, excl. VAT; a business at least €40 per invoice). A
+ * its due date, and the collection costs (WIK scale, with VAT when the creditor adds it; a business at least €40 per invoice). A
  * consumer owes the costs only after the 14-day letter's term: until then `costsChargeable` is false.
  */
 export const ChargesVM = z.object({
@@ -154,6 +154,8 @@ export const ChargesVM = z.object({
   interest: z.array(MoneyVM),
   collectionCosts: MoneyVM.nullable(),
   costsChargeable: z.boolean(),
+  /** The VAT the costs include (2100 = 21%), when the creditor adds it (company settings). */
+  vatBasisPoints: z.number().int().min(1).max(10_000).optional(),
 });
 export type ChargesVM = z.infer<typeof ChargesVM>;
 

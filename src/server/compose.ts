@@ -127,8 +127,9 @@ export function composeBackend(o: BackendOptions) {
   });
   const { settings } = hubspot;
   const calendarFor = createCalendarProvider(hubspot.portals, now, async (portalId) => (await settings.read(portalId)).calendar);
+  const costsFor = async (portalId: string) => collectionCostOptions((await settings.read(portalId)).company?.vatOnCollectionCosts ?? false);
   const receivablesViews = createReceivablesViews({
-    ledger, now, calendarFor, policy: settings.policyFor, stored: createStoredViews(redis, prefix), viewCacheTtlMs: DEFAULT_VIEW_CACHE_TTL_MS, log: o.log,
+    ledger, now, calendarFor, policy: settings.policyFor, costsFor, stored: createStoredViews(redis, prefix), viewCacheTtlMs: DEFAULT_VIEW_CACHE_TTL_MS, log: o.log,
   });
   const { companyIndex } = hubspot;
   const callList = createCallListService({
@@ -218,13 +219,13 @@ export function composeBackend(o: BackendOptions) {
     },
     routers: {
       cards: createCardsRouter({
-        ...signed, ledger, now, calendarFor, policy: settings.policyFor, receivables: receivablesViews,
+        ...signed, ledger, now, calendarFor, policy: settings.policyFor, costsFor, receivables: receivablesViews,
         debtorPageUrl: payLinkFor,
       }),
       actions: createActionsRouter({
         ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
         policy: settings.policyFor, buildCallScript, fallbackOwnerFor, payLinkFor,
-        costsFor: async (portalId) => collectionCostOptions((await settings.read(portalId)).company?.vatOnCollectionCosts ?? false),
+        costsFor,
       }),
       ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES, pdfs: invoicePdfs.put }),
       oauth: operate.oauthRouter,

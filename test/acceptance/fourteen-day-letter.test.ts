@@ -93,6 +93,11 @@ describe('the 14-day letter in HubSpot', () => {
     const script = await m.callScript(c);
     expect(script.fourteenDayLetter).toEqual({ costsIfUnpaid: { minor: 18_150, currency: 'EUR' }, vatBasisPoints: 2_100 });
     expect(script.closing.join('\n').replace(/\u00a0/g, ' ')).toContain('incassokosten van € 181,50 (inclusief 21% btw) in rekening gebracht');
+    // So do the Receivables and Payment status cards: owed only once the letter's term has passed.
+    for (const vm of [await m.receivables(c), await m.paymentStatus(c)]) {
+      expect(vm.charges).toMatchObject({ interestKind: 'consumer', collectionCosts: { minor: 18_150, currency: 'EUR' }, vatBasisPoints: 2_100, costsChargeable: false });
+      expect(vm.charges.interest[0]?.minor).toBeGreaterThan(0);
+    }
   });
 
   it('when an English-speaking consumer is, then the letter is in English under the portal\'s Dutch instructions', async () => {

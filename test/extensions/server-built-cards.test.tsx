@@ -179,6 +179,24 @@ describe('interest and collection costs on the cards', () => {
     }
   });
 
+  it.each(['en', 'nl'] as const)('when the creditor adds VAT to collection costs, then both cards state the costs with the VAT, in %s', async (language) => {
+    const t = language === 'nl' ? nl : en;
+    const costs = { vatBasisPoints: 2_100 };
+    const receivables = ReceivablesVM.parse(buildReceivablesVM({ companyId: '4242', ledger: business, asOf: ASOF, calendar, policy: DEFAULT_POLICY, costs, query: { page: 1, pageSize: 25, sort: '-daysOverdue' } }));
+    const status = PaymentStatusVM.parse(buildPaymentStatusVM({ companyId: '4242', ledger: business, asOf: ASOF, calendar, policy: DEFAULT_POLICY, costs }));
+    // €225 of the scale plus 21%: €272.25.
+    expect(receivables.charges).toMatchObject({ collectionCosts: { minor: 27_225, currency: 'EUR' }, vatBasisPoints: 2_100 });
+    expect(status.charges).toEqual(receivables.charges);
+    for (const [location, view, vm] of [['crm.record.tab', <ReceivablesView />, receivables], ['crm.record.sidebar', <RecordPaymentStatusView />, status]] as const) {
+      vi.spyOn(hubspot, 'fetch').mockImplementation(async () => overTheWire(vm));
+      const r = setup(location, language);
+      r.render(view);
+      await r.waitFor(() => expect(textOf(r.getRootNode())).toContain(t.chargesTitle));
+      expect(textOf(r.getRootNode()).replace(/\u00a0/g, ' ')).toContain(t.chargesInclVat(language === 'nl' ? '€ 272,25' : '€272.25', '21%'));
+      vi.restoreAllMocks();
+    }
+  });
+
   it('when nothing is overdue, then the cards show no interest or costs', () => {
     const vm = receivablesFor(ledgers['a consumer paying on time']!);
     expect(vm.charges).toMatchObject({ principal: [], interest: [], collectionCosts: null, costsChargeable: false });

@@ -9,7 +9,8 @@ import type { I18n } from '../i18n';
 export function ChargesSection({ i18n, charges }: { i18n: I18n; charges: ChargesVM }) {
   const { t } = i18n;
   if (charges.principal.length === 0) return null;
-  const costs = charges.collectionCosts;
+  const costs = charges.collectionCosts ? i18n.money(charges.collectionCosts) : undefined;
+  const stated = costs && charges.vatBasisPoints ? t.chargesInclVat(costs, `${i18n.number(charges.vatBasisPoints / 100)}%`) : costs;
   return (
     <>
       <Heading>{t.chargesTitle}</Heading>
@@ -18,7 +19,7 @@ export function ChargesSection({ i18n, charges }: { i18n: I18n; charges: Charges
           <Text testId="charges-interest">{charges.interest.length ? i18n.moneyList(charges.interest) : t.none}</Text>
         </DescriptionListItem>
         <DescriptionListItem label={t.chargesCosts}>
-          <Text testId="charges-costs">{!costs ? t.none : charges.costsChargeable ? i18n.money(costs) : t.chargesCostsNotYet(i18n.money(costs))}</Text>
+          <Text testId="charges-costs">{!stated ? t.none : charges.costsChargeable ? stated : t.chargesCostsNotYet(stated)}</Text>
         </DescriptionListItem>
       </DescriptionList>
     </>

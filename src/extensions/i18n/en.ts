@@ -115,7 +115,8 @@ export const en = {
   chargesTitle: 'Interest and costs',
   chargesInterest_commercial: 'Statutory commercial interest to date',
   chargesInterest_consumer: 'Statutory interest to date',
-  chargesCosts: 'Collection costs (WIK scale, excl. VAT)',
+  chargesCosts: 'Collection costs (WIK scale)',
+  chargesInclVat: (amount: string, vat: string) => `${amount} incl. ${vat} VAT`,
   chargesCostsNotYet: (amount: string) => `${amount}, owed only once the term of the 14-day letter has passed`,
 
   statusOpenPromise: 'Open promise',

@@ -114,7 +114,8 @@ export const nl: Messages = {
   chargesTitle: 'Rente en kosten',
   chargesInterest_commercial: 'Wettelijke handelsrente tot vandaag',
   chargesInterest_consumer: 'Wettelijke rente tot vandaag',
-  chargesCosts: 'Incassokosten (WIK-staffel, excl. btw)',
+  chargesCosts: 'Incassokosten (WIK-staffel)',
+  chargesInclVat: (amount, vat) => `${amount} incl. ${vat} btw`,
   chargesCostsNotYet: (amount) => `${amount}, pas verschuldigd als de termijn van de veertiendagenbrief is verstreken`,
 
   statusOpenPromise: 'Lopende toezegging',

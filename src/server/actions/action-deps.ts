@@ -1,4 +1,3 @@
-import type { CostOptions } from '../../domain/legal/collection-costs';
 import type { Redis } from 'ioredis';
 import type { CompanyId, CustomerLedger } from '../../domain/ledger';
 import { portalDay, type MaybePromise, type PortalDay, type PortalDayDeps } from '../cards/portal-day';
@@ -19,8 +18,6 @@ export interface ActionServiceDeps extends PortalDayDeps {
   readonly fallbackOwnerFor?: (portalId: PortalId) => MaybePromise<string | undefined>;
   /** The customer's own page (debtor-page URL): the call's summary e-mail carries it. */
   readonly payLinkFor?: (portalId: PortalId, companyId: CompanyId) => Promise<string>;
-  /** The creditor's VAT on collection costs (company settings); none added when absent. */
-  readonly costsFor?: (portalId: PortalId) => MaybePromise<CostOptions>;
 }
 
 export interface LoadedCustomer extends PortalDay {

@@ -2,7 +2,7 @@ import type { CallScriptVM } from '../../contracts/actions';
 import type { CallScript, CallScriptInput } from '../../domain/call-script/types';
 import type { IsoDate } from '../../domain/dates';
 import type { CompanyId, CustomerLedger, Language } from '../../domain/ledger';
-import { policyFor } from '../cards/portal-day';
+import { costsFor, policyFor } from '../cards/portal-day';
 import type { PortalId } from '../ledger/ledger-store';
 import { loadCustomer, type ActionServiceDeps } from './action-deps';
 import { openBalances, openInvoices } from './open-balance';
@@ -26,10 +26,10 @@ export function createCallScriptService(deps: ActionServiceDeps & { readonly bui
   return async function callScript(portalId: PortalId, companyId: CompanyId, req: ScriptRequest): Promise<CallScriptVM> {
     const c = await loadCustomer(deps, portalId, companyId);
     const language = req.language ?? c.ledger.profile.language;
-    const costs = deps.costsFor ? await deps.costsFor(portalId) : undefined;
+    const costs = await costsFor(deps, portalId);
     const script = deps.buildCallScript({
       ledger: c.ledger, asOf: c.asOf, now: c.now.toISOString(), language, policy: await policyFor(deps, portalId), calendar: c.calendar,
-      ...(costs ? { costs } : {}),
+      costs,
       ...(req.companyName ? { companyName: req.companyName } : {}),
       ...(req.contactName ? { contactName: req.contactName } : {}),
     });

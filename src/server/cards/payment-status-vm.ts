@@ -4,6 +4,7 @@ import type { IsoDate } from '../../domain/dates';
 import { isArrangementOnTrack } from '../../domain/holds';
 import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
 import { agingByCurrency, isOpenReceivable, oldestOverdue } from '../../domain/measures/aging';
+import type { CostOptions } from '../../domain/legal/collection-costs';
 import type { ReminderPolicy } from '../../domain/policy/policy';
 import { chargesVM, moneyVM, openDisputes, relevantPromises, riskVM } from './shared';
 
@@ -14,7 +15,7 @@ function adviceVM(a: PaymentAdvice): AdviceVM {
 
 /** The compact owner view (sidebar, preview, help desk). */
 export function buildPaymentStatusVM(input: {
-  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy;
+  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy; costs?: CostOptions;
 }): PaymentStatusVM {
   const { companyId, ledger, asOf } = input;
   const aging = agingByCurrency(ledger.invoices, asOf);
@@ -42,6 +43,6 @@ export function buildPaymentStatusVM(input: {
       arrangementOnTrack: ledger.arrangements.some((a) => isArrangementOnTrack(a, ledger, asOf)),
       segment,
     })),
-    charges: chargesVM(ledger, asOf, input.calendar, input.policy),
+    charges: chargesVM(ledger, asOf, input),
   };
 }

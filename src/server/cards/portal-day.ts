@@ -1,5 +1,6 @@
 import { dateInZone, type IsoDate } from '../../domain/dates';
 import type { BusinessCalendar } from '../../domain/ledger';
+import type { CostOptions } from '../../domain/legal/collection-costs';
 import type { ReminderPolicy } from '../../domain/policy/policy';
 import type { PortalId } from '../ledger/ledger-store';
 
@@ -11,6 +12,8 @@ export interface PortalDayDeps {
   /** The portal's time zone and holidays: "today" and the ladder's dates are the portal's. */
   readonly calendarFor: (portalId: PortalId) => MaybePromise<BusinessCalendar>;
   readonly policy: ReminderPolicy | ((portalId: PortalId) => MaybePromise<ReminderPolicy>);
+  /** The creditor's VAT on collection costs (company settings); none added when absent. */
+  readonly costsFor?: (portalId: PortalId) => MaybePromise<CostOptions>;
 }
 
 export interface PortalDay {
@@ -29,3 +32,6 @@ export async function portalDay(deps: Pick<PortalDayDeps, 'now' | 'calendarFor'>
 
 export const policyFor = (deps: Pick<PortalDayDeps, 'policy'>, portalId: PortalId): MaybePromise<ReminderPolicy> =>
   (typeof deps.policy === 'function' ? deps.policy(portalId) : deps.policy);
+
+export const costsFor = async (deps: Pick<PortalDayDeps, 'costsFor'>, portalId: PortalId): Promise<CostOptions> =>
+  (deps.costsFor ? deps.costsFor(portalId) : {});

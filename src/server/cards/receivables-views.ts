@@ -2,7 +2,7 @@ import { DEFAULT_INVOICE_SORT, DEFAULT_PAGE_SIZE, type ReceivablesQuery } from '
 import type { CompanyId, CustomerLedger } from '../../domain/ledger';
 import type { LedgerStore, PortalId } from '../ledger/ledger-store';
 import { ladderFor } from './ladder-vm';
-import { policyFor, portalDay, type PortalDay, type PortalDayDeps } from './portal-day';
+import { costsFor, policyFor, portalDay, type PortalDay, type PortalDayDeps } from './portal-day';
 import { receivablesPageJson, receivablesSnapshot, type PageQuery, type ReceivablesSnapshot } from './receivables-vm';
 import { viewVariant, type StoredViews } from './stored-views';
 import { createViewCache } from './view-cache';
@@ -35,11 +35,11 @@ export function createReceivablesViews(deps: ReceivablesViewsDeps) {
   async function snapshotOf(portalId: PortalId, companyId: CompanyId, day: PortalDay, ledger: CustomerLedger) {
     const policy = await policyFor(deps, portalId);
     const ladder = ladderFor(ledger, { now: day.now, calendar: day.calendar, policy });
-    return receivablesSnapshot({ companyId, ledger, asOf: day.asOf, calendar: day.calendar, policy, ladder });
+    return receivablesSnapshot({ companyId, ledger, asOf: day.asOf, calendar: day.calendar, policy, costs: await costsFor(deps, portalId), ladder });
   }
 
   async function variantOf(portalId: PortalId, day: PortalDay): Promise<string> {
-    return viewVariant(await policyFor(deps, portalId), day.calendar.timeZone);
+    return viewVariant(await policyFor(deps, portalId), day.calendar.timeZone, await costsFor(deps, portalId));
   }
 
   /** The page as JSON, or null when the portal has no ledger for the company. */

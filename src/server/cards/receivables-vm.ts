@@ -2,6 +2,7 @@ import type { AgingVM, InvoiceRowVM, LadderVM, ReceivablesVM } from '../../contr
 import type { InvoiceSort, ReceivablesQuery } from '../../contracts/card-context';
 import type { IsoDate } from '../../domain/dates';
 import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
+import type { CostOptions } from '../../domain/legal/collection-costs';
 import type { ReminderPolicy } from '../../domain/policy/policy';
 import { AGING_BUCKETS_DEFAULT, agingByCurrency, oldestOverdue, type CurrencyAging } from '../../domain/measures/aging';
 import { openInvoiceRows, pageOfRows, sortRows } from './invoice-rows';
@@ -42,7 +43,7 @@ export interface ReceivablesSnapshot {
  * portal's calendar and policy).
  */
 export function receivablesSnapshot(input: {
-  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy; ladder?: LadderVM | null;
+  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy; costs?: CostOptions; ladder?: LadderVM | null;
 }): ReceivablesSnapshot {
   const { companyId, ledger, asOf } = input;
   const aging = agingByCurrency(ledger.invoices, asOf);
@@ -63,7 +64,7 @@ export function receivablesSnapshot(input: {
       promises: relevantPromises(ledger, asOf),
       disputes: openDisputes(ledger, asOf),
       risk: riskVM(ledger, asOf),
-      charges: chargesVM(ledger, asOf, input.calendar, input.policy),
+      charges: chargesVM(ledger, asOf, input),
     },
     rows,
     sorted: new Map(),
@@ -93,7 +94,7 @@ export function receivablesPageJson(snapshot: ReceivablesSnapshot, query: PageQu
 }
 
 export function buildReceivablesVM(input: {
-  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy; query: PageQuery; ladder?: LadderVM | null;
+  companyId: string; ledger: CustomerLedger; asOf: IsoDate; calendar?: BusinessCalendar; policy?: ReminderPolicy; costs?: CostOptions; query: PageQuery; ladder?: LadderVM | null;
 }): ReceivablesVM {
   return receivablesPage(receivablesSnapshot(input), input.query);
 }

@@ -3,6 +3,7 @@ import { addDays, type IsoDate } from '../../domain/dates';
 import { isDisputeOpen } from '../../domain/holds';
 import type { BusinessCalendar, CustomerLedger } from '../../domain/ledger';
 import { claimCharges } from '../../domain/legal/claim-charges';
+import type { CostOptions } from '../../domain/legal/collection-costs';
 import { consumerLetterTermPassed } from '../../domain/legal/consumer-costs';
 import { paymentBehaviour } from '../../domain/measures/behaviour';
 import type { Money } from '../../domain/money';
@@ -53,18 +54,27 @@ export function openDisputes(ledger: CustomerLedger, asOf: IsoDate): DisputeVM[]
     .map((d) => ({ id: d.id, invoiceNumber: numbers.get(d.invoiceExternalId) ?? null, reason: d.reason, openedOn: d.openedOn }));
 }
 
+/** What the charges depend on besides the ledger: the portal's calendar and policy, and the creditor's VAT setting. */
+export interface ChargesContext {
+  readonly calendar?: BusinessCalendar | undefined;
+  readonly policy?: ReminderPolicy | undefined;
+  readonly costs?: CostOptions | undefined;
+}
+
 /**
  * Interest to date and the collection costs, computed as the final notice computes them (claim-charges.ts).
  * Without the portal's calendar nobody can tell whether a consumer's 14-day term has passed: then not yet.
  */
-export function chargesVM(ledger: CustomerLedger, asOf: IsoDate, calendar?: BusinessCalendar, policy?: ReminderPolicy): ChargesVM {
+export function chargesVM(ledger: CustomerLedger, asOf: IsoDate, legal: ChargesContext = {}): ChargesVM {
+  const { calendar, policy, costs = {} } = legal;
   const consumerCostsChargeable = calendar !== undefined && consumerLetterTermPassed(ledger, asOf, calendar, policy);
-  const c = claimCharges({ ledger, asOf, consumerCostsChargeable });
+  const c = claimCharges({ ledger, asOf, consumerCostsChargeable, costs });
   return {
     interestKind: c.kind,
     principal: c.principal.map(moneyVM),
     interest: c.interest.map(moneyVM),
     collectionCosts: c.collectionCosts ? moneyVM(c.collectionCosts) : null,
     costsChargeable: c.costsChargeable,
+    ...(c.collectionCosts && costs.vatBasisPoints ? { vatBasisPoints: costs.vatBasisPoints } : {}),
   };
 }

@@ -62,8 +62,8 @@ const VIEW_SHAPE = 'v2';
 
 const fingerprints = new WeakMap<object, string>();
 /** A short, stable fingerprint of what a view depends on besides the ledger (e.g. the portal's policy). */
-export function viewVariant(policy: object, timeZone: string): string {
+export function viewVariant(policy: object, timeZone: string, costs: { readonly vatBasisPoints?: number } = {}): string {
   let print = fingerprints.get(policy);
   if (print === undefined) fingerprints.set(policy, (print = createHash('sha1').update(JSON.stringify(policy)).digest('base64url').slice(0, 16)));
-  return `${VIEW_SHAPE}:${print}:${timeZone}`;
+  return `${VIEW_SHAPE}:${print}:${timeZone}:${costs.vatBasisPoints ?? 0}`;
 }

@@ -2,7 +2,7 @@ import { Router, type ErrorRequestHandler } from 'express';
 import type { PaymentStatusVM } from '../../../contracts/cards';
 import { CompanyCardQuery, ReceivablesQuery } from '../../../contracts/card-context';
 import { buildPaymentStatusVM } from '../../cards/payment-status-vm';
-import { policyFor, portalDay, type PortalDayDeps } from '../../cards/portal-day';
+import { costsFor, policyFor, portalDay, type PortalDayDeps } from '../../cards/portal-day';
 import { createReceivablesViews, type ReceivablesViews } from '../../cards/receivables-views';
 import { createViewCache } from '../../cards/view-cache';
 import { AppError, companyNotFound } from '../../errors';
@@ -71,7 +71,9 @@ export function createCardsRouter(deps: CardsRouterDeps): Router {
     const { asOf, calendar } = await portalDay(deps, q.portalId);
     const vm = await statuses.get(`${q.portalId}:${q.companyId}:${asOf}`, async () => {
       const ledger = await deps.ledger.getCustomerLedger(q.portalId, q.companyId);
-      return ledger ? buildPaymentStatusVM({ companyId: q.companyId, ledger, asOf, calendar, policy: await policyFor(deps, q.portalId) }) : null;
+      return ledger
+        ? buildPaymentStatusVM({ companyId: q.companyId, ledger, asOf, calendar, policy: await policyFor(deps, q.portalId), costs: await costsFor(deps, q.portalId) })
+        : null;
     });
     if (!vm) throw companyNotFound();
     const debtorPageUrl = deps.debtorPageUrl ? await deps.debtorPageUrl(q.portalId, q.companyId) : undefined;
