@@ -8,6 +8,11 @@ import { lockedBody, rateLimitBody } from './rate-limit';
 export const FaultSpecSchema = z.object({
   pathPattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'pathPattern must be a valid regular expression'),
   method: z.string().regex(/^[A-Za-z]+$/).optional(),
+  /**
+   * Only batch requests with an input of this id (`inputs[].id`): HubSpot refuses a whole batch when one input
+   * is bad, so a split batch keeps failing exactly where that input goes.
+   */
+  inputId: z.string().min(1).max(100).optional(),
   count: z.number().int().min(1).max(100_000),
 }).and(z.discriminatedUnion('kind', [
   z.object({
@@ -52,6 +57,11 @@ export function listFaults(state: SandboxState): readonly ActiveFault[] {
   return faultList(state);
 }
 
+function hasInput(body: unknown, id: string): boolean {
+  const inputs = (body as { inputs?: unknown } | undefined)?.inputs;
+  return Array.isArray(inputs) && inputs.some((i) => String((i as { id?: unknown } | null)?.id) === id);
+}
+
 /** Runs after bearer auth (needs res.locals.portal) and before the rate limiter. */
 export function faultInjection(state: SandboxState): RequestHandler {
   return (req, res, next) => {
@@ -60,7 +70,8 @@ export function faultInjection(state: SandboxState): RequestHandler {
     const portal = res.locals.portal as Portal | undefined;
     const path = req.originalUrl.split('?')[0] ?? '';
     const index = list.findIndex((f) => (f.hubId === '*' || f.hubId === portal?.hubId)
-      && (!f.spec.method || f.spec.method.toUpperCase() === req.method) && f.pattern.test(path));
+      && (!f.spec.method || f.spec.method.toUpperCase() === req.method) && f.pattern.test(path)
+      && (f.spec.inputId === undefined || hasInput(req.body, f.spec.inputId)));
     const fault = list[index];
     if (!fault) return next();
     fault.remaining -= 1;

@@ -80,6 +80,9 @@ export interface CompanySearchKeys {
   readonly names?: readonly string[];
 }
 
+/** A task write HubSpot refused on its own (batch-split.ts), with HubSpot's reason. */
+export interface RefusedTask { readonly taskId: string; readonly reason: string }
+
 /** New texts, owner or due time of an open reminder task whose facts changed. */
 export interface TaskUpdate {
   readonly taskId: string;
@@ -143,12 +146,15 @@ export interface HubSpotGateway {
   createTasks(portalId: string, drafts: readonly TaskDraft[]): Promise<{ created: CreatedTask[]; rejected: RejectedTask[] }>;
   /** Finds tasks an earlier (crashed) attempt created, by action key. */
   findTasksByActionKey(portalId: string, actionKeys: readonly string[]): Promise<Map<string, string>>;
-  /** Rewrites open tasks whose facts changed (amounts, invoices, owner); at most 100 per call. */
-  updateTasks(portalId: string, updates: readonly TaskUpdate[]): Promise<void>;
+  /**
+   * Rewrites open tasks whose facts changed (amounts, invoices, owner); at most 100 per call. A task HubSpot
+   * refuses (400) comes back with its reason; the others are written all the same.
+   */
+  updateTasks(portalId: string, updates: readonly TaskUpdate[]): Promise<{ refused: RefusedTask[] }>;
   /** Whether each task is completed and when HubSpot says it was (hs_task_completion_date); missing tasks are left out. Any number of ids. */
   readTaskCompletions(portalId: string, taskIds: readonly string[]): Promise<Map<string, TaskCompletion>>;
-  /** Marks tasks completed (no longer needed); at most 100 per call. */
-  completeTasks(portalId: string, taskIds: readonly string[]): Promise<void>;
+  /** Marks tasks completed (no longer needed); at most 100 per call. A task HubSpot refuses (400) comes back, the others are completed. */
+  completeTasks(portalId: string, taskIds: readonly string[]): Promise<{ refused: RefusedTask[] }>;
   /** Creates the note once per key (a retry after a lost answer finds the first one); resolves its id. */
   createNote(portalId: string, note: NoteDraft): Promise<string>;
   /** HubSpot calls made through this gateway since start (all portals), for summaries and benchmarks. */

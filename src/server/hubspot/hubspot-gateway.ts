@@ -144,10 +144,10 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
 
     async updateTasks(portalId, updates) {
       assertBatch(updates.length, 'updateTasks');
-      if (updates.length === 0) return;
-      await call(portalId, 'update tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.update({
-        inputs: updates.map((u) => ({ id: u.taskId, properties: taskUpdateProperties(u) })),
-      }));
+      const refused = await writeSplitting(updates, (batch) => call(portalId, 'update tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.update({
+        inputs: batch.map((u) => ({ id: u.taskId, properties: taskUpdateProperties(u) })),
+      })).then(() => undefined));
+      return { refused: refused.map((r) => ({ taskId: r.item.taskId, reason: r.reason })) };
     },
 
     async readTaskCompletions(portalId, taskIds) {
@@ -163,11 +163,11 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
 
     async completeTasks(portalId, taskIds) {
       assertBatch(taskIds.length, 'completeTasks');
-      if (taskIds.length === 0) return;
-      await call(portalId, 'complete tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.update({
-        inputs: taskIds.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
-      }));
-      await tally(portalId, { tasks_closed: taskIds.length });
+      const refused = await writeSplitting(taskIds, (batch) => call(portalId, 'complete tasks', 'standard', (c) => c.crm.objects.tasks.batchApi.update({
+        inputs: batch.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
+      })).then(() => undefined));
+      if (taskIds.length > refused.length) await tally(portalId, { tasks_closed: taskIds.length - refused.length });
+      return { refused: refused.map((r) => ({ taskId: r.item, reason: r.reason })) };
     },
 
     async createNote(portalId, note) {

@@ -4,7 +4,7 @@ import { dateInZone } from '../../domain/dates';
 import type { CustomerLedger, Language } from '../../domain/ledger';
 import { promiseCheck } from '../../domain/follow-ups/promise-check';
 import { scoreCustomer } from '../../domain/prioritisation/score';
-import type { HubSpotGateway } from '../hubspot/gateway';
+import type { HubSpotGateway, RefusedTask } from '../hubspot/gateway';
 import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Portal, PortalRegistry } from '../portals/portal-registry';
@@ -144,6 +144,17 @@ export function createSchedulingService(deps: SchedulingDeps) {
     });
   }
 
+  /** The tasks HubSpot did not refuse; each refused one becomes a dead letter naming its company and HubSpot's reason. */
+  async function withoutRefused<T extends { taskId: string; companyId: string }>(portalId: string, tasks: readonly T[], refused: readonly RefusedTask[], kind: string): Promise<T[]> {
+    if (refused.length === 0) return [...tasks];
+    const reasons = new Map(refused.map((r) => [r.taskId, r.reason]));
+    for (const t of tasks) {
+      const reason = reasons.get(t.taskId);
+      if (reason !== undefined) await deps.deadLetters.add(portalId, { kind, ref: t.taskId, reason, companyId: t.companyId });
+    }
+    return tasks.filter((t) => !reasons.has(t.taskId));
+  }
+
   async function closeUnneeded(portal: Portal, planner: PortalPlanner, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
     const toClose: { companyId: string; key: string; taskId: string }[] = [];
     for (const ledger of ledgers) {
@@ -151,14 +162,17 @@ export function createSchedulingService(deps: SchedulingDeps) {
         if (!taskStillNeeded(ledger, t.invoiceExternalIds, today, pauseOptions(planner))) toClose.push({ companyId: ledger.companyId, key, taskId: t.taskId });
       }
     }
+    let closed = 0;
     for (let i = 0; i < toClose.length; i += BATCH) {
-      const batch = toClose.slice(i, i + BATCH);
-      await deps.gateway.completeTasks(portal.portalId, batch.map((t) => t.taskId));
+      const all = toClose.slice(i, i + BATCH);
+      // A task HubSpot refuses stays open here (the next run tries again) and is reported; the others are closed.
+      const batch = await withoutRefused(portal.portalId, all, (await deps.gateway.completeTasks(portal.portalId, all.map((t) => t.taskId))).refused, 'complete-task');
       for (const t of batch) await claims.markClosed(portal.portalId, t.companyId, [t.key]);
       await claims.forgetLetterTasks(portal.portalId, batch.map((t) => t.taskId));
       await tasks.forget(portal.portalId, batch.map((t) => t.key));
+      closed += batch.length;
     }
-    return toClose.length;
+    return closed;
   }
 
   /** Promise checks whose promise was kept: completed in HubSpot, with a note on the company saying so. */
@@ -174,15 +188,16 @@ export function createSchedulingService(deps: SchedulingDeps) {
       });
       if (kept.length === 0) continue;
       // Completing first: a retry after a failed note completes again (harmless); the note's key makes it once.
-      await deps.gateway.completeTasks(portal.portalId, kept.map((k) => k.taskId));
-      for (const k of kept) {
+      const completed = await withoutRefused(portal.portalId, kept.map((k) => ({ ...k, companyId: ledger.companyId })),
+        (await deps.gateway.completeTasks(portal.portalId, kept.map((k) => k.taskId))).refused, 'complete-promise-check');
+      for (const k of completed) {
         await deps.gateway.createNote(portal.portalId, {
           key: `promise-kept-${ledger.companyId}-${k.promiseId}`, companyId: ledger.companyId, body: k.note, at: now().toISOString(),
           ...(k.contactId ? { contactId: k.contactId } : {}), ...(ledger.profile.ownerId ? { ownerId: ledger.profile.ownerId } : {}),
         });
         await promiseChecks.forget(portal.portalId, ledger.companyId, [k.promiseId]);
       }
-      closed += kept.length;
+      closed += completed.length;
     }
     return closed;
   }
@@ -239,7 +254,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
       await settleLetters(letterPortal(portal, planner, at), await openLetters(portalId, ledgers));
       closed += await closeUnneeded(portal, planner, ledgers, today);
       closed += await closeKeptPromises(portal, planner.language, ledgers, today);
-      updated += await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy, calendar: planner.calendar(at), language: planner.language });
+      const rewritten = await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy, calendar: planner.calendar(at), language: planner.language });
+      updated += rewritten.updated;
+      for (const r of rewritten.refused) await deps.deadLetters.add(portalId, { kind: 'update-task', ref: r.taskId, reason: r.reason, companyId: r.companyId });
       const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
       for (const { ledger, result: { actions, segment } } of screened) {
         marking.planned(ledger.companyId, owners.get(ledger.companyId), revisionOf.get(ledger.companyId) ?? null, actions.map((a) => a.key));

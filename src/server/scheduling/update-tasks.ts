@@ -10,7 +10,7 @@ import type { PlannedAction } from '../../domain/policy/plan';
 import type { ReminderPolicy } from '../../domain/policy/policy';
 import { scoreCustomer } from '../../domain/prioritisation/score';
 import type { TaskTextInput } from '../../domain/task-text';
-import type { HubSpotGateway, TaskDraft, TaskUpdate } from '../hubspot/gateway';
+import type { HubSpotGateway, RefusedTask, TaskDraft, TaskUpdate } from '../hubspot/gateway';
 import { portalLanguage, type Portal } from '../portals/portal-registry';
 import { payLinksOf, type PayLinkFor } from './pay-links';
 import type { TaskClaims } from './task-claims';
@@ -29,6 +29,9 @@ export interface TaskUpdaterDeps {
 }
 
 const BATCH = 100;
+
+/** A task rewrite HubSpot refused (400), with the company it belongs to. */
+export interface RefusedTaskUpdate extends RefusedTask { readonly companyId: string }
 
 const fingerprint = (d: Pick<TaskDraft, 'subject' | 'body' | 'ownerId' | 'priority'>): string =>
   createHash('sha1').update(JSON.stringify([d.subject, d.body, d.ownerId ?? '', d.priority])).digest('base64url');
@@ -54,7 +57,7 @@ function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string,
 export function createTaskUpdater(deps: TaskUpdaterDeps) {
   const fpKey = (portalId: string) => `${deps.prefix}:p:${portalId}:task-fingerprints`;
 
-  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter']; policy?: ReminderPolicy; calendar?: BusinessCalendar; language?: Language } = {}): Promise<number> {
+  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter']; policy?: ReminderPolicy; calendar?: BusinessCalendar; language?: Language } = {}): Promise<{ updated: number; refused: RefusedTaskUpdate[] }> {
     const pauses = opts.pauses ?? {};
     const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
     for (const ledger of ledgers) {
@@ -62,7 +65,7 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
         if (t.action) open.push({ key, companyId: ledger.companyId, taskId: t.taskId, action: t.action, ledger });
       }
     }
-    if (open.length === 0) return 0;
+    if (open.length === 0) return { updated: 0, refused: [] };
     const companies = [...new Set(open.map((o) => o.companyId))];
     const [owners, links] = await Promise.all([deps.companyOwners(portal.portalId, companies), payLinksOf(deps.payLinkFor, portal.portalId, companies)]);
     const drafts = open.map((o) => {
@@ -99,9 +102,14 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
       remember[o.key] = fp;
       if (stored[i] !== null) updates.push({ taskId: o.taskId, subject: d.subject, body: d.body, priority: d.priority, ...(d.ownerId ? { ownerId: d.ownerId } : {}) });
     });
-    for (let i = 0; i < updates.length; i += BATCH) await deps.gateway.updateTasks(portal.portalId, updates.slice(i, i + BATCH));
+    const refused: RefusedTask[] = [];
+    for (let i = 0; i < updates.length; i += BATCH) refused.push(...(await deps.gateway.updateTasks(portal.portalId, updates.slice(i, i + BATCH))).refused);
+    // A refused task keeps its old fingerprint: the next run tries it again (after a fix), the others are done.
+    const refusedIds = new Set(refused.map((r) => r.taskId));
+    for (const o of open) if (refusedIds.has(o.taskId)) delete remember[o.key];
     if (Object.keys(remember).length > 0) await deps.redis.hset(fpKey(portal.portalId), remember);
-    return updates.length;
+    const companyOf = new Map(open.map((o) => [o.taskId, o.companyId]));
+    return { updated: updates.length - refused.length, refused: refused.map((r) => ({ ...r, companyId: companyOf.get(r.taskId)! })) };
   }
 
   return {
