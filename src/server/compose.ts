@@ -43,7 +43,7 @@ import { createDirectDebitFailureService } from './ingest/direct-debit/failure-s
 import { createIngestService } from './ingest/ingest-service';
 import { createHubSpotServices } from './jobs/services';
 import { createJobQueues } from './jobs/queues';
-import { startWorkers } from './jobs/workers';
+import { startWorkers, type StartWorkersOptions } from './jobs/workers';
 import { createRedisLedgerStore } from './ledger/redis-ledger-store';
 import { createMissingCompanyFinder } from './matching/find-missing';
 import { createRematcher } from './matching/rematch';
@@ -86,6 +86,8 @@ export interface BackendOptions {
   readonly creditor?: CreditorSource;
   /** Online payments on the debtor page through Mollie (MOLLIE_API_KEY; the embedded default: its local stand-in). */
   readonly mollie?: { readonly apiKey: string; readonly apiEndpoint?: string };
+  /** The workers' BullMQ settings and the task-claim lease: crash tests shorten them (jobs/worker-process.ts). */
+  readonly workers?: Pick<StartWorkersOptions, 'concurrency' | 'lockDuration' | 'stalledInterval'> & { readonly claimLeaseMs?: number };
 }
 
 const DEFAULT_SWEEP_EVERY_MS = 15_000;
@@ -123,6 +125,7 @@ export function composeBackend(o: BackendOptions) {
   const payLinkFor = async (portalId: string, companyId: string) => `${o.publicBaseUrl}/my/${(await debtorLinks.ensure(portalId, companyId)).token}`;
   const hubspot = createHubSpotServices({
     redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p), warmViews: (p, ids) => warmViews(p, ids), payLinkFor,
+    ...(o.workers?.claimLeaseMs ? { claimLeaseMs: o.workers.claimLeaseMs } : {}),
     ...(o.initialAdmins ? { initialAdmins: o.initialAdmins } : {}),
   });
   const { settings } = hubspot;
@@ -249,8 +252,9 @@ export function composeBackend(o: BackendOptions) {
   });
 
   const startBackgroundWork = () => {
+    const { claimLeaseMs: _lease, ...workerSettings } = o.workers ?? {};
     const workers = startWorkers({
-      connectionUrl: o.redisUrl, prefix, log: o.log,
+      connectionUrl: o.redisUrl, prefix, log: o.log, ...workerSettings,
       services: { sync: hubspot.sync, scheduling: hubspot.scheduling, refresh: dailyRefresh, deadLetters: hubspot.deadLetters,
         // The sweep also deletes the quarantined portals whose retention period is over.
         sweep: async () => ({ requested: await loop.sweep(), purged: await operate.quarantine.purgeExpired() }) },
