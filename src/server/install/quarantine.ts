@@ -32,6 +32,8 @@ export interface Quarantine {
   /** The app lost access (a refresh answered invalid_grant): the portal stops, its data stays. Idempotent. */
   quarantine(portalId: string): Promise<void>;
   get(portalId: string): Promise<QuarantineRecord | undefined>;
+  /** Every quarantined portal with when it was set aside and when it will be deleted, oldest first. */
+  list(): Promise<{ portalId: string; since: string; deleteAfter: string }[]>;
   /** A reinstall within the period: the portal as it was, registered again (undefined when it was not quarantined). */
   release(portalId: string): Promise<Portal | undefined>;
   /** Deletes every portal whose retention period is over; the ids it deleted. */
@@ -82,6 +84,15 @@ export function createQuarantine(deps: QuarantineDeps): Quarantine {
       deps.log?.info({ portalId, retentionDays: deps.retentionDays }, 'portal quarantined (token refresh refused)');
     },
     get,
+    async list() {
+      const flat = await deps.redis.zrange(indexKey, '0', '-1', 'WITHSCORES');
+      const out: { portalId: string; since: string; deleteAfter: string }[] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        const since = Number(flat[i + 1]);
+        out.push({ portalId: flat[i]!, since: new Date(since).toISOString(), deleteAfter: new Date(since + retentionMs).toISOString() });
+      }
+      return out;
+    },
     async release(portalId) {
       const record = await get(portalId);
       if (!record) return undefined;
