@@ -23,6 +23,25 @@ describe('token store', () => {
     expect(decryptSecret(key, '9', encryptSecret(key, '9', 'x'))).toBe('x');
   });
 
+  it('when HubSpot refused an access token before its time (401), then the next read refreshes it; a static token cannot be renewed', async () => {
+    const prefix = uniquePrefix('tok');
+    let refreshes = 0;
+    const store = createTokenStore({
+      redis, prefix, key: randomBytes(32),
+      refresh: async () => { refreshes++; return { accessToken: `a${refreshes + 1}`, refreshToken: 'r2', expiresInSec: 1800 }; },
+    });
+    await store.save('1', { accessToken: 'a1', refreshToken: 'r1', expiresAt: Date.now() + 1800_000 });
+    expect(await store.expire('1', 'an-older-token')).toBe(true);
+    expect(await store.getAccessToken('1')).toBe('a1'); // another caller's stale token: the current one stays
+    expect(await store.expire('1', 'a1')).toBe(true);
+    expect(await store.getAccessToken('1')).toBe('a2');
+    expect(refreshes).toBe(1);
+
+    await store.save('2', { accessToken: 'static' });
+    expect(await store.expire('2', 'static')).toBe(false);
+    expect(await store.getAccessToken('2')).toBe('static');
+  });
+
   it('when the access token is about to expire, then exactly one refresh happens even with concurrent readers', async () => {
     let now = 1_000_000;
     let refreshes = 0;
