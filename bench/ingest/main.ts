@@ -2,7 +2,8 @@
 // through the importer production runs (the ingest service, matching, the Redis ledger) and prints, from the same
 // run: csv-parse alone reading the same file with the same options (the anchor), the import, their ratio
 // (target ≤ 3×), Node's peak RSS growth and Redis memory per stored invoice. Then getCustomerLedger for a company
-// with 500 open invoices under 50 concurrent readers (the card hot path; target p95 < 50 ms).
+// with 500 open invoices under 50 concurrent readers (the card hot path; target p95 < 50 ms). Then 10,000 UBL
+// documents and one camt.053 of 10,000 entries, each next to saxes alone on the same bytes (xml-bench.ts).
 // Leaves out: the HTTP upload (the API streams the body into the same importer) and the HubSpot sync afterwards
 // (bench:sync); the company index is built in memory, as production's cache holds it.
 import { createReadStream } from 'node:fs';
@@ -18,6 +19,7 @@ import { createIngestService } from '../../src/server/ingest/ingest-service';
 import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
 import { buildCompanyIndex } from '../../src/server/matching/company-index';
 import { writeLargeCsv } from './generate-csv';
+import { benchXml } from './xml-bench';
 
 const MB = 1024 * 1024;
 const FILE_MB = Number(process.env.BENCH_CSV_MB ?? 50);
@@ -89,10 +91,12 @@ try {
     const pct = (p: number) => timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))]!.toFixed(1);
     console.log(`getCustomerLedger ${label} (500 invoices, 50 concurrent, ${timings.length} reads): p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms (target p95 < 50 ms)`);
   }
+  await benchXml(redis, prefix, '3');
   console.log(`machine load average (1 min): ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
 } finally {
   await createRedisLedgerStore(redis, prefix).deletePortal('1');
   await createRedisLedgerStore(redis, prefix).deletePortal('2');
+  await createRedisLedgerStore(redis, prefix).deletePortal('3');
   await redis.quit();
   await privateRedis?.stop();
   await rm(dir, { recursive: true, force: true });
