@@ -88,7 +88,12 @@ describe('ingest API', () => {
 
   it('when a CSV is uploaded, then it is imported with a per-line report', async () => {
     const csv = await readFile(fileURLToPath(new URL('../../../fixtures/csv/english-export.csv', import.meta.url)));
-    const res = await supertest(app).post('/api/ingest/csv').set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/csv').send(csv);
+    // Its 01/09/2026 fits both orders: refused until the caller says which (?dateFormat=).
+    const refused = await supertest(app).post('/api/ingest/csv').set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/csv').send(csv);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'ambiguous_csv_dates', details: { column: 'Invoice date' } });
+    expect((await supertest(app).post('/api/ingest/csv?dateFormat=dd-mm').set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/csv').send(csv)).status).toBe(400);
+    const res = await supertest(app).post('/api/ingest/csv?dateFormat=dmy').set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/csv').send(csv);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ received: 4, created: 1, unmatched: 2, rejected: 1, errors: [{ line: 5 }] });
   });
