@@ -1,6 +1,7 @@
 import type { IsoDate } from '../dates';
 import type { CompanyId } from '../ledger';
 import { money, type Money } from '../money';
+import { compactReference, isValidRfReference } from '../payments/rf-reference';
 
 /** An open invoice as cash application sees it. */
 export interface OpenItem {
@@ -50,6 +51,8 @@ export interface OpenItemIndex {
   readonly items: Map<string, OpenItem>;
   readonly byReference: ReadonlyMap<string, readonly string[]>;
   readonly byNumber: ReadonlyMap<string, readonly string[]>;
+  /** Numbers as an RF reference carries them (separators gone): the debtor page puts `RF..<number>` on a transfer. */
+  readonly byRfBody: ReadonlyMap<string, readonly string[]>;
   readonly byCompany: ReadonlyMap<CompanyId, readonly string[]>;
 }
 
@@ -65,15 +68,17 @@ export function indexOpenItems(openItems: Iterable<OpenItem>): OpenItemIndex {
   const items = new Map<string, OpenItem>();
   const byReference = new Map<string, string[]>();
   const byNumber = new Map<string, string[]>();
+  const byRfBody = new Map<string, string[]>();
   const byCompany = new Map<CompanyId, string[]>();
   for (const item of openItems) {
     if (item.open.minor <= 0) continue;
     items.set(item.externalId, item);
     if (item.paymentReference) push(byReference, compact(item.paymentReference), item.externalId);
     push(byNumber, item.number.trim().toUpperCase(), item.externalId);
+    push(byRfBody, compactReference(item.number), item.externalId);
     push(byCompany, item.companyId, item.externalId);
   }
-  return { items, byReference, byNumber, byCompany };
+  return { items, byReference, byNumber, byRfBody, byCompany };
 }
 
 /** Takes applied amounts off the open items (the index is the working copy of one import). */
@@ -97,7 +102,7 @@ function tokensIn(text: string): string[] {
 /**
  * Decides where one incoming credit goes, strongest evidence first: (1) the structured reference (a
  * betalingskenmerk or RF quoted as `CdtrRefInf`, or found in the remittance text) equal to an invoice's payment
- * reference — or its number; (2) invoice numbers in the remittance text; (3) an exact amount from an account or
+ * reference — or its number, also inside a valid RF built from it (the debtor page's transfers); (2) invoice numbers in the remittance text; (3) an exact amount from an account or
  * name that paid this customer before: one open invoice of exactly that amount, or all its open invoices
  * together. The invoices found are paid oldest due first, each at most its open amount (a partial payment pays
  * part of one; a combined payment several); an overpayment leaves a remainder. Evidence that points at several
@@ -107,7 +112,10 @@ export function applyCredit(credit: IncomingCredit, index: OpenItemIndex, payers
   const sameCurrency = (ids: readonly string[] | undefined): OpenItem[] =>
     (ids ?? []).map((id) => index.items.get(id)).filter((i): i is OpenItem => i !== undefined && i.open.minor > 0 && i.open.currency === credit.amount.currency);
   const structured = [...(credit.reference ? [compact(credit.reference)] : []), ...referencesIn(credit.remittance)];
-  const byRef = unique(structured.flatMap((r) => [...sameCurrency(index.byReference.get(r)), ...sameCurrency(index.byNumber.get(r))]));
+  const byRef = unique(structured.flatMap((r) => [
+    ...sameCurrency(index.byReference.get(r)), ...sameCurrency(index.byNumber.get(r)),
+    ...(isValidRfReference(r) ? sameCurrency(index.byRfBody.get(r.slice(4))) : []),
+  ]));
   if (byRef.length) return allocate(credit.amount, byRef, 'reference');
   const byNumber = unique(tokensIn(`${credit.reference ?? ''} ${credit.remittance}`).flatMap((t) => sameCurrency(index.byNumber.get(t))));
   if (byNumber.length) return allocate(credit.amount, byNumber, 'invoice_number');
