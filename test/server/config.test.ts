@@ -48,6 +48,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('when the operator names admins or a queue dashboard token, then they are read; bad values are refused by name', () => {
+    expect(loadConfig({}).ADMIN_USER_IDS).toBeUndefined();
+    expect(loadConfig({ ADMIN_USER_IDS: '1234567,2345678' }).ADMIN_USER_IDS).toEqual(['1234567', '2345678']);
+    expect(problemsOf({ ADMIN_USER_IDS: 'alice' })[0]).toMatch(/^ADMIN_USER_IDS must be HubSpot user ids/);
+    expect(loadConfig({}).QUEUE_DASHBOARD_TOKEN).toBeUndefined();
+    expect(loadConfig({ QUEUE_DASHBOARD_TOKEN: 'x'.repeat(24) }).QUEUE_DASHBOARD_TOKEN).toBe('x'.repeat(24));
+    expect(problemsOf({ QUEUE_DASHBOARD_TOKEN: 'short' })[0]).toMatch(/^QUEUE_DASHBOARD_TOKEN must be at least 24 characters/);
+  });
+
   it('when PORT is set and PUBLIC_BASE_URL is not, then the default origin follows the port', () => {
     expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
   });
