@@ -54,6 +54,11 @@ describe('the queue dashboard', () => {
     const page = await request(on.app).get('/admin/queues').set('Authorization', `Bearer ${TOKEN}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html');
+    // The page's own scripts load under the same path and the same token (the browser sends it again).
+    const script = /src="(static\/js\/[^"]+\.js)"/.exec(page.text)?.[1];
+    expect(script).toBeDefined();
+    expect((await request(on.app).get(`/admin/queues/${script}`).set('Authorization', `Bearer ${TOKEN}`)).status).toBe(200);
+    expect((await request(on.app).get(`/admin/queues/${script}`)).status).toBe(401);
     const api = await request(on.app).get('/admin/queues/api/queues').set('Authorization', `Basic ${Buffer.from(`ops:${TOKEN}`).toString('base64')}`);
     expect(api.status).toBe(200);
     const names = (api.body as { queues: { name: string; readOnlyMode: boolean }[] }).queues.map((q) => q.name);
