@@ -16,10 +16,11 @@
  * Third case, the app home's call list: a portal of 10,000 companies (BENCH_HOME_COMPANIES), 20 concurrent signed
  * requests (HubSpot allows 20 concurrent hubspot.fetch calls per app and account), each a different page, sort or
  * filter, with the same anchor and ratio. What is cached, said plainly: the server process keeps each portal's
- * ranked list for the portal's day (call-list-service.ts; a refresh recomputes only the changed companies), so
- * the portal's first request of the day plans and ranks every customer — printed apart as the cold first request
- * — and every later request, whatever its page, sort or filter, picks its page from that list in one pass. No
- * answer is cached per query.
+ * ranked list for the portal's day (call-list-service.ts; a refresh recomputes only the changed companies; the
+ * morning's refresh builds the new day's list for a portal whose app home was used that week), so a first
+ * request without a list plans and ranks every customer — printed apart as the cold first request, the worst
+ * case — and every later request, whatever its page, sort or filter, picks its page from that list in one pass.
+ * No answer is cached per query.
  *
  * Leaves out: HubSpot's own proxy hop and the network between HubSpot and the backend (both add the same to
  * every variant), TLS, and Redis on another host (here a private redis-server over a unix socket).

@@ -26,6 +26,8 @@ export interface CallListServiceDeps extends PortalDayDeps {
 }
 
 const CHUNK = 100;
+/** A portal whose app home nobody opened for this long no longer gets a list built for it each morning. */
+const IDLE_MS = 7 * 86_400_000;
 const TREND_MONTHS = 6;
 
 /** What a portal's list is made of: each customer's entry and documents, kept so a change recomputes only its companies. */
@@ -46,6 +48,7 @@ interface PortalList {
  */
 export function createCallListService(deps: CallListServiceDeps) {
   const lists = new Map<string, PortalList>();
+  const lastAskedMs = new Map<string, number>();
   const queues = new Map<string, Promise<unknown>>();
   const owners = new Map<string, { atMs: number; list: Promise<readonly OwnerSummary[]> }>();
   const maxAgeMs = deps.maxAgeMs ?? 10 * 60_000;
@@ -138,6 +141,7 @@ export function createCallListService(deps: CallListServiceDeps) {
   });
 
   async function current(portalId: string): Promise<CallListSnapshot> {
+    lastAskedMs.set(portalId, Date.now());
     const { asOf } = await portalDay(deps, portalId);
     const list = lists.get(portalId);
     if (!list || list.asOf !== asOf) return (await build(portalId)).snapshot;
@@ -175,12 +179,20 @@ export function createCallListService(deps: CallListServiceDeps) {
     },
     /**
      * These companies' ledgers changed (the refresh after a sync): their entries are recomputed and the list
-     * assembled again. A portal without a list of today's yet is left alone: its first request builds it.
+     * assembled again. A portal whose app home was in use on an earlier day gets today's list built now (the
+     * morning's daily pass), so its first request of the day does not wait for it; a portal that never opened
+     * the app home (or not for a week) is left alone: its first request builds the list.
      */
     update: (portalId: string, companyIds: readonly string[]): Promise<void> => serial(portalId, async () => {
       const list = lists.get(portalId);
+      if (!list) return;
       const m = await moment(portalId);
-      if (!list || list.asOf !== m.asOf) { lists.delete(portalId); return; }
+      if (list.asOf !== m.asOf && Date.now() - (lastAskedMs.get(portalId) ?? 0) > IDLE_MS) { lists.delete(portalId); return; }
+      if (list.asOf !== m.asOf) {
+        // Queued behind this update, not awaited in it (the build runs one at a time per portal too).
+        build(portalId).catch((err: Error) => deps.log?.warn({ portalId, err: err.message }, 'call list not rebuilt for the new day'));
+        return;
+      }
       await plan(portalId, list, companyIds, m);
       list.snapshot = await assemble(portalId, list, m.now);
     }),
