@@ -7,8 +7,9 @@ import type { PortfolioKpis, TrendPoint } from '../../domain/measures/portfolio'
 
 /**
  * A portal's call list as computed once: entries in ranking order, an index order per sort, the KPIs, and each
- * entry's filter keys as small integer columns, so a request picks its page in one pass without allocating
- * per entry (10,000 customers: well under a millisecond).
+ * entry's filter keys as small integer columns, so a request picks its page in one pass over them without
+ * allocating per entry (before, each request copied and filtered the 10,000 entries several times: 90% of the
+ * server's CPU under bench:cards).
  */
 export interface CallListSnapshot {
   readonly portalId: string;
