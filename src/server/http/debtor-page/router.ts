@@ -16,7 +16,7 @@ import { renderArrangeSection } from '../../debtor-page/render/arrange-section';
 import { renderDebtorPage, renderNeutralPage } from '../../debtor-page/render/page';
 import type { SelfService } from '../../debtor-page/self-service';
 import { renderPayPage } from '../../debtor-page/render/pay-page';
-import { pageChunks, SUBMISSION_SLOT, TOKEN_SLOT } from '../../debtor-page/render/prepared-page';
+import { pageBytes, SUBMISSION_SLOT, TOKEN_SLOT } from '../../debtor-page/render/prepared-page';
 import { epcQrDataUrl, pageQrPng } from '../../debtor-page/render/qr';
 import type { CheckoutService } from '../../payments/checkout-service';
 import type { InvoicePdfStore } from '../../debtor-page/invoice-pdfs';
@@ -152,13 +152,9 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
       else await refuse(req, res, opening);
       return;
     }
-    // No ETag: the page is never stored (no-store), so hashing it would only cost time. The chunks go out in one writev.
-    const { chunks, length } = pageChunks(prepared, encodeURIComponent(req.params.token));
-    res.type('html').set('Content-Length', String(length));
-    res.cork();
-    for (const chunk of chunks) res.write(chunk);
-    res.end();
-    res.uncork();
+    // No ETag: the page is never stored (no-store), so hashing it would only cost time.
+    const bytes = pageBytes(prepared, encodeURIComponent(req.params.token));
+    res.type('html').set('Content-Length', String(bytes.length)).end(bytes);
   });
 
   // Self-service: a valid form is recorded once (per submission id) and answered with a redirect to the page and
