@@ -13,6 +13,8 @@
  * ETag, as the page), at the same concurrency; the ratio says what the page's own work adds to serving its bytes.
  * Leaves out: TLS and a proxy in front, Redis on another host (here a private redis-server over a unix socket),
  * other traffic on the same process, and the load generator sharing the machine's CPUs (printed: load average).
+ * Env: REDIS_URL (else a private redis-server), BENCH_INVOICES, BENCH_CONNECTIONS, BENCH_SECONDS, BENCH_PROF (a directory:
+ * the server processes run with --cpu-prof and write their profiles there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
