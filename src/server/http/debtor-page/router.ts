@@ -146,8 +146,8 @@ export function createDebtorPageRouter(deps: DebtorPageRouterDeps): Router {
       return opening.kind === 'open' ? page(req, opening.view, notice, SUBMISSION_SLOT, `${req.baseUrl}/${TOKEN_SLOT}`) : undefined;
     });
     if (!prepared) {
-      // Rare (a bad link, a portal not set up): asked again, to tell which.
-      const opening = await deps.pages.view(req.params.token);
+      // A link that opens no one, or (rare) a customer whose page was not built: asked again, to tell why.
+      const opening: DebtorOpening = found ? await deps.pages.view(req.params.token) : { kind: 'none' };
       if (opening.kind === 'open') res.type('html').send(page(req, opening.view, notice));
       else await refuse(req, res, opening);
       return;
