@@ -30,9 +30,9 @@ let base: string;
 let portalId: string;
 let token: string;
 
-const signed = (method: 'POST' | 'PATCH', path: string, body: unknown) => {
-  const raw = JSON.stringify(body);
-  return fetch(`${base}${path}`, { method, body: raw, headers: { 'Content-Type': 'application/json', ...hubspotHeaders({ secret: SECRET, method, publicUri: `${PUBLIC}${path}`, body: raw }) } });
+const signed = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => {
+  const raw = body === undefined ? '' : JSON.stringify(body);
+  return fetch(`${base}${path}`, { method, ...(body === undefined ? {} : { body: raw }), headers: { 'Content-Type': 'application/json', ...hubspotHeaders({ secret: SECRET, method, publicUri: `${PUBLIC}${path}`, body: raw }) } });
 };
 const page = async (path: string) => {
   const res = await fetch(`${base}${path}`, { redirect: 'manual' });
@@ -50,13 +50,16 @@ beforeAll(async () => {
   const config = loadConfig({
     ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PUBLIC_BASE_URL: PUBLIC, REDIS_URL: testRedisUrl(), REDIS_PREFIX: prefix,
     HUBSPOT_BASE_PATH: sandbox.url, HUBSPOT_ACCESS_TOKEN: accessToken, HUBSPOT_PORTAL_ID: portalId, HUBSPOT_CLIENT_SECRET: SECRET, TOKEN_ENCRYPTION_KEY: '',
+    ADMIN_USER_IDS: '9001', // a private app has no install to name its first admin
   });
   const log = pino({ level: 'warn' }, new Writable({ write(chunk: Buffer, _enc, done) { logged.push(chunk.toString()); done(); } }));
-  backend = composeBackend({ config, log, redisUrl: testRedisUrl(), clientId: 'private-app', clientSecret: SECRET, hubspotBasePath: sandbox.url, publicBaseUrl: PUBLIC, tokenKey: config.TOKEN_ENCRYPTION_KEY });
+  backend = composeBackend({ config, log, redisUrl: testRedisUrl(), clientId: 'private-app', clientSecret: SECRET, hubspotBasePath: sandbox.url, publicBaseUrl: PUBLIC, tokenKey: config.TOKEN_ENCRYPTION_KEY,
+    initialAdmins: async () => config.ADMIN_USER_IDS ?? [] }); // as main.ts wires ADMIN_USER_IDS
   server.on('request', backend.app);
   await installPrivateApp(backend, config, privateAppOf(config)!);
 
-  const created = await signed('POST', `/api/admin/api-keys?portalId=${portalId}`, { label: 'accounting' });
+  const created = await signed('POST', `/api/admin/api-keys?portalId=${portalId}&userId=9001`, { label: 'accounting' });
+  expect(created.status, await created.clone().text()).toBe(201);
   const { key } = (await created.json()) as CreatedApiKeyVM;
   const hs = new Client({ accessToken, basePath: sandbox.url });
   const company = await hs.crm.companies.basicApi.create({ properties: { name: 'Nog Niet Ingericht BV', domain: 'nog-niet.example' }, associations: [] });
@@ -97,9 +100,9 @@ describe('a debtor page of a portal without its own company details', () => {
   });
 
   it('when an admin saves the company details, then the same link shows the creditor\'s own name and IBAN at once', async () => {
-    await backend.hubspot.settings.claimFirstAdmin(portalId, '9001'); // what the OAuth install does for the installing user
+    const current = (await (await signed('GET', `/api/settings?portalId=${portalId}&userId=9001`)).json()) as { version: number };
     const saved = await signed('PATCH', `/api/settings?portalId=${portalId}&userId=9001`, {
-      version: 1, company: { legalName: 'Eigen Crediteur B.V.', iban: 'NL20INGB0001234567', vatOnCollectionCosts: false, brandColour: '#225588' },
+      version: current.version, company: { legalName: 'Eigen Crediteur B.V.', iban: 'NL20INGB0001234567', vatOnCollectionCosts: false, brandColour: '#225588' },
     });
     expect(saved.status).toBe(200);
     const { status, html } = await page(`/my/${token}`);
