@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BankImportReport, UnappliedPaymentList } from '../../src/contracts/bank';
+import { epcPayload } from '../../src/domain/payments/epc-qr';
+import { isValidBetalingskenmerk } from '../../src/domain/payments/betalingskenmerk';
+import { printedReference } from '../../src/domain/payments/payment-reference';
 import { printReference, rfReference } from '../../src/domain/payments/rf-reference';
+import { epcQrDataUrl } from '../../src/server/debtor-page/render/qr';
 import { camtDocument } from '../server/ingest/bank/camt-fixtures';
 import { startMonth, type Month } from './support/month';
 
@@ -141,5 +145,59 @@ describe('a bank statement that comes before the provider\'s webhook of the same
     expect(await paymentsOf(company, 'AK-3')).toHaveLength(1);
     expect((await m.rollup(company)).open).toBe(0);
     expect((await unapplied()).some((u) => u.remittance === late.id)).toBe(false);
+  });
+});
+
+/** What the pay page offers to copy, by the field's test id. */
+const copied = (html: string, id: string): string | undefined => new RegExp(`data-testid="${id}"[^>]*|value="([^"]*)"[^>]*data-testid="${id}"`).exec(html)?.[1];
+const storedReferences = async (companyId: string) => new Map((await m.embedded.backend.ledger.getCustomerLedger(m.portalId, companyId))!.invoices.map((i) => [i.externalId, i.paymentReference]));
+
+describe('the invoice\'s own payment reference on the page, in the QR and on the bank statement', () => {
+  it('when an invoice was given a betalingskenmerk at ingest, then the page and the QR quote exactly it, and a camt.053 credit quoting what the page says pays that invoice', async () => {
+    const company = await m.createCompany({ name: 'Kenmerk Betaler BV', domain: 'kenmerk-betaler.example' });
+    await m.invoices({ domain: 'kenmerk-betaler.example' }, [
+      { id: 'KB-1', amount: 60_500, issued: '2027-02-01', due: '2027-03-03' },
+      { id: 'KB-2', amount: 60_500, issued: '2027-02-10', due: '2027-03-12' },
+    ]);
+    const reference = (await storedReferences(company)).get('KB-1')!;
+    expect(isValidBetalingskenmerk(reference)).toBe(true);
+    const token = (await m.embedded.backend.debtorLinks.ensure(m.portalId, company)).token;
+
+    const overview = await (await fetch(`${base()}/my/${token}?lang=nl`)).text();
+    expect(overview).toContain(`<dd data-testid="reference-KB-1">${printedReference(reference)}</dd>`);
+    const pay = await (await fetch(`${base()}/my/${token}/pay?invoice=KB-1&lang=nl`)).text();
+    const quoted = copied(pay, 'pay-reference')!;
+    expect(quoted).toBe(printedReference(reference));
+    expect(pay).not.toContain(printReference(rfReference('KB-1')!));
+    // The QR is exactly the EPC069-12 transfer with that reference as its structured reference.
+    const payload = epcPayload({ beneficiaryName: copied(pay, 'pay-name')!, iban: copied(pay, 'pay-iban')!, ...(copied(pay, 'pay-bic') ? { bic: copied(pay, 'pay-bic')! } : {}), amount: { minor: 60_500, currency: 'EUR' }, reference: reference.replace(/\s/g, '') });
+    expect(payload.ok).toBe(true);
+    expect(pay).toContain(`<img src="${await epcQrDataUrl(payload.ok ? payload.value : '')}"`);
+
+    const report = await bank(camtDocument({ id: 'S-KB', entries: [{ amount: 60_500, reference: quoted, name: 'KENMERK BETALER BV', iban: 'NL30RABO0123456789', acctSvcrRef: 'KB-BANK-1' }] }));
+    expect(report).toMatchObject({ status: 200, report: { received: 1, created: 1, unmatched: 0 } });
+    expect(await paymentsOf(company, 'KB-1')).toHaveLength(1);
+    expect(await paymentsOf(company, 'KB-2')).toHaveLength(0);
+    expect((await m.rollup(company)).open).toBe(605);
+  });
+
+  it('when everything overdue is paid in one transfer, then its text lists each invoice\'s reference and the statement quoting it pays each in full', async () => {
+    const company = await m.createCompany({ name: 'Alles Tegelijk BV', domain: 'alles-tegelijk.example' });
+    await m.invoices({ domain: 'alles-tegelijk.example' }, [
+      { id: 'AT-1', amount: 10_000, issued: '2027-01-20', due: '2027-02-19' },
+      { id: 'AT-2', amount: 25_000, issued: '2027-02-01', due: '2027-03-03' },
+    ]);
+    const refs = await storedReferences(company);
+    const token = (await m.embedded.backend.debtorLinks.ensure(m.portalId, company)).token;
+    const pay = await (await fetch(`${base()}/my/${token}/pay?lang=en`)).text();
+    const text = copied(pay, 'pay-text')!;
+    expect(text).toBe(`${refs.get('AT-1')}, ${refs.get('AT-2')}`);
+    expect(copied(pay, 'pay-reference')).toBeUndefined();
+
+    const report = await bank(camtDocument({ id: 'S-AT', entries: [{ amount: 35_000, text, name: 'ALLES TEGELIJK BV', iban: 'NL40RABO0123456780', acctSvcrRef: 'AT-BANK-1' }] }));
+    expect(report.report).toMatchObject({ received: 1, created: 1, unmatched: 0 });
+    expect((await paymentsOf(company, 'AT-1')).map((p) => p.amount.minor)).toEqual([10_000]);
+    expect((await paymentsOf(company, 'AT-2')).map((p) => p.amount.minor)).toEqual([25_000]);
+    expect((await m.rollup(company)).open).toBe(0);
   });
 });

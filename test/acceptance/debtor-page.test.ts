@@ -7,6 +7,7 @@ import { RecordPaymentStatusView } from '../../src/extensions/views/RecordPaymen
 import { jsonResponse, withPatientWaitFor } from '../extensions/fixtures';
 import { statutoryInterest } from '../../src/domain/legal/interest';
 import { wikCollectionCosts } from '../../src/domain/legal/collection-costs';
+import { printedReference } from '../../src/domain/payments/payment-reference';
 import { printReference, rfReference } from '../../src/domain/payments/rf-reference';
 import { launchBrowser, openPage, seriousA11yViolations } from '../support/browser';
 import { startMonth, type Month } from './support/month';
@@ -166,13 +167,16 @@ describe('the debtor page', () => {
     }
   }, 60_000);
 
-  it('when the customer opens "pay" for an invoice, then they get the EPC QR, the IBAN and the RF reference to copy, and the online checkout', async () => {
+  it('when the customer opens "pay" for an invoice, then they get the EPC QR, the IBAN and the invoice\'s payment reference to copy, and the online checkout', async () => {
     const pay = await fetch(`${m.embedded.publicBaseUrl}/my/${link}/pay?invoice=KOR-1&lang=en`);
     expect(pay.status).toBe(200);
     const raw = await pay.text();
     expect(raw).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" width="240" height="240" alt="QR code for your banking app: a transfer of €1,210.00 to Voorbeeld Groothandel B.V."/);
     expect(raw).toContain('value="NL91 ABNA 0417 1643 00"');
-    expect(raw).toContain(`value="${printReference(rfReference('KOR-1')!)}"`);
+    // The invoice's own stored reference (a betalingskenmerk from ingest), not one built from its number.
+    const stored = (await m.embedded.backend.ledger.getCustomerLedger(m.portalId, company))!.invoices.find((i) => i.externalId === 'KOR-1')!.paymentReference!;
+    expect(raw).toContain(`value="${printedReference(stored)}"`);
+    expect(raw).not.toContain(printReference(rfReference('KOR-1')!));
     expect(raw).toContain('value="1210.00"');
     expect(raw).toContain('Pay €1,210.00 online — iDEAL | Wero, card, Bancontact');
     // Another customer's invoice, or an unknown one, is nothing to pay here: back to the overview.

@@ -1,7 +1,13 @@
 import type { Money } from '../money';
 import type { DebtorInvoice, DebtorStanding } from './standing';
 
-export interface PayLine { readonly invoiceExternalId: string; readonly number: string; readonly amount: Money }
+export interface PayLine {
+  readonly invoiceExternalId: string;
+  readonly number: string;
+  readonly amount: Money;
+  /** The invoice's stored payment reference, when it has one. */
+  readonly paymentReference?: string;
+}
 
 export type PaySelection =
   | { readonly kind: 'invoice' | 'overdue'; readonly lines: readonly PayLine[]; readonly total: Money }
@@ -21,6 +27,6 @@ export function paySelection(standing: DebtorStanding, invoiceExternalId?: strin
   if (invoiceExternalId !== undefined && chosen.length === 0) return { kind: 'nothing', reason: 'unknown_invoice' };
   if (invoiceExternalId !== undefined && !payable(chosen[0]!)) return { kind: 'nothing', reason: 'not_payable' };
   if (chosen.length === 0) return { kind: 'nothing', reason: 'nothing_overdue' };
-  const lines = chosen.map((i) => ({ invoiceExternalId: i.externalId, number: i.number, amount: i.open }));
+  const lines = chosen.map((i): PayLine => ({ invoiceExternalId: i.externalId, number: i.number, amount: i.open, ...(i.paymentReference ? { paymentReference: i.paymentReference } : {}) }));
   return { kind: invoiceExternalId === undefined ? 'overdue' : 'invoice', lines, total: { minor: lines.reduce((s, l) => s + l.amount.minor, 0), currency: 'EUR' } };
 }

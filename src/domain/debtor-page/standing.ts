@@ -36,6 +36,8 @@ export interface DebtorInvoice {
   readonly interest: Money;
   /** The date a deferral (a promise made on the page or to credit control) moved it to. */
   readonly deferredTo?: IsoDate;
+  /** The reference stored on the invoice (betalingskenmerk, RF or the source's payment id): what the customer quotes. */
+  readonly paymentReference?: string;
 }
 
 export type StepState = 'done' | 'current' | 'next' | 'later';
@@ -119,6 +121,7 @@ export function debtorStanding(input: {
         amount: inv.amount, open: inv.open, status, daysOverdue: days,
         interest: accrues ? invoiceInterest(inv, asOf, kind) : { minor: 0, currency: inv.open.currency },
         ...(deferral ? { deferredTo: deferral } : {}),
+        ...(inv.paymentReference ? { paymentReference: inv.paymentReference } : {}),
       };
     });
 

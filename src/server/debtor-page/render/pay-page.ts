@@ -1,6 +1,6 @@
 import type { PaySelection } from '../../../domain/debtor-page/pay-selection';
 import type { Language } from '../../../domain/ledger';
-import { printReference } from '../../../domain/payments/rf-reference';
+import { printedReference } from '../../../domain/payments/payment-reference';
 import type { CreditorDetails } from '../creditor';
 import { html } from './html';
 import { layout } from './layout';
@@ -11,7 +11,7 @@ export interface PayPageInput {
   readonly creditor: CreditorDetails;
   readonly lang: Language;
   readonly selfPath: string;
-  /** Structured reference (RF) or, without one, the remittance text. */
+  /** Structured reference (the invoice's betalingskenmerk or RF) or, without one, the remittance text. */
   readonly remittance: { readonly reference?: string; readonly text?: string };
   /** The EPC QR code as a PNG data URL, when the transfer fits one. */
   readonly qrDataUrl?: string;
@@ -43,7 +43,7 @@ ${field('pay-name', t.fieldName, creditor.legalName)}
 ${field('pay-iban', 'IBAN', creditor.iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 '))}
 ${creditor.bic ? field('pay-bic', 'BIC', creditor.bic) : ''}
 ${field('pay-amount-copy', t.payAmount, (s.total.minor / 100).toFixed(2))}
-${p.remittance.reference ? field('pay-reference', t.fieldReference, printReference(p.remittance.reference)) : ''}
+${p.remittance.reference ? field('pay-reference', t.fieldReference, printedReference(p.remittance.reference)) : ''}
 ${p.remittance.text ? field('pay-text', t.fieldDescription, p.remittance.text) : ''}
 <p class="note">${t.transferNote}</p>
 </section>`;
