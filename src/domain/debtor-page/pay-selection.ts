@@ -13,8 +13,12 @@ export type PaySelection =
   | { readonly kind: 'invoice' | 'overdue'; readonly lines: readonly PayLine[]; readonly total: Money }
   | { readonly kind: 'nothing'; readonly reason: 'unknown_invoice' | 'not_payable' | 'nothing_overdue' };
 
-/** Online and QR payments are SEPA/Mollie euro payments; a disputed invoice is not asked for while it is on hold. */
-const payable = (i: DebtorInvoice): boolean => i.kind === 'invoice' && i.open.minor > 0 && i.open.currency === 'EUR' && i.status !== 'disputed';
+/**
+ * Online and QR payments are SEPA/Mollie euro payments; a disputed invoice is not asked for while it is on hold,
+ * and one at the collection agency is paid to the agency (paying us as well would be paying it twice).
+ */
+const payable = (i: DebtorInvoice): boolean =>
+  i.kind === 'invoice' && i.open.minor > 0 && i.open.currency === 'EUR' && i.status !== 'disputed' && i.status !== 'in_collection';
 
 /**
  * What "pay" means on the page: one invoice's open amount, or (without an invoice) every overdue payable

@@ -16,7 +16,8 @@ import { promiseStatus } from '../promises';
  * they stand on the ladder. Pure: the ladder position is planned by the caller with the portal's calendar.
  */
 
-export const DEBTOR_INVOICE_STATUSES = ['open', 'due_soon', 'overdue', 'disputed', 'in_arrangement', 'deferred'] as const;
+/** `in_collection`: handed to a collection agency — the customer deals with the agency, not with this page. */
+export const DEBTOR_INVOICE_STATUSES = ['open', 'due_soon', 'overdue', 'disputed', 'in_arrangement', 'deferred', 'in_collection'] as const;
 export type DebtorInvoiceStatus = (typeof DEBTOR_INVOICE_STATUSES)[number];
 
 /** "Due soon": within this many days of the due date. */
@@ -102,6 +103,7 @@ export function debtorStanding(input: {
   }
 
   const statusOf = (inv: Invoice, days: number): DebtorInvoiceStatus => {
+    if (inv.status === 'in_collection') return 'in_collection';
     if (disputed.has(inv.externalId)) return 'disputed';
     if (arranged.has(inv.externalId)) return 'in_arrangement';
     if (deferredTo.has(inv.externalId)) return 'deferred';
@@ -114,7 +116,8 @@ export function debtorStanding(input: {
     .map((inv): DebtorInvoice => {
       const days = inv.kind === 'invoice' ? daysPastDue(inv, asOf) : 0;
       const status = inv.kind === 'credit_note' ? 'open' : statusOf(inv, days);
-      const accrues = inv.kind === 'invoice' && days > 0 && status !== 'disputed';
+      // The agency states its own claim (interest included): showing ours beside it would be a second, different figure.
+      const accrues = inv.kind === 'invoice' && days > 0 && status !== 'disputed' && status !== 'in_collection';
       const deferral = deferredTo.get(inv.externalId);
       return {
         externalId: inv.externalId, number: inv.number, kind: inv.kind, issueDate: inv.issueDate, dueDate: inv.dueDate,

@@ -28,6 +28,7 @@ export const en = {
   status: {
     open: 'Open', due_soon: 'Due soon', overdue: 'Overdue', disputed: 'Disputed — on hold',
     in_arrangement: 'In a payment arrangement', deferred: 'Deferred',
+    in_collection: 'At the collection agency — contact them',
   } satisfies Record<DebtorInvoiceStatus, string>,
   daysOverdue: pluralOf('en', { one: '{n} day overdue', other: '{n} days overdue' }),
   deferredTo: (date: string) => `deferred to ${date}`,

@@ -23,6 +23,7 @@ export const nl: DebtorMessages = {
   status: {
     open: 'Openstaand', due_soon: 'Vervalt binnenkort', overdue: 'Vervallen', disputed: 'Betwist — aangehouden',
     in_arrangement: 'In een betalingsregeling', deferred: 'Uitstel gekregen',
+    in_collection: 'Bij het incassobureau — neem contact op met het incassobureau',
   },
   daysOverdue: pluralOf('nl', { one: '{n} dag over de vervaldatum', other: '{n} dagen over de vervaldatum' }),
   deferredTo: (date) => `uitgesteld tot ${date}`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { paySelection } from '../../../src/domain/debtor-page/pay-selection';
 import { debtorStanding } from '../../../src/domain/debtor-page/standing';
 import { claimCharges } from '../../../src/domain/legal/claim-charges';
 import { collectionCostOptions, wikCollectionCosts } from '../../../src/domain/legal/collection-costs';
@@ -36,6 +37,21 @@ describe('the debtor standing', () => {
     // WIK on the overdue principal that is not disputed: late + deferred + arranged.
     expect(s.collectionCosts).toEqual(wikCollectionCosts(money(300_000, 'EUR')));
     expect(s.arrangements).toHaveLength(1);
+  });
+
+  it('when an invoice is at the collection agency, then it says so, accrues no interest of ours and is neither payable on its own nor part of "everything overdue"', () => {
+    const ledger = aLedger({
+      invoices: [
+        anInvoice({ externalId: 'agency', number: 'A', dueDate: '2026-01-01', status: 'in_collection' }),
+        anInvoice({ externalId: 'late', number: 'B', dueDate: '2026-02-01' }),
+      ],
+    });
+    const s = debtorStanding({ ledger, asOf: '2026-03-01', policy: DEFAULT_POLICY, position });
+    const agency = s.invoices.find((i) => i.externalId === 'agency')!;
+    expect(agency.status).toBe('in_collection');
+    expect(agency.interest.minor).toBe(0);
+    expect(paySelection(s, 'agency')).toEqual({ kind: 'nothing', reason: 'not_payable' });
+    expect(paySelection(s)).toMatchObject({ kind: 'overdue', lines: [{ invoiceExternalId: 'late' }], total: money(100_000, 'EUR') });
   });
 
   it('when the customer is a consumer, then interest is the consumer rate and the ladder has the 14-day letter instead of the final notice', () => {

@@ -13,7 +13,8 @@ import { formatters } from './page';
 export function renderArrangeSection(o: { standing: DebtorStanding; lang: Language; selfPath: string; limits: SelfServiceLimits; submissionId: (form: string) => string }): SafeHtml {
   const { t, money, date } = formatters(o.lang);
   const payable = o.standing.invoices.filter((i) => paySelection(o.standing, i.externalId).kind !== 'nothing');
-  const disputable = o.standing.invoices.filter((i) => i.kind === 'invoice' && i.status !== 'disputed');
+  // An invoice at the collection agency is disputed with the agency, not here.
+  const disputable = o.standing.invoices.filter((i) => i.kind === 'invoice' && i.status !== 'disputed' && i.status !== 'in_collection');
   const options = (list: typeof payable) => list.map((i) => html`<option value="${i.externalId}">${i.number} — ${money(i.open)} (${date(i.dueDate)})</option>`);
   const form = (kind: string, body: SafeHtml) => html`<form method="post" action="${o.selfPath}/arrange?lang=${o.lang}" data-testid="form-${kind}">
 <input type="hidden" name="kind" value="${kind}"><input type="hidden" name="submission" value="${o.submissionId(kind)}">

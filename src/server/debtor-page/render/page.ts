@@ -63,7 +63,7 @@ export function renderDebtorPage(input: PageInput): string {
 <dt>${t.colOpen}</dt><dd>${i.kind === 'credit_note' ? `− ${money(i.open)}` : money(i.open)}</dd>
 <dt>${t.colStatus}</dt><dd><span class="status status-${i.status}">${t.status[i.status]}</span>${i.daysOverdue > 0 ? html` <span class="note">(${t.daysOverdue(i.daysOverdue)})</span>` : ''}${i.deferredTo ? html` <span class="note">(${t.deferredTo(date(i.deferredTo))})</span>` : ''}</dd>
 ${i.interest.minor > 0 ? html`<dt>${t.colInterest}</dt><dd>${money(i.interest)}</dd>` : ''}
-${i.paymentReference ? html`<dt>${t.fieldReference}</dt><dd data-testid="reference-${i.externalId}">${printedReference(i.paymentReference)}</dd>` : ''}
+${i.paymentReference && i.status !== 'in_collection' ? html`<dt>${t.fieldReference}</dt><dd data-testid="reference-${i.externalId}">${printedReference(i.paymentReference)}</dd>` : ''}
 </dl>
 ${input.pdfInvoiceIds?.has(i.externalId) ? html`<p><a href="${input.selfPath}/invoices/${encodeURIComponent(i.externalId)}/pdf" download>${t.downloadPdf(i.number)}</a></p>` : ''}
 ${input.payable && paySelection(s, i.externalId).kind !== 'nothing' ? html`<p><a href="${input.selfPath}/pay?invoice=${encodeURIComponent(i.externalId)}&amp;lang=${lang}">${t.payThis(i.number)}</a></p>` : ''}
