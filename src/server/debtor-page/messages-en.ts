@@ -8,7 +8,6 @@ export const pluralOf = (locale: string, forms: { one: string; other: string }):
 
 /** The debtor page's English texts; nl.ts has the same keys. */
 export const en = {
-  locale: 'en-GB',
   languageName: 'English',
   title: (creditor: string) => `Your invoices with ${creditor}`,
   intro: 'This page shows what is open with us, where you stand and what you can do. It is meant for you only: do not share the link.',

@@ -3,7 +3,6 @@ import { pluralOf } from './messages-en';
 
 /** De teksten van de debiteurenpagina in het Nederlands (u-vorm, debiteurenbeheer: aanmaning, sommatie). */
 export const nl: DebtorMessages = {
-  locale: 'nl-NL',
   languageName: 'Nederlands',
   title: (creditor) => `Uw facturen bij ${creditor}`,
   intro: 'Op deze pagina ziet u wat er bij ons openstaat, waar u staat en wat u zelf kunt regelen. De pagina is alleen voor u bedoeld: deel de link niet.',

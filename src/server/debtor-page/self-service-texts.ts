@@ -1,11 +1,11 @@
 import type { ReviewReason } from '../../domain/debtor-page/self-service';
+import { formatMoney } from '../../domain/i18n/format';
 import type { Language } from '../../domain/ledger';
 import type { Money } from '../../domain/money';
 
 /** Notes and tasks the debtor page writes into HubSpot, in the creditor's language (the people reading them). */
 export function selfServiceTexts(lang: Language) {
-  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-  const money = (m: Money) => new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(m.minor / 100);
+  const money = (m: Money) => formatMoney(m, lang);
   const reason = (r: ReviewReason): string => {
     switch (r.code) {
       case 'deferral_too_long': return lang === 'nl' ? `langer dan ${r.maxDays} dagen uitstel` : `more than ${r.maxDays} days' deferral`;

@@ -1,4 +1,6 @@
 import type { DebtorInvoice, DebtorStanding, DebtorStep } from '../../../domain/debtor-page/standing';
+import type { IsoDate } from '../../../domain/dates';
+import { formatAmounts, formatLongDate, formatMoney, formatPercent } from '../../../domain/i18n/format';
 import type { Language } from '../../../domain/ledger';
 import type { Money } from '../../../domain/money';
 import type { CreditorDetails } from '../creditor';
@@ -26,27 +28,13 @@ export interface PageInput {
   readonly pdfInvoiceIds?: ReadonlySet<string>;
 }
 
-// Building an Intl formatter costs far more than using one: one per locale (and currency), kept for the process.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormat = (locale: string, currency: string) => {
-  const key = `${locale}:${currency}`;
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
-  return f;
-};
-const dateFormat = (locale: string) => {
-  let f = dateFormats.get(locale);
-  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
-  return f;
-};
-
+/** The page's texts and the domain's formatters (the same money, dates and percentages the cards and letters print). */
 export function formatters(lang: Language) {
   const t = messagesFor(lang);
-  const money = (m: Money) => numberFormat(t.locale, m.currency).format(m.minor / 100);
-  const date = (d: string) => dateFormat(t.locale).format(new Date(`${d}T00:00:00Z`));
-  const percent = (basisPoints: number) => new Intl.NumberFormat(t.locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
-  return { t, money, date, percent, list: (ms: readonly Money[]) => ms.map(money).join(' + ') };
+  const money = (m: Money) => formatMoney(m, lang);
+  const date = (d: IsoDate) => formatLongDate(d, lang);
+  const percent = (basisPoints: number) => formatPercent(basisPoints, lang);
+  return { t, money, date, percent, list: (ms: readonly Money[]) => formatAmounts(ms, lang) };
 }
 
 /** The customer's own page: who the creditor is, what is open, where they stand, what they paid. */
