@@ -129,10 +129,8 @@ export function debtorStanding(input: {
     });
 
   const signed = (i: DebtorInvoice): Money => (i.kind === 'credit_note' ? { minor: -i.open.minor, currency: i.open.currency } : i.open);
-  const { collectionCosts } = claimCharges({ ledger, asOf, ...(input.costs ? { costs: input.costs } : {}) });
   // VAT is in the figure only where the scale applies: the fixed €40 per business invoice is compensation, not a service.
-  const vat = input.costs?.vatBasisPoints && collectionCosts && collectionCosts.minor !== claimCharges({ ledger, asOf }).collectionCosts?.minor
-    ? input.costs.vatBasisPoints : undefined;
+  const { collectionCosts, collectionCostsVatBasisPoints: vat } = claimCharges({ ledger, asOf, ...(input.costs ? { costs: input.costs } : {}) });
   const byCurrency = (list: readonly Money[]) => totalsByCurrency(list).sort((a, b) => (a.currency < b.currency ? -1 : 1));
   return {
     asOf,

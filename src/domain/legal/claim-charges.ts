@@ -3,7 +3,7 @@ import type { CustomerLedger, Invoice } from '../ledger';
 import { daysPastDue, isOverdueInvoice } from '../measures/aging';
 import { totalsByCurrency, type Money } from '../money';
 import { isDisputeOpen } from '../holds';
-import { b2bCollectionCosts, wikCollectionCosts, type CostOptions } from './collection-costs';
+import { b2bCollectionCharge, wikCollectionCosts, type CostOptions } from './collection-costs';
 import { STATUTORY_INTEREST_RATES, statutoryInterest, type InterestKind } from './interest';
 
 /** What a claim has added to the principal by `asOf`: statutory interest to date, and the collection costs owed. */
@@ -19,6 +19,8 @@ export interface ClaimCharges {
    * invoice; a consumer the scale, and only once the 14-day letter's term has passed (`costsChargeable`).
    */
   readonly collectionCosts?: Money;
+  /** The VAT included in `collectionCosts` (2100 = 21%): set only when the figure holds VAT (never the €40 per business invoice). */
+  readonly collectionCostsVatBasisPoints?: number;
   /** Whether the costs may be charged now (always for a business with an overdue invoice). */
   readonly costsChargeable: boolean;
 }
@@ -52,10 +54,12 @@ export function claimCharges(input: { ledger: CustomerLedger; asOf: IsoDate; cos
   const interest = totalsByCurrency(claimed.map((i) => invoiceInterest(i, asOf, kind))).filter((m) => m.minor > 0)
     .sort((a, b) => (a.currency < b.currency ? -1 : 1));
   const euro = claimed.filter((i) => i.open.currency === 'EUR').map((i) => i.open);
+  const b2b = euro.length > 0 && kind === 'commercial' ? b2bCollectionCharge(euro, input.costs) : undefined;
   const costs = euro.length === 0 ? undefined
-    : kind === 'commercial' ? b2bCollectionCosts(euro, input.costs)
+    : kind === 'commercial' ? b2b?.costs
       : wikCollectionCosts({ minor: euro.reduce((n, m) => n + m.minor, 0), currency: 'EUR' }, input.costs);
+  const vat = input.costs?.vatBasisPoints && (kind === 'consumer' || b2b?.basis === 'scale') ? input.costs.vatBasisPoints : undefined;
   const costsChargeable = costs !== undefined && (kind === 'commercial' || input.consumerCostsChargeable === true);
   const principal = totalsByCurrency(claimed.map((i) => i.open)).sort((a, b) => (a.currency < b.currency ? -1 : 1));
-  return { kind, principal, interest, ...(costs && costs.minor > 0 ? { collectionCosts: costs } : {}), costsChargeable };
+  return { kind, principal, interest, ...(costs && costs.minor > 0 ? { collectionCosts: costs, ...(vat ? { collectionCostsVatBasisPoints: vat } : {}) } : {}), costsChargeable };
 }

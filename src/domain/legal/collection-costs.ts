@@ -65,11 +65,19 @@ export function b2bMinimumCompensation(currency: CurrencyCode): Money | undefine
  * the directive's compensation is owed per commercial transaction (CJEU 20-10-2022, C-585/20). Euro only.
  */
 export function b2bCollectionCosts(principals: readonly Money[], opts: CostOptions = {}): Money | undefined {
+  return b2bCollectionCharge(principals, opts)?.costs;
+}
+
+/**
+ * b2bCollectionCosts with the basis it used: VAT is in the figure only when the scale wins — the fixed €40 per
+ * invoice is a compensation, not a service, and carries no VAT.
+ */
+export function b2bCollectionCharge(principals: readonly Money[], opts: CostOptions = {}): { readonly costs: Money; readonly basis: 'scale' | 'per_invoice' } | undefined {
   const owed = principals.filter((p) => p.minor > 0);
   if (owed.length === 0 || owed.some((p) => p.currency !== 'EUR')) return undefined;
   const scale = wikCollectionCosts(money(owed.reduce((n, p) => n + p.minor, 0), 'EUR'), opts);
   const perInvoice = owed.length * WIK_MINIMUM_MINOR;
-  return scale.minor >= perInvoice ? scale : money(perInvoice, 'EUR');
+  return scale.minor >= perInvoice ? { costs: scale, basis: 'scale' } : { costs: money(perInvoice, 'EUR'), basis: 'per_invoice' };
 }
 
 /** Integer division of a non-negative `n` by `d`, rounding halves up. */

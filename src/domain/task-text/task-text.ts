@@ -113,7 +113,9 @@ function chargesSection(input: TaskTextInput): string[] {
   const lines = c.interest.length > 0 ? [t(lang, `charges.interest.${c.kind}`, { amount: formatAmounts(c.interest, lang), date: formatDate(today, lang) })] : [];
   if (c.collectionCosts && c.costsChargeable) {
     const amount = formatMoney(c.collectionCosts, lang);
-    lines.push(vat ? t(lang, 'charges.costs_vat', { amount, vat: formatPercent(vat, lang) }) : t(lang, 'charges.costs', { amount }));
+    // Only a figure that holds VAT says so: the €40 per business invoice carries none, whatever the VAT setting.
+    const included = c.collectionCostsVatBasisPoints;
+    lines.push(included ? t(lang, 'charges.costs_vat', { amount, vat: formatPercent(included, lang) }) : t(lang, 'charges.costs', { amount }));
   } else if (c.collectionCosts) lines.push(t(lang, 'charges.costs_not_yet'));
   const euroOnly = c.principal.length === 1 && c.principal[0]!.currency === 'EUR' && c.interest.every((m) => m.currency === 'EUR');
   if (euroOnly && lines.length > 0) {

@@ -75,6 +75,6 @@ export function chargesVM(ledger: CustomerLedger, asOf: IsoDate, legal: ChargesC
     interest: c.interest.map(moneyVM),
     collectionCosts: c.collectionCosts ? moneyVM(c.collectionCosts) : null,
     costsChargeable: c.costsChargeable,
-    ...(c.collectionCosts && costs.vatBasisPoints ? { vatBasisPoints: costs.vatBasisPoints } : {}),
+    ...(c.collectionCostsVatBasisPoints ? { vatBasisPoints: c.collectionCostsVatBasisPoints } : {}),
   };
 }

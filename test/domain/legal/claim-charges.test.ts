@@ -42,4 +42,16 @@ describe('claimCharges for one notice', () => {
     const c = claimCharges({ ledger: ledger('business', [invoice('a', 100_000, '2026-02-01'), invoice('b', 900_000, '2026-02-01')]), asOf: '2026-03-03', invoiceExternalIds: ['a'] });
     expect(c).toMatchObject({ principal: [money(100_000, 'EUR')], interest: [money(834, 'EUR')], collectionCosts: money(15_000, 'EUR') });
   });
+
+  it.each([
+    // The €40 per invoice carries no VAT: €80 for two invoices of €100, whatever the creditor's setting.
+    ['a business, €40 per invoice', 'business', [invoice('a', 10_000, '2026-02-01'), invoice('b', 10_000, '2026-02-01')], money(8_000, 'EUR'), undefined],
+    // €500 on the scale is €75, below €80, but €90.75 with its VAT: then the scale wins and holds the VAT.
+    ['a business, the scale wins with its VAT', 'business', [invoice('a', 25_000, '2026-02-01'), invoice('b', 25_000, '2026-02-01')], money(9_075, 'EUR'), 2_100],
+    ['a consumer, the scale', 'consumer', [invoice('a', 100_000, '2026-02-01')], money(18_150, 'EUR'), 2_100],
+  ] as const)('when the creditor adds VAT, then %s says whether the costs hold it', (_name, type, invoices, costs, vat) => {
+    const c = claimCharges({ ledger: ledger(type, [...invoices]), asOf: '2026-03-03', costs: collectionCostOptions(true) });
+    expect(c.collectionCosts).toEqual(costs);
+    expect(c.collectionCostsVatBasisPoints).toBe(vat);
+  });
 });
