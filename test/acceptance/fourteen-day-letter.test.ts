@@ -19,7 +19,8 @@ const FINAL_NOTICE_EN = '13 Apr 2027';
 // €10,000 at 10.15% for the 71 days after 1 February up to 13 April: 1,000,000 × 1015 × 71 / 3,650,000 = 19,743.8 cents.
 const FINAL_NOTICE_INTEREST = '€ 197,44';
 const FINAL_NOTICE_INTEREST_EN = '€197.44';
-const FINAL_NOTICE_TOTAL = '€ 11.072,44';
+// €10,000 + €197.44 + €1,058.75 of costs with VAT.
+const FINAL_NOTICE_TOTAL = '€ 11.256,19';
 
 const company = {
   legalName: 'Groothandel Noord B.V.', cocNumber: '87654321', vatNumber: 'NL876543210B01', iban: 'NL20INGB0001234567',
@@ -157,10 +158,16 @@ describe('the 14-day letter in HubSpot', () => {
   }, 120_000);
 
   it('when a business is still overdue at the final notice, then it states the statutory commercial interest up to its day, the costs and the total', async () => {
+    await saveCompany(company);
     const domain = 'noordelijke-bouw.example';
     const c = await m.createCompany({ name: 'Noordelijke Bouw BV', domain });
     finalNoticeCompany = c;
     await m.invoices({ domain }, [{ id: 'FN-1', amount: 1_000_000, issued: '2027-01-01', due: '2027-02-01' }]);
+    // Two small invoices on the same dates: €40 each outweighs the scale, and that compensation carries no VAT.
+    const small = await m.createCompany({ name: 'Kleine Klusjes BV', domain: 'kleine-klusjes.example' });
+    await m.invoices({ domain: 'kleine-klusjes.example' }, [
+      { id: 'KK-1', amount: 10_000, issued: '2027-01-01', due: '2027-02-01' }, { id: 'KK-2', amount: 10_000, issued: '2027-01-01', due: '2027-02-01' },
+    ]);
     expect((await m.openTasks(c)).map((t) => t.step)).toContain('formal_reminder');
     let notice: { dueAt: string; body: string } | undefined;
     for (let day = m.currentDay() + 1; !notice && day <= 30; day++) {
@@ -168,11 +175,19 @@ describe('the 14-day letter in HubSpot', () => {
       notice = (await m.openTasks(c)).find((t) => t.step === 'final_notice');
     }
     expect(notice?.dueAt.slice(0, 10)).toBe(FINAL_NOTICE_DAY);
-    const body = (await m.hs.crm.objects.tasks.basicApi.getById((await m.openTasks(c)).find((t) => t.step === 'final_notice')!.id, ['hs_task_body'])).properties.hs_task_body!.replace(/\u00a0/g, ' ');
-    // WIK on €10,000: 15% of 2,500 + 10% of 2,500 + 5% of 5,000 = €875 (this company charges no VAT on them).
+    const noticeBody = async (companyId: string) => {
+      const task = (await m.openTasks(companyId)).find((t) => t.step === 'final_notice');
+      expect(task, `an open final notice for ${companyId}`).toBeDefined();
+      return (await m.hs.crm.objects.tasks.basicApi.getById(task!.id, ['hs_task_body'])).properties.hs_task_body!.replace(/\u00a0/g, ' ');
+    };
+    const body = await noticeBody(c);
+    // WIK on €10,000: 15% of 2,500 + 10% of 2,500 + 5% of 5,000 = €875, plus 21% VAT (this company adds it): €1,058.75.
     expect(body).toContain(`Wettelijke handelsrente tot en met ${FINAL_NOTICE_NL}: ${FINAL_NOTICE_INTEREST} (art. 6:119a BW).`);
-    expect(body).toContain('Incassokosten: € 875,00.');
+    expect(body).toContain('Incassokosten: € 1.058,75 inclusief 21% btw.');
     expect(body).toContain(`Totale vordering: ${FINAL_NOTICE_TOTAL}.`);
+    const smallBody = await noticeBody(small);
+    expect(smallBody).toContain('Incassokosten: € 80,00.');
+    expect(smallBody).not.toContain('btw');
   }, 120_000);
 
   it('when the admin sets the portal\'s language to English, then the open final notice is rewritten in English with the same figures', async () => {
@@ -185,7 +200,7 @@ describe('the 14-day letter in HubSpot', () => {
     const body = read.properties.hs_task_body ?? '';
     expect(read.properties.hs_task_subject).toMatch(/^Send letter: final demand · /);
     expect(body).toContain(`Statutory commercial interest up to ${FINAL_NOTICE_EN}: ${FINAL_NOTICE_INTEREST_EN} (art. 6:119a Dutch Civil Code).`);
-    expect(body).toContain('Collection costs: €875.00.');
+    expect(body).toContain('Collection costs: €1,058.75 including 21% VAT.');
     expect(foreignWords('en', body, ['Noordelijke Bouw BV', 'FN-1', 'Receivables Desk'])).toEqual([]);
   });
 });
