@@ -1,5 +1,7 @@
+import { plural } from '../i18n/plural';
+
 /** English texts of the app home (today's call list and the portal's KPIs). `messages-nl.ts` must have every key. */
-const customers = (n: number) => (n === 1 ? '1 customer' : `${n} customers`);
+const customers = (n: number) => plural('en', n, { one: '# customer', other: '# customers' });
 
 export const homeEn = {
   title: 'Today’s calls',

@@ -1,7 +1,8 @@
+import { plural } from '../i18n/plural';
 import type { HomeMessages } from './messages-en';
 
 /** Nederlandse teksten van de app-startpagina (de bellijst van vandaag en de kengetallen van het portaal). */
-const klanten = (n: number) => (n === 1 ? '1 klant' : `${n} klanten`);
+const klanten = (n: number) => plural('nl', n, { one: '# klant', other: '# klanten' });
 
 export const homeNl: HomeMessages = {
   title: 'Bellijst van vandaag',

@@ -1,9 +1,11 @@
+import { plural } from './plural';
+
 /**
  * English card texts. Parameters arrive already formatted for the user's locale (money, dates), so the
  * messages only decide word order and plurals. `nl.ts` must provide every key (the type enforces it).
  */
-const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
-const invoices = (n: number) => (n === 1 ? '1 invoice' : `${n} invoices`);
+const days = (n: number) => plural('en', n, { one: '# day', other: '# days' });
+const invoices = (n: number) => plural('en', n, { one: '# invoice', other: '# invoices' });
 
 export const en = {
   loading: 'Loading receivables…',
@@ -102,8 +104,8 @@ export const en = {
   segment_low_hanging_fruit: 'Quick win',
   segment_deprioritised: 'Waiting',
   reason_overdue_money_days: (amount: string, d: number) => `${amount} overdue, oldest ${days(d)}`,
-  reason_broken_promise: (n: number) => (n === 1 ? 'Broke a promise to pay' : `Broke ${n} promises to pay`),
-  reason_failed_direct_debit: (n: number) => (n === 1 ? 'A direct debit failed' : `${n} direct debits failed`),
+  reason_broken_promise: (n: number) => plural('en', n, { one: 'Broke a promise to pay', other: 'Broke # promises to pay' }),
+  reason_failed_direct_debit: (n: number) => plural('en', n, { one: 'A direct debit failed', other: '# direct debits failed' }),
   reason_worsening: 'Paying later than before',
   reason_habitual_late: (d: number) => `Usually pays late (${days(d)} on average)`,
   reason_relationship_key: 'Key account',

@@ -1,7 +1,8 @@
 import type { Messages } from './en';
+import { plural } from './plural';
 
-const days = (n: number) => (n === 1 ? '1 dag' : `${n} dagen`);
-const invoices = (n: number) => (n === 1 ? '1 factuur' : `${n} facturen`);
+const days = (n: number) => plural('nl', n, { one: '# dag', other: '# dagen' });
+const invoices = (n: number) => plural('nl', n, { one: '# factuur', other: '# facturen' });
 
 /** Dutch card texts (debiteurenbeheer vocabulary: aanmaning, sommatie, toezegging, betalingsregeling). */
 export const nl: Messages = {
@@ -101,8 +102,8 @@ export const nl: Messages = {
   segment_low_hanging_fruit: 'Snel te innen',
   segment_deprioritised: 'Even afwachten',
   reason_overdue_money_days: (amount, d) => `${amount} vervallen, oudste ${days(d)}`,
-  reason_broken_promise: (n) => (n === 1 ? 'Kwam een betalingstoezegging niet na' : `Kwam ${n} betalingstoezeggingen niet na`),
-  reason_failed_direct_debit: (n) => (n === 1 ? 'Een automatische incasso mislukte' : `${n} automatische incasso's mislukten`),
+  reason_broken_promise: (n) => plural('nl', n, { one: 'Kwam een betalingstoezegging niet na', other: 'Kwam # betalingstoezeggingen niet na' }),
+  reason_failed_direct_debit: (n) => plural('nl', n, { one: 'Een automatische incasso mislukte', other: "# automatische incasso's mislukten" }),
   reason_worsening: 'Betaalt later dan voorheen',
   reason_habitual_late: (d) => `Betaalt meestal te laat (gemiddeld ${days(d)})`,
   reason_relationship_key: 'Belangrijke klant',

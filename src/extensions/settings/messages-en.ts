@@ -1,4 +1,4 @@
-const EN_PLURAL = new Intl.PluralRules('en');
+import { plural } from '../i18n/plural';
 
 /** English texts of the settings page. `messages-nl.ts` must have every key. */
 export const settingsEn = {
@@ -38,7 +38,7 @@ export const settingsEn = {
   workingHours: 'Working hours (non-call tasks)',
   fromHour: 'From (hour)',
   toHour: 'To (hour)',
-  callWindows: (n: number) => (n === 1 ? '1 call window for businesses' : `${n} call windows for businesses`),
+  callWindows: (n: number) => plural('en', n, { one: '# call window for businesses', other: '# call windows for businesses' }),
   tolerance: 'Not chased below (EUR)',
   requireLetter: 'Consumers get the 14-day letter before costs or escalation',
   preview: 'Preview',
@@ -92,11 +92,11 @@ export const settingsEn = {
   lastRunTitle: 'Last sync',
   noRunYet: 'Nothing synced yet.',
   lastRun: (at: string, companies: string, seconds: string) => `${at}: ${companies} in ${seconds} s`,
-  companies: (n: number, shown: string) => (EN_PLURAL.select(n) === 'one' ? `${shown} company` : `${shown} companies`),
+  companies: (n: number, shown: string) => plural('en', n, { one: '# company', other: '# companies' }, shown),
   runResult: (rollups: string, created: string, updated: string, closed: string, rejected: string) =>
     `Rollups written: ${rollups} · tasks created: ${created}, updated: ${updated}, closed: ${closed}, refused by HubSpot: ${rejected}`,
   dailyRun: (at: string, next: string | null) => (next ? `Daily planning at ${at}; next run ${next}.` : `Daily planning at ${at}; not scheduled.`),
-  pending: (n: number, shown: string) => (n === 0 ? 'No changes waiting to be synced.' : EN_PLURAL.select(n) === 'one' ? `${shown} changed company waits to be synced.` : `${shown} changed companies wait to be synced.`),
+  pending: (n: number, shown: string) => (n === 0 ? 'No changes waiting to be synced.' : plural('en', n, { one: '# changed company waits to be synced.', other: '# changed companies wait to be synced.' }, shown)),
   queuesTitle: 'Queues (shared by every portal)',
   colQueue: 'Queue',
   colWaiting: 'Waiting',
@@ -108,7 +108,7 @@ export const settingsEn = {
   callsTitle: 'HubSpot calls today',
   calls: (used: string, limit: string | null) => (limit ? `${used} of ${limit} calls used today.` : `${used} calls today (HubSpot sets no daily limit for this app).`),
   burst: (per10s: string, refused: string) => `At most ${per10s} per 10 seconds; ${refused} refused with “too many requests”.`,
-  deadLettersTitle: (n: number, shown: string) => (n === 0 ? 'Failed work: none.' : EN_PLURAL.select(n) === 'one' ? `Failed work: ${shown} item` : `Failed work: ${shown} items`),
+  deadLettersTitle: (n: number, shown: string) => (n === 0 ? 'Failed work: none.' : plural('en', n, { one: 'Failed work: # item', other: 'Failed work: # items' }, shown)),
   colFailedAt: 'Failed at',
   colWork: 'Work',
   colCompany: 'Company',

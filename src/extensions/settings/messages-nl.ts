@@ -1,6 +1,6 @@
+import { plural } from '../i18n/plural';
 import type { SettingsMessages } from './messages-en';
 
-const NL_PLURAL = new Intl.PluralRules('nl');
 
 /** Nederlandse teksten van de instellingenpagina. */
 export const settingsNl: SettingsMessages = {
@@ -40,7 +40,7 @@ export const settingsNl: SettingsMessages = {
   workingHours: 'Werktijden (taken anders dan bellen)',
   fromHour: 'Vanaf (uur)',
   toHour: 'Tot (uur)',
-  callWindows: (n: number) => (n === 1 ? '1 belvenster voor zakelijke klanten' : `${n} belvensters voor zakelijke klanten`),
+  callWindows: (n: number) => plural('nl', n, { one: '# belvenster voor zakelijke klanten', other: '# belvensters voor zakelijke klanten' }),
   tolerance: 'Niet najagen onder (EUR)',
   requireLetter: 'Consumenten krijgen eerst de veertiendagenbrief, vóór kosten of escalatie',
   preview: 'Voorbeeld',
@@ -92,11 +92,11 @@ export const settingsNl: SettingsMessages = {
   lastRunTitle: 'Laatste synchronisatie',
   noRunYet: 'Nog niets gesynchroniseerd.',
   lastRun: (at: string, companies: string, seconds: string) => `${at}: ${companies} in ${seconds} s`,
-  companies: (n: number, shown: string) => (NL_PLURAL.select(n) === 'one' ? `${shown} bedrijf` : `${shown} bedrijven`),
+  companies: (n: number, shown: string) => plural('nl', n, { one: '# bedrijf', other: '# bedrijven' }, shown),
   runResult: (rollups: string, created: string, updated: string, closed: string, rejected: string) =>
     `Samenvattingen geschreven: ${rollups} · taken aangemaakt: ${created}, bijgewerkt: ${updated}, gesloten: ${closed}, door HubSpot geweigerd: ${rejected}`,
   dailyRun: (at: string, next: string | null) => (next ? `Dagelijkse planning om ${at}; volgende ronde ${next}.` : `Dagelijkse planning om ${at}; niet ingepland.`),
-  pending: (n: number, shown: string) => (n === 0 ? 'Er wachten geen wijzigingen op synchronisatie.' : NL_PLURAL.select(n) === 'one' ? `${shown} gewijzigd bedrijf wacht op synchronisatie.` : `${shown} gewijzigde bedrijven wachten op synchronisatie.`),
+  pending: (n: number, shown: string) => (n === 0 ? 'Er wachten geen wijzigingen op synchronisatie.' : plural('nl', n, { one: '# gewijzigd bedrijf wacht op synchronisatie.', other: '# gewijzigde bedrijven wachten op synchronisatie.' }, shown)),
   queuesTitle: 'Wachtrijen (gedeeld door alle portalen)',
   colQueue: 'Wachtrij',
   colWaiting: 'Wachtend',
@@ -108,7 +108,7 @@ export const settingsNl: SettingsMessages = {
   callsTitle: 'HubSpot-aanroepen vandaag',
   calls: (used: string, limit: string | null) => (limit ? `${used} van ${limit} aanroepen vandaag gebruikt.` : `${used} aanroepen vandaag (HubSpot stelt voor deze app geen daglimiet).`),
   burst: (per10s: string, refused: string) => `Hooguit ${per10s} per 10 seconden; ${refused} geweigerd met ‘te veel verzoeken’.`,
-  deadLettersTitle: (n: number, shown: string) => (n === 0 ? 'Mislukt werk: geen.' : NL_PLURAL.select(n) === 'one' ? `Mislukt werk: ${shown} item` : `Mislukt werk: ${shown} items`),
+  deadLettersTitle: (n: number, shown: string) => (n === 0 ? 'Mislukt werk: geen.' : plural('nl', n, { one: 'Mislukt werk: # item', other: 'Mislukt werk: # items' }, shown)),
   colFailedAt: 'Mislukt op',
   colWork: 'Werk',
   colCompany: 'Bedrijf',
