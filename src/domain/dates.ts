@@ -1,4 +1,4 @@
-import { CALENDAR_YEAR_MAX, CALENDAR_YEAR_MIN, daysInMonth, isCalendarDate } from '../kernel/calendar-date';
+import { isCalendarDate } from '../kernel/calendar-date';
 
 /** A calendar date `YYYY-MM-DD` (no time, no zone). */
 export type IsoDate = string;
@@ -12,42 +12,17 @@ export const isIsoDate = (s: string): s is IsoDate => isCalendarDate(s);
 
 /** Days since 1970-01-01 for a calendar date (exact integer arithmetic on dates). */
 export function epochDay(date: IsoDate): number {
-  // Measures and planners call this many times per invoice, so it reads the digits itself instead of
-  // validating with a regular expression and building a Date (~4 µs); what it accepts is exactly isIsoDate.
-  const year = digitsAt(date, 0, 4);
-  const month = digitsAt(date, 5, 2);
-  const day = digitsAt(date, 8, 2);
-  const valid = date.length === 10 && date.charCodeAt(4) === DASH && date.charCodeAt(7) === DASH
-    && year >= CALENDAR_YEAR_MIN && year <= CALENDAR_YEAR_MAX && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-  if (!valid) {
-    throw new RangeError(`not a calendar date: ${date}`);
-  }
-  return daysFromCivil(year, month, day);
+  // Validation builds Dates (~4 µs); measures call this per invoice many times, so remember valid dates. A Map
+  // lookup (~15 ns) measured 4× faster than reading the digits by hand under tsx.
+  const known = epochDayCache.get(date);
+  if (known !== undefined) return known;
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  if (epochDayCache.size >= 50_000) epochDayCache.clear();
+  epochDayCache.set(date, day);
+  return day;
 }
-
-const DASH = 45;
-const ZERO = 48;
-
-/** The number written by `length` ASCII digits at `at`, or -1 when one of them is not a digit. */
-function digitsAt(s: string, at: number, length: number): number {
-  let n = 0;
-  for (let i = at; i < at + length; i++) {
-    const d = s.charCodeAt(i) - ZERO;
-    if (!(d >= 0 && d <= 9)) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
+const epochDayCache = new Map<string, number>();
 
 /** The calendar date of an epoch day. Business-day loops call this per step; `toISOString` costs ~0.3 µs, so dates are remembered. */
 export function fromEpochDay(day: number): IsoDate {
