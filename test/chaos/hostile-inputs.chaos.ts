@@ -19,7 +19,9 @@ beforeAll(async () => {
   m = await startMonth({ firstDay: '2027-03-01' });
   company = await m.createCompany({ name: 'Fuzz BV', domain: 'fuzz.example' });
   await m.invoices({ hubspotCompanyId: company }, [{ id: 'FUZZ-BASE', amount: 50_000, issued: '2027-01-10', due: '2027-02-09' }]);
-  const created = await m.signedFetch('POST', `/api/admin/api-keys?portalId=${m.portalId}`, { label: 'fuzz' });
+  // Ingest keys are made by the portal's admins only.
+  const created = await m.signedFetch('POST', `/api/admin/api-keys?portalId=${m.portalId}&userId=${m.embedded.hubspot.adminUserId}`, { label: 'fuzz' });
+  expect(created.status).toBe(201);
   ingestKey = ((await created.json()) as { key: string }).key;
 }, 120_000);
 afterAll(async () => { await m?.close(); });
