@@ -1,11 +1,10 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { BankedCredit } from '../../domain/cash-application/paid-online';
-import { ledgerKeys } from '../ledger/ledger-keys';
+import { createRecentRecords } from './recent-records';
 
 /** How long an imported credit is looked for by a late provider webhook (Mollie retries for days, not weeks). */
 const KEEP_DAYS = 21;
-const DAY_MS = 86_400_000;
 
 const Stored = z.object({
   key: z.string(),
@@ -23,44 +22,23 @@ const Stored = z.object({
  * reads is kept — amount, reference, remittance — not the payer's name or account.
  */
 export function createBankCreditStore(redis: Redis, prefix: string, now: () => Date) {
-  const keys = (portalId: string) => {
-    const root = ledgerKeys(prefix, portalId).root;
-    return { byKey: `${root}:dp:bank-credits`, byTime: `${root}:dp:bank-credits-by-time` };
-  };
+  const records = createRecentRecords(redis, prefix, {
+    name: 'bank-credits', keepDays: KEEP_DAYS, now, parse: (stored) => Stored.parse(stored) as BankedCredit,
+  });
 
   return {
     /** Once per credit: importing the same statement again keeps the first record (and its claim). */
-    async record(portalId: string, credits: readonly BankedCredit[]): Promise<void> {
-      if (!credits.length) return;
-      const k = keys(portalId);
-      const tx = redis.multi();
-      for (const c of credits) {
-        const stored: z.infer<typeof Stored> = {
-          key: c.key, amount: c.amount, remittance: c.remittance, applied: c.applied, ...(c.reference ? { reference: c.reference } : {}),
-        };
-        tx.hsetnx(k.byKey, c.key, JSON.stringify(stored)).zadd(k.byTime, 'NX', now().getTime(), c.key);
-      }
-      await tx.exec();
-    },
+    record: (portalId: string, credits: readonly BankedCredit[]): Promise<void> => records.add(portalId, credits.map((c) => ({
+      id: c.key,
+      value: { key: c.key, amount: c.amount, remittance: c.remittance, applied: c.applied, ...(c.reference ? { reference: c.reference } : {}) },
+    }))),
 
     /** The credits of the last weeks, oldest first; older ones are dropped on the way. */
-    async recent(portalId: string): Promise<BankedCredit[]> {
-      const k = keys(portalId);
-      const cutoff = now().getTime() - KEEP_DAYS * DAY_MS;
-      const old = await redis.zrangebyscore(k.byTime, '-inf', `(${cutoff}`);
-      if (old.length) await redis.multi().hdel(k.byKey, ...old).zrem(k.byTime, ...old).exec();
-      const ids = await redis.zrange(k.byTime, '0', '-1');
-      if (!ids.length) return [];
-      const raws = await redis.hmget(k.byKey, ...ids);
-      return raws.flatMap((raw) => (raw ? [Stored.parse(JSON.parse(raw)) as BankedCredit] : []));
-    },
+    recent: (portalId: string): Promise<BankedCredit[]> => records.recent(portalId),
 
     /** The credit is this provider payment's money: no other provider payment takes it. */
-    async claim(portalId: string, creditKey: string, providerPaymentId: string): Promise<void> {
-      const k = keys(portalId);
-      const raw = await redis.hget(k.byKey, creditKey);
-      if (raw) await redis.hset(k.byKey, creditKey, JSON.stringify({ ...Stored.parse(JSON.parse(raw)), claimedBy: providerPaymentId }));
-    },
+    claim: (portalId: string, creditKey: string, providerPaymentId: string): Promise<void> =>
+      records.update(portalId, [{ id: creditKey, change: (c) => ({ ...c, claimedBy: providerPaymentId }) }]),
   };
 }
 export type BankCreditStore = ReturnType<typeof createBankCreditStore>;

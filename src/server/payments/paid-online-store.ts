@@ -1,11 +1,10 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { PaidOnline } from '../../domain/cash-application/paid-online';
-import { ledgerKeys } from '../ledger/ledger-keys';
+import { createRecentRecords } from './recent-records';
 
 /** How long a provider payment is looked for on bank statements: a payout or a late statement comes within weeks. */
 const KEEP_DAYS = 120;
-const DAY_MS = 86_400_000;
 
 const Stored = z.object({
   providerPaymentId: z.string(),
@@ -20,42 +19,20 @@ const Stored = z.object({
  * for pruning), so the bank import can tell a later statement of the same money from a new payment.
  */
 export function createPaidOnlineStore(redis: Redis, prefix: string, now: () => Date) {
-  const keys = (portalId: string) => {
-    const root = ledgerKeys(prefix, portalId).root;
-    return { byId: `${root}:dp:paid-online`, byTime: `${root}:dp:paid-online-by-time` };
-  };
+  const records = createRecentRecords(redis, prefix, {
+    name: 'paid-online', keepDays: KEEP_DAYS, now, parse: (stored) => Stored.parse(stored) as PaidOnline,
+  });
 
   return {
     /** Once per provider payment: a repeated webhook keeps the first record (and whether a bank credit claimed it). */
-    async record(portalId: string, paid: PaidOnline): Promise<void> {
-      const k = keys(portalId);
-      await redis.multi().hsetnx(k.byId, paid.providerPaymentId, JSON.stringify(paid)).zadd(k.byTime, 'NX', now().getTime(), paid.providerPaymentId).exec();
-    },
+    record: (portalId: string, paid: PaidOnline): Promise<void> => records.add(portalId, [{ id: paid.providerPaymentId, value: paid }]),
 
     /** The provider payments of the last months, oldest first; older ones are dropped on the way. */
-    async recent(portalId: string): Promise<PaidOnline[]> {
-      const k = keys(portalId);
-      const cutoff = now().getTime() - KEEP_DAYS * DAY_MS;
-      const old = await redis.zrangebyscore(k.byTime, '-inf', `(${cutoff}`);
-      if (old.length) await redis.multi().hdel(k.byId, ...old).zrem(k.byTime, ...old).exec();
-      const ids = await redis.zrange(k.byTime, '0', '-1');
-      if (!ids.length) return [];
-      const raws = await redis.hmget(k.byId, ...ids);
-      return raws.flatMap((raw) => (raw ? [Stored.parse(JSON.parse(raw)) as PaidOnline] : []));
-    },
+    recent: (portalId: string): Promise<PaidOnline[]> => records.recent(portalId),
 
     /** The bank credits recognised as provider payments: each payment is claimed by one credit only. */
-    async markBanked(portalId: string, claims: readonly { providerPaymentId: string; creditKey: string }[]): Promise<void> {
-      if (!claims.length) return;
-      const k = keys(portalId);
-      const raws = await redis.hmget(k.byId, ...claims.map((c) => c.providerPaymentId));
-      const updates: Record<string, string> = {};
-      claims.forEach((c, i) => {
-        const raw = raws[i];
-        if (raw) updates[c.providerPaymentId] = JSON.stringify({ ...Stored.parse(JSON.parse(raw)), bankedBy: c.creditKey });
-      });
-      if (Object.keys(updates).length) await redis.hset(k.byId, updates);
-    },
+    markBanked: (portalId: string, claims: readonly { providerPaymentId: string; creditKey: string }[]): Promise<void> =>
+      records.update(portalId, claims.map((c) => ({ id: c.providerPaymentId, change: (p) => ({ ...p, bankedBy: c.creditKey }) }))),
   };
 }
 export type PaidOnlineStore = ReturnType<typeof createPaidOnlineStore>;
