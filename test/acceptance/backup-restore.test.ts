@@ -7,6 +7,7 @@ import type { PreferencesVM } from '../../src/contracts/actions';
 import { runBackupCommand, runRestoreCommand } from '../../src/server/cli/backup-command';
 import { testRedis } from '../support/redis';
 import { startMonth, type Month } from './support/month';
+import { keysMatching } from '../../src/server/infra/redis-scan';
 
 /**
  * Promises, disputes, arrangements, call outcomes, preferences, settings and API keys exist only in Redis. With
@@ -28,16 +29,7 @@ afterAll(async () => {
 
 const EUR = (minor: number) => ({ minor, currency: 'EUR' });
 const preferences = async (c: string) => (await (await m.signedFetch('GET', `/api/cards/preferences?portalId=${m.portalId}&companyId=${c}`)).json()) as PreferencesVM;
-const allKeys = async () => {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${m.prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== '0');
-  return found;
-};
+const allKeys = () => keysMatching(redis, `${m.prefix}:*`);
 
 describe('backup and restore', () => {
   it('when Redis loses everything, then a restore of the backup brings the cards, keys and planning back', async () => {

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreferencesVM } from '../../src/contracts/actions';
+import { keysMatching } from '../../src/server/infra/redis-scan';
 import { dailySchedulerId } from '../../src/server/jobs/queues';
 import { uninstallApp } from '../../src/sandbox/oauth';
 import { testRedis } from '../support/redis';
@@ -28,16 +29,7 @@ async function installThroughOAuth(): Promise<number> {
   return (await fetch(approved.headers.get('location')!, { redirect: 'manual' })).status;
 }
 
-const portalKeys = async () => {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${m.prefix}:p:${m.portalId}:*`, 'COUNT', 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== '0');
-  return found;
-};
+const portalKeys = () => keysMatching(redis, `${m.prefix}:p:${m.portalId}:*`);
 const quarantined = async () => (await m.embedded.backend.operate.quarantine.get(m.portalId)) !== undefined;
 const schedulers = async () => (await m.embedded.backend.queues.scheduling.getJobSchedulers()).map((s) => s.key);
 const requestsSoFar = async () => Object.values(await m.requestCounts()).reduce((n, byStatus) => n + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ContactId, Invoice } from '../../domain/ledger';
+import { scanKeys } from '../infra/redis-scan';
 import type { LedgerKeys } from './ledger-keys';
 import { decodeInvoice, encodeInvoice } from './invoice-codec';
 import type { LedgerStore, PortalId } from './ledger-store';
@@ -23,7 +24,7 @@ export function createForgetContact(redis: Redis, keysOf: (portalId: PortalId) =
       const keys = keysOf(portalId);
       const changed = new Set<string>();
       const companyOf = (key: string) => key.slice(`${keys.root}:ledger:c:`.length).split(':')[0] as string;
-      for await (const key of scan(redis, `${keys.root}:ledger:c:*`)) {
+      for await (const key of scanKeys(redis, `${keys.root}:ledger:c:*`)) {
         const collection = key.slice(key.lastIndexOf(':') + 1);
         if (collection === 'profile') {
           if (await forgetInProfile(redis, key, contactId)) changed.add(companyOf(key));
@@ -65,11 +66,3 @@ async function forgetInHash(redis: Redis, key: string, contactId: ContactId, inv
   return rewrites.length > 0;
 }
 
-async function* scan(redis: Redis, pattern: string): AsyncGenerator<string> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    yield* found;
-  } while (cursor !== '0');
-}

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { keysMatching } from '../infra/redis-scan';
 import { quarantineIndexKey } from '../install/quarantine';
 import { ledgerKeys } from '../ledger/ledger-keys';
 import { portalIndexKey } from '../portals/portal-registry';
@@ -41,16 +42,6 @@ export const PortalBackup = z.object({
 export type PortalBackup = z.output<typeof PortalBackup>;
 type BackupKey = z.output<typeof BackupKey>;
 
-async function scanAll(redis: Redis, pattern: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== '0');
-  return [...new Set(found)].sort();
-}
 
 async function readKey(redis: Redis, key: string, suffix: string): Promise<BackupKey | undefined> {
   const [type, ttl] = await Promise.all([redis.type(key), redis.pttl(key)]);
@@ -74,7 +65,7 @@ async function readKey(redis: Redis, key: string, suffix: string): Promise<Backu
 export async function backupPortal(redis: Redis, prefix: string, portalId: string, now: Date = new Date()): Promise<PortalBackup> {
   const { root, pattern } = ledgerKeys(prefix, portalId);
   const keys: BackupKey[] = [];
-  for (const key of await scanAll(redis, pattern)) {
+  for (const key of await keysMatching(redis, pattern)) {
     const suffix = key.slice(root.length + 1);
     if (REBUILT.some((r) => r.test(suffix))) continue;
     const read = await readKey(redis, key, suffix);
@@ -97,7 +88,7 @@ export async function restorePortal(redis: Redis, prefix: string, document: unkn
   }
   const backup = parsed.data;
   const { root, pattern } = ledgerKeys(prefix, backup.portalId);
-  if (!opts.replace && (await scanAll(redis, pattern)).length > 0) {
+  if (!opts.replace && (await keysMatching(redis, pattern)).length > 0) {
     throw new BackupRefusedError(`portal ${backup.portalId} already has records under prefix "${prefix}"; pass --replace to overwrite them with the backup`);
   }
   for (let i = 0; i < backup.keys.length; i += 500) {

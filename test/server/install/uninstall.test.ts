@@ -12,18 +12,9 @@ import { createTokenStore } from '../../../src/server/portals/token-store';
 import { registerApp } from '../../../src/sandbox/oauth';
 import { startSandbox, type StartedSandbox } from '../../../src/sandbox/server';
 import { invoiceFor } from '../hubspot/harness';
+import { keysMatching } from '../../../src/server/infra/redis-scan';
 import { deletePrefix, testRedis, uniquePrefix } from '../../support/redis';
 
-const keysOf = async (redis: Redis, pattern: string) => {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== '0');
-  return found.sort();
-};
 
 describe('uninstallPortal', () => {
   let redis: Redis;
@@ -70,19 +61,19 @@ describe('uninstallPortal', () => {
     const w = wire();
     await w.install('5001');
     await w.install('5002');
-    const otherKeysBefore = await keysOf(redis, `${prefix}:p:5002:*`);
+    const otherKeysBefore = await keysMatching(redis, `${prefix}:p:5002:*`);
     expect(otherKeysBefore.length).toBeGreaterThan(3);
 
     await w.uninstall('5001');
 
-    expect(await keysOf(redis, `${prefix}:p:5001:*`)).toEqual([]);
+    expect(await keysMatching(redis, `${prefix}:p:5001:*`)).toEqual([]);
     expect(await w.portals.get('5001')).toBeUndefined();
     expect((await w.portals.list()).map((p) => p.portalId)).toEqual(['5002']);
     const schedulers = (await queues.scheduling.getJobSchedulers()).map((s) => s.key);
     expect(schedulers).not.toContain(dailySchedulerId('5001'));
     expect(schedulers).toContain(dailySchedulerId('5002'));
 
-    expect(await keysOf(redis, `${prefix}:p:5002:*`)).toEqual(otherKeysBefore);
+    expect(await keysMatching(redis, `${prefix}:p:5002:*`)).toEqual(otherKeysBefore);
     expect(await w.tokens.getAccessToken('5002')).toBe('at-5002');
     expect(await w.ledger.listCompanyIds('5002')).toEqual(['101']);
     await w.uninstall('5001'); // twice is harmless
@@ -100,11 +91,11 @@ describe('uninstallPortal', () => {
     expect(await w.portals.get('6001')).toBeUndefined();
     expect(await w.quarantine.get('6001')).toMatchObject({ reason: 'invalid_grant', portal: { portalId: '6001' } });
     expect(await w.ledger.listCompanyIds('6001')).toEqual(['101']);
-    expect(await keysOf(redis, `${prefix}:p:6001:oauth`)).toEqual([]);
+    expect(await keysMatching(redis, `${prefix}:p:6001:oauth`)).toEqual([]);
     expect(await w.portals.get('6002')).toBeDefined();
 
     expect(await w.quarantine.purge('6001')).toBe(true);
-    expect(await keysOf(redis, `${prefix}:p:6001:*`)).toEqual([]);
+    expect(await keysMatching(redis, `${prefix}:p:6001:*`)).toEqual([]);
   });
 
   it('when a refresh fails for another reason (wrong client secret), then the portal stays installed', async () => {
