@@ -40,6 +40,13 @@ function busiestWindow(log: readonly RequestLogEntry[]): number {
   return most;
 }
 
+/** "POST …/batch/create 80, GET …/companies 20": where the calls went, so a difference between runs has a name. */
+function callsByRoute(log: readonly RequestLogEntry[]): string {
+  const counts = new Map<string, number>();
+  for (const e of log) counts.set(`${e.method} ${e.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`, (counts.get(`${e.method} ${e.path.replace(/\/\d+(?=\/|$)/g, '/{id}')}`) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([route, n]) => `${route} ${n}`).join(', ');
+}
+
 /** Fresh portals under their own prefix, registered with their tokens as an install leaves them. */
 async function setUp(label: string) {
   const prefix = `benchwk${label}${Date.now()}`;
@@ -102,6 +109,7 @@ async function run(label: string, workers: number) {
   console.log(`  elapsed          ${seconds.toFixed(1)} s for ${PORTALS} portals × ${COMPANIES} companies (${tasks} tasks, ${calls} HubSpot calls)`);
   console.log(`  throughput       ${Math.round((PORTALS * COMPANIES) / seconds)} companies/s`);
   console.log(`  per portal       busiest rolling ${WINDOW_S} s: max ${Math.max(...windows)} calls (limit ${WINDOW_CALLS}); 429s in all: ${throttled}`);
+  console.log(`  calls by route   ${callsByRoute(hubs.flatMap((hub) => hub.requestLog))}`);
   return seconds;
 }
 
