@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMonth, type Month } from '../acceptance/support/month';
+import type { Month } from '../acceptance/support/month';
+import { startChaosMonth } from './support/chaos-month';
 import type { CustomerLedger } from '../../src/domain/ledger';
 import { anyCurrency, anyDate, anyId, anyMinor, ledgerDefects, mangled } from './support/hostile';
 import { recordFigures } from './support/figures';
@@ -16,7 +17,7 @@ let company: string;
 let ingestKey: string;
 
 beforeAll(async () => {
-  m = await startMonth({ firstDay: '2027-03-01' });
+  m = await startChaosMonth({ firstDay: '2027-03-01' });
   company = await m.createCompany({ name: 'Fuzz BV', domain: 'fuzz.example' });
   await m.invoices({ hubspotCompanyId: company }, [{ id: 'FUZZ-BASE', amount: 50_000, issued: '2027-01-10', due: '2027-02-09' }]);
   // Ingest keys are made by the portal's admins only.

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CreatedApiKeyVM } from '../../src/contracts/api-keys';
 import { installLocalPortal } from '../../src/server/embedded/embedded-backend';
 import { startPrivateRedis, type PrivateRedis } from '../../src/server/infra/redis-server';
-import { startMonth, type Month } from '../acceptance/support/month';
+import type { Month } from '../acceptance/support/month';
+import { startChaosMonth } from './support/chaos-month';
 import { recordFigures } from './support/figures';
 import { auditCompanies, objectsByCompany } from './support/hubspot-audit';
 
@@ -40,7 +41,7 @@ async function startRun(persistence: boolean) {
   redis = await startPrivateRedis();
   // A Redis without persistence: AOF switched off before anything is written, so a restart finds nothing.
   if (!persistence) await onRedis(redis.url, (r) => r.config('SET', 'appendonly', 'no'));
-  m = await startMonth({ firstDay: '2027-03-01', redisUrl: redis.url });
+  m = await startChaosMonth({ firstDay: '2027-03-01', redisUrl: redis.url });
   const companies = await m.createCompanies(Array.from({ length: COMPANIES }, (_, i) => ({ name: `Redis Kill ${i} BV`, domain: `rk${i}.example` })));
   // Slow task creation (batches of 100) so the kill lands between the run's first batch and its last.
   await m.fault({ pathPattern: 'tasks/batch/create$', kind: 'delay', ms: 700, count: 100_000 });

@@ -78,7 +78,8 @@ export async function startPrivateRedis(binary = process.env.REDIS_SERVER_BIN ??
 /** A Redis that keeps dying is not brought back forever: after this many restarts the app sees it down. */
 const MAX_RESTARTS = 20;
 
-async function waitForPing(socket: string): Promise<void> {
+/** Resolves once a redis-server answers PING on the unix socket (10 s at most). */
+export async function waitForPing(socket: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const probe = new Redis({ path: socket, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
