@@ -54,7 +54,7 @@ describe('lost answers at scale', () => {
     });
     const calls = await loseAnswers('/crm/v3/objects/calls$', ids.length);
     const followUps = await loseAnswers('tasks/batch/create$', ids.length);
-    const answers = [];
+    const answers: { status: number; body: Record<string, unknown> }[] = [];
     for (const c of ids) answers.push(await m.logOutcome(c, { result: 'not_reached' }));
     const byCompany = objectsByCompany(m, 'calls', ids);
     const tasks = objectsByCompany(m, 'tasks', ids);
