@@ -9,7 +9,7 @@ import type { RedisLedgerStore } from '../ledger/redis-ledger-store';
 import { hasCompany, type CompanyIndex } from '../matching/company-index';
 import { matchCompany, type MatchResult } from '../matching/match-company';
 import { createReportBuilder, describeIssues, type BatchCounts } from './ingest-report';
-import { syncSourceDisputes } from './source-disputes';
+import { readSourceDisputes, syncSourceDisputes } from './source-disputes';
 import { toInvoice, toPayment } from './to-ledger';
 import { toUnmatchedItem, unmatchedInvoice, unmatchedPayment, UnmatchedPayload } from './unmatched-payload';
 
@@ -73,9 +73,10 @@ export function createIngestService(deps: IngestDeps): IngestService {
   }
 
   async function ingestInvoiceInputs(portalId: string, inputs: readonly InvoiceInput[], opts: { version: string; index: CompanyIndex | undefined; receivedAt: string }): Promise<BatchCounts> {
-    await deps.onRows?.(portalId, inputs.length);
-    const scheme = await schemeOf(portalId);
-    const filed = await ledger.findInvoiceCompanies(portalId, inputs.map((i) => i.externalId));
+    // Independent of each other, so one round trip: the usage count, the reference scheme, where each is filed.
+    const [, scheme, filed] = await Promise.all([
+      deps.onRows?.(portalId, inputs.length), schemeOf(portalId), ledger.findInvoiceCompanies(portalId, inputs.map((i) => i.externalId)),
+    ]);
     const waiting = [];
     const matches = await decideAll(portalId, [...inputs.keys()], opts.index, (i, index) => decide(index, inputs[i]!.customer, filed[i]), (i) => inputs[i]!.customer);
     const filing: Invoice[] = [];
@@ -87,10 +88,13 @@ export function createIngestService(deps: IngestDeps): IngestService {
     const invoices = await asFiled(portalId, filing);
     // Unmatched first, then the ledger, then clean-up: a failure in between leaves a state a retry repairs.
     await ledger.addUnmatched(portalId, waiting);
-    const counts = await ledger.upsertInvoices(portalId, invoices);
-    await syncSourceDisputes(ledger, portalId, invoices, opts.receivedAt.slice(0, 10));
-    // A document that waited under its own id may now be filed under the first delivery's.
-    await ledger.removeUnmatched(portalId, filing.map((i) => i.externalId));
+    // The upsert and the read of the batch's source disputes go out together, then the disputes it changes and
+    // the clean-up: a document that waited under its own id may now be filed under the first delivery's.
+    const [counts, disputes] = await Promise.all([ledger.upsertInvoices(portalId, invoices), readSourceDisputes(ledger, portalId, invoices)]);
+    await Promise.all([
+      syncSourceDisputes(ledger, portalId, invoices, disputes, opts.receivedAt.slice(0, 10)),
+      ledger.removeUnmatched(portalId, filing.map((i) => i.externalId)),
+    ]);
     return { ...counts, unmatched: waiting.length };
   }
 

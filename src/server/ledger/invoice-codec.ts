@@ -14,15 +14,31 @@ const SHORT = {
 const LONG: Record<string, string> = Object.fromEntries(Object.entries(SHORT).map(([long, short]) => [short, long]));
 const MONEY = new Set(['amount', 'open']);
 
-export function encodeInvoice(invoice: Invoice): string {
+/** The fields with a short name in a fixed order (the version last, apart), so equal invoices encode to equal text. */
+const CONTENT_FIELDS = (Object.keys(SHORT) as (keyof typeof SHORT)[]).filter((f) => f !== 'sourceVersion');
+
+/**
+ * The invoice as stored, and its content: the same JSON without the source version, which is what the source's
+ * fingerprint covers (upsert-invoices.ts). Fields come in one fixed order and ones without a short name sorted
+ * after them, so the same invoice always gives the same text, however its object was built — one pass per
+ * invoice on the import's hot path instead of a canonical JSON of the long form.
+ */
+export function encodeInvoiceContent(invoice: Invoice): { content: string; stored: string } {
+  const record = invoice as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(invoice)) {
+  for (const field of CONTENT_FIELDS) {
+    const value = record[field];
     if (value === undefined) continue;
-    const money = MONEY.has(field) ? value as Invoice['amount'] : undefined;
-    out[(SHORT as Record<string, string>)[field] ?? field] = money ? [money.minor, money.currency] : value;
+    out[SHORT[field]] = MONEY.has(field) ? [(value as Invoice['amount']).minor, (value as Invoice['amount']).currency] : value;
   }
-  return JSON.stringify(out);
+  let unnamed: string[] | undefined;
+  for (const field in record) if (!Object.hasOwn(SHORT, field)) (unnamed ??= []).push(field);
+  if (unnamed) for (const field of unnamed.sort()) if (record[field] !== undefined) out[field] = record[field];
+  const content = JSON.stringify(out);
+  return { content, stored: `${content.slice(0, -1)}${content.length > 2 ? ',' : ''}"${SHORT.sourceVersion}":${JSON.stringify(invoice.sourceVersion)}}` };
 }
+
+export const encodeInvoice = (invoice: Invoice): string => encodeInvoiceContent(invoice).stored;
 
 /** The stored record (already parsed from JSON) as an Invoice. */
 export function invoiceFromStored(stored: unknown): Invoice {

@@ -27,7 +27,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
-/** A short fingerprint of the content (sha1 of its canonical JSON): what is remembered of what a source last sent. */
+/** sha1 of the canonical JSON: the fingerprint of what a source last sent in ledgers written before invoice-codec's encodeInvoiceContent (read back by upsert-invoices.ts). */
 export function contentDigest(value: unknown): string {
   return createHash('sha1').update(canonicalJson(value)).digest('base64url');
 }

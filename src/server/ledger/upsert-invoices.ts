@@ -1,24 +1,29 @@
+import { hash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Invoice } from '../../domain/ledger';
 import { emptyWrite, runAtomicWrite, touchCompany, withRetries } from './atomic-write';
 import type { LedgerKeys } from './ledger-keys';
 import type { UpsertCounts } from './ledger-store';
-import { encodeInvoice } from './invoice-codec';
+import { encodeInvoiceContent } from './invoice-codec';
 import { canonicalJson, compareSourceVersions, contentDigest } from './source-version';
 
 /** What the source last sent for an invoice: its version and a digest of the content (not the content: it is stored once, in the company's hash). */
 interface SourceMeta { v: string; f: string }
 
-/** The fingerprint ignores the version: the same content under a newer version is "unchanged". */
-const fingerprint = (invoice: Invoice): string => {
-  const { sourceVersion: _ignored, ...content } = invoice;
-  return contentDigest(content);
+/**
+ * A digest of the invoice's content without its version (the same content under a newer version is "unchanged"),
+ * with the text to store, from one encoding. md5 because it only tells a changed export row from an unchanged
+ * one of the same tenant's source — not a security boundary — and is the shortest: 22 characters kept per invoice.
+ */
+const encodeWithFingerprint = (invoice: Invoice): { stored: string; f: string } => {
+  const { content, stored } = encodeInvoiceContent(invoice);
+  return { stored, f: hash('md5', content, 'base64url') };
 };
-/** Ledgers written before the digest kept the canonical JSON itself in `f`. */
-const sameContent = (stored: string, invoice: Invoice, digest: string): boolean => {
-  if (!stored.startsWith('{')) return stored === digest;
+/** Ledgers written before kept a sha1 of the canonical long-form JSON in `f` (27 characters), or that JSON itself. */
+const sameContent = (stored: string, invoice: Invoice, f: string): boolean => {
+  if (stored.length === f.length) return stored === f;
   const { sourceVersion: _ignored, ...content } = invoice;
-  return stored === canonicalJson(content);
+  return stored === (stored.startsWith('{') ? canonicalJson(content) : contentDigest(content));
 };
 
 /** Within one batch the newest version of each externalId wins (later entries win ties). */
@@ -52,7 +57,7 @@ export async function upsertInvoices(redis: Redis, keys: LedgerKeys, input: read
       const oldCompany = companies[i] ?? null;
       const metaRaw = metas[i] ?? null;
       const meta = metaRaw ? (JSON.parse(metaRaw) as SourceMeta) : undefined;
-      const f = fingerprint(invoice);
+      const { stored, f } = encodeWithFingerprint(invoice);
       const newer = meta ? compareSourceVersions(invoice.sourceVersion, meta.v) : 1;
       if (meta && newer < 0) { counts.unchanged++; return; }
       write.checks.push({ key: keys.invoiceSource, field: invoice.externalId, expected: metaRaw });
@@ -66,7 +71,7 @@ export async function upsertInvoices(redis: Redis, keys: LedgerKeys, input: read
       else counts.created++;
       const company = invoice.companyId;
       write.hset.push(
-        { key: keys.company(company, 'inv'), field: invoice.externalId, value: encodeInvoice(invoice) },
+        { key: keys.company(company, 'inv'), field: invoice.externalId, value: stored },
         { key: keys.invoiceIndex, field: invoice.externalId, value: company },
         { key: keys.invoiceSource, field: invoice.externalId, value: JSON.stringify({ v: invoice.sourceVersion, f }) },
       );

@@ -93,9 +93,12 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
         lines.push(line);
         if (batch.length >= batchSize) await flush();
       };
+      /** The context rows are read in once the file's date order is known. */
+      let ordered: RowContext | undefined;
+      const orderedCtx = (): RowContext => (ordered ??= { ...ctx!, dateOrder: gate!.order! });
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         // info.lines is the record's last line; quoted newlines inside it tell where it started.
-        const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+        const line = info.lines - newlinesIn(record);
         if (!ctx) {
           if (headerUnterminated) throw new AppError('unreadable_csv_header', `The header (line 1) has a quote that never closes: ${UNTERMINATED_QUOTE}. Nothing was imported.`, 400);
           ctx = headerContext(record, options.mapping, options.preset, delimiter);
@@ -103,11 +106,11 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
           continue;
         }
         report.received(1);
-        for (const ready of admitted(gate!.push({ item: { record, line }, dates: datesOf(record, ctx) }))) {
-          await take(ready.record, ready.line, { ...ctx, dateOrder: gate!.order! });
-        }
+        // Once the order is decided every row goes straight through (the gate no longer needs its dates).
+        if (ordered) { await take(record, line, ordered); continue; }
+        for (const ready of admitted(gate!.push({ item: { record, line }, dates: datesOf(record, ctx) }))) await take(ready.record, ready.line, orderedCtx());
       }
-      if (gate) for (const ready of admitted(gate.end())) await take(ready.record, ready.line, { ...ctx!, dateOrder: gate.order! });
+      if (gate) for (const ready of admitted(gate.end())) await take(ready.record, ready.line, orderedCtx());
       await flush();
       await writing;
       if (!ctx) throw new AppError('empty_csv', 'The file is empty: expected a header line and rows.', 400);
@@ -139,6 +142,12 @@ function datesOf(record: readonly string[], ctx: RowContext): { column: string; 
     const i = ctx.layout.columns[f];
     return i === undefined || !record[i] ? [] : [{ column: ctx.layout.names[f] ?? f, value: record[i] }];
   });
+}
+
+function newlinesIn(record: readonly string[]): number {
+  let n = 0;
+  for (const field of record) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function admitted<T>(result: Result<T[], CsvDateRefusal>): T[] {

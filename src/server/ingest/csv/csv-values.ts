@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../../domain/result';
 import type { InvoiceInput } from '../../../contracts/ingest';
+import { daysInMonth } from '../../../kernel/calendar-date';
 
 /**
  * Reading the values real accounting exports contain. Each parser returns a Result whose error is a
@@ -17,43 +18,64 @@ export type DateOrder = 'dmy' | 'mdy' | 'ymd';
  * Returns signed minor units.
  */
 export function parseAmount(raw: string, decimal: DecimalSeparator, digits = 2): Result<number, string> {
-  let s = raw.trim().replace(/[\s\u00a0]/g, '').replace(/^(€|EUR|\$|USD|£|GBP)/i, '').replace(/(€|EUR|\$|USD|£|GBP)$/i, '');
+  // Most amounts are plain digits and separators: only the others need the signs and currency trimmed off.
+  const plain = PLAIN_AMOUNT.test(raw);
+  let s = plain ? raw : raw.trim().replace(/[\s\u00a0]/g, '').replace(/^(€|EUR|\$|USD|£|GBP)/i, '').replace(/(€|EUR|\$|USD|£|GBP)$/i, '');
   let negative = false;
-  if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
-  if (s.startsWith('-')) { negative = !negative; s = s.slice(1); } else if (s.endsWith('-')) { negative = !negative; s = s.slice(0, -1); }
-  if (s.startsWith('+')) s = s.slice(1);
-  const bad = err(`"${raw}" is not an amount`);
-  if (!/^[\d.,]+$/.test(s)) return bad;
+  if (!plain) {
+    if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
+    if (s.startsWith('-')) { negative = !negative; s = s.slice(1); } else if (s.endsWith('-')) { negative = !negative; s = s.slice(0, -1); }
+    if (s.startsWith('+')) s = s.slice(1);
+    if (!PLAIN_AMOUNT.test(s)) return err(`"${raw}" is not an amount`);
+  }
+  const bad = (): Result<number, string> => err(`"${raw}" is not an amount`);
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   const dec = lastComma >= 0 && lastDot >= 0 ? (lastComma > lastDot ? ',' : '.') : decimal;
   const thousands = dec === ',' ? '.' : ',';
   const [whole = '', fraction = '', ...more] = s.split(dec);
-  if (more.length) return bad;
+  if (more.length) return bad();
   // Thousands separators must group by three ("1.234.567"), or "12,34,5" would pass as a number.
-  if (whole.includes(thousands) && !new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(whole)) return bad;
-  const wholeDigits = whole.split(thousands).join('');
-  if (!/^\d+$/.test(wholeDigits) || !/^\d*$/.test(fraction)) return bad;
+  if (whole.includes(thousands) && !GROUPED_BY_THREE[thousands].test(whole)) return bad();
+  const wholeDigits = whole.includes(thousands) ? whole.split(thousands).join('') : whole;
+  if (!/^\d+$/.test(wholeDigits) || !/^\d*$/.test(fraction)) return bad();
   if (fraction.length > digits) return err(`"${raw}" has more than ${digits} decimals`);
   const minor = Number(wholeDigits + fraction.padEnd(digits, '0'));
   if (!Number.isSafeInteger(minor)) return err(`"${raw}" is too large`);
   return ok(negative && minor !== 0 ? -minor : minor);
 }
 
+const PLAIN_AMOUNT = /^[\d.,]+$/;
+const GROUPED_BY_THREE = { '.': /^\d{1,3}(\.\d{3})+$/, ',': /^\d{1,3}(,\d{3})+$/ } as const;
+
 /**
  * `2026-12-31` always; `31-12-2026`, `31/12/2026`, `31.12.2026`, `1-2-2026` day first — or month first
  * (`12/31/2026`) only when the layout says the export is American (`mdy`).
  */
 export function parseDate(raw: string, order: DateOrder = 'dmy'): Result<string, string> {
+  // An export repeats a few hundred dates over all its rows: each is read once.
+  const seen = DATES_READ[order];
+  let result = seen.get(raw);
+  if (result) return result;
+  result = readDate(raw, order);
+  if (seen.size >= MAX_DATES_REMEMBERED) seen.clear();
+  seen.set(raw, result);
+  return result;
+}
+
+const MAX_DATES_REMEMBERED = 10_000;
+const DATES_READ: Record<DateOrder, Map<string, Result<string, string>>> = { dmy: new Map(), mdy: new Map(), ymd: new Map() };
+
+function readDate(raw: string, order: DateOrder): Result<string, string> {
   const s = raw.trim();
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
   const other = order === 'ymd' ? null : /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : other ? (order === 'mdy' ? [other[3], other[1], other[2]] : [other[3], other[2], other[1]]) : [];
   if (!y || !m || !d) return err(`"${raw}" is not a date (expected ${order === 'mdy' ? 'MM/DD/YYYY' : order === 'ymd' ? 'YYYY-MM-DD' : 'DD-MM-YYYY, DD/MM/YYYY'} or YYYY-MM-DD)`);
-  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const check = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) return err(`"${raw}" is not a calendar date`);
-  return ok(date);
+  const month = Number(m);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month)) return err(`"${raw}" is not a calendar date`);
+  return ok(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
 }
 
 export type CsvStatus = NonNullable<InvoiceInput['status']> | 'credit_note';

@@ -38,10 +38,16 @@ export function createUblImporter(ingest: IngestService, now: () => Date = () =>
       const index = options.noMatch ? undefined : await ingest.companyIndex(options.portalId);
       const batchSize = options.batchSize ?? 500;
       let batch: InvoiceInput[] = [];
+      // One batch is written while the next documents are read (as the CSV importer does); batches still go in
+      // one after another, so a later document of the same invoice still wins.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async () => {
+        await writing;
         if (!batch.length) return;
-        report.add(await ingest.ingestInvoiceInputs(options.portalId, batch, { version: receivedAt, index, receivedAt }));
+        const inputs = batch;
         batch = [];
+        writing = ingest.ingestInvoiceInputs(options.portalId, inputs, { version: receivedAt, index, receivedAt }).then((counts) => report.add(counts));
+        writing.catch(() => undefined); // awaited by the next flush; this only keeps it from counting as unhandled meanwhile
       };
       let i = 0;
       for await (const file of files) {
@@ -65,6 +71,7 @@ export function createUblImporter(ingest: IngestService, now: () => Date = () =>
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      await writing;
       return report.build();
     },
   };
