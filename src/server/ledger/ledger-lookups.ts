@@ -22,13 +22,40 @@ export interface LedgerLookups {
   claimDocumentKeys(portalId: PortalId, claims: readonly { key: string; externalId: string }[]): Promise<string[]>;
 }
 
-// HSETNX then HGET per claim: whoever set it first owns it.
+// Whoever claimed a key first owns it: one HMGET of every key, the unclaimed ones set in variadic HSETs (a claim
+// made earlier in the same list wins over a later one). Atomic, as a script is.
 const CLAIM = `
+local keys = {}
+for i = 1, #ARGV, 2 do keys[#keys + 1] = ARGV[i] end
 local out = {}
-for i = 1, #ARGV, 2 do
-  redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
-  out[#out + 1] = redis.call('HGET', KEYS[1], ARGV[i])
+for from = 1, #keys, 500 do
+  local chunk = {}
+  for i = from, math.min(from + 499, #keys) do chunk[#chunk + 1] = keys[i] end
+  local found = redis.call('HMGET', KEYS[1], unpack(chunk))
+  for n = 1, #chunk do out[from + n - 1] = found[n] end
 end
+local claimed = {}
+local fresh = {}
+for i = 1, #keys do
+  if not out[i] then
+    local key = keys[i]
+    if claimed[key] then out[i] = claimed[key]
+    else
+      claimed[key] = ARGV[2 * i]
+      out[i] = claimed[key]
+      fresh[#fresh + 1] = key
+      fresh[#fresh + 1] = claimed[key]
+      if #fresh >= 1000 then redis.call('HSET', KEYS[1], unpack(fresh)); fresh = {} end
+    end
+  end
+end
+if #fresh > 0 then redis.call('HSET', KEYS[1], unpack(fresh)) end
+return out`;
+
+// One HGET per reference in one command (a pipeline of as many commands costs both sides more per reference).
+const HGET_EACH = `
+local out = {}
+for i = 1, #KEYS do out[i] = redis.call('HGET', KEYS[i], ARGV[i]) end
 return out`;
 
 export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) => LedgerKeys): LedgerLookups {
@@ -55,12 +82,8 @@ export function createLedgerLookups(redis: Redis, keysOf: (portalId: PortalId) =
     async findDisputes(portalId, refs) {
       if (refs.length === 0) return [];
       const keys = keysOf(portalId);
-      const pipeline = redis.pipeline();
-      for (const r of refs) pipeline.hget(keys.company(r.companyId, 'disputes'), r.disputeId);
-      return ((await pipeline.exec()) ?? []).map(([error, value]) => {
-        if (error) throw error;
-        return typeof value === 'string' ? (JSON.parse(value) as Dispute) : undefined;
-      });
+      const found = (await redis.eval(HGET_EACH, refs.length, ...refs.map((r) => keys.company(r.companyId, 'disputes')), ...refs.map((r) => r.disputeId))) as (string | null)[];
+      return refs.map((_, i) => (typeof found[i] === 'string' ? (JSON.parse(found[i]) as Dispute) : undefined));
     },
     async claimDocumentKeys(portalId, claims) {
       if (claims.length === 0) return [];

@@ -2,6 +2,7 @@ import { parse, type CsvError } from 'csv-parse';
 import type { CsvDateRefusal, IngestReport, InvoiceInput } from '../../../contracts/ingest';
 import type { Result } from '../../../domain/result';
 import { AppError } from '../../errors';
+import { createBatchWriter } from '../batch-writer';
 import { createReportBuilder } from '../ingest-report';
 import { createDateOrderGate, type DateOrderGate } from './csv-dates';
 import { CSV_PRESETS, detectPreset, presetById, type CsvPreset } from './csv-presets';
@@ -68,11 +69,9 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
       let batch: InvoiceInput[] = [];
       /** The file line of each row in `batch`. */
       let lines: number[] = [];
-      // One batch is written while the next is parsed (the parser no longer idles on Redis round trips);
-      // batches still go in one after another, so a later row of the file still wins over an earlier one.
-      let writing: Promise<void> = Promise.resolve();
+      // Batches are written while the next ones are parsed (the parser no longer idles on Redis round trips).
+      const writer = createBatchWriter((kept: InvoiceInput[]) => ingest.ingestInvoiceInputs(options.portalId, kept, { version: started, index, receivedAt: started }).then((counts) => report.add(counts)));
       const flush = async () => {
-        await writing;
         if (!batch.length) return;
         // A row repeated in one batch would be written once and counted once: the later one wins (as it does
         // across batches, where it counts as an update), the earlier ones are reported as duplicates.
@@ -80,8 +79,7 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
         batch = [];
         lines = [];
         for (const d of superseded) report.duplicate({ line: d.line, externalId: d.externalId, reason: `the same invoice as line ${d.by}, which replaces it` });
-        writing = ingest.ingestInvoiceInputs(options.portalId, kept, { version: started, index, receivedAt: started }).then((counts) => report.add(counts));
-        writing.catch(() => undefined); // awaited by the next flush; this only keeps it from counting as unhandled meanwhile
+        await writer.push(kept);
       };
       const take = async (record: string[], line: number, rowCtx: RowContext) => {
         const row = rowToInvoice(record, rowCtx);
@@ -112,7 +110,7 @@ export function createCsvImporter(ingest: IngestService, now: () => Date = () =>
       }
       if (gate) for (const ready of admitted(gate.end())) await take(ready.record, ready.line, orderedCtx());
       await flush();
-      await writing;
+      await writer.done();
       if (!ctx) throw new AppError('empty_csv', 'The file is empty: expected a header line and rows.', 400);
       const { recognisedBy, names, ignored } = ctx.layout;
       return { ...report.build(), layout: { recognisedBy, columns: names, ignored: [...ignored] } };

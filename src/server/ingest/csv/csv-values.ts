@@ -26,19 +26,18 @@ export function parseAmount(raw: string, decimal: DecimalSeparator, digits = 2):
     if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
     if (s.startsWith('-')) { negative = !negative; s = s.slice(1); } else if (s.endsWith('-')) { negative = !negative; s = s.slice(0, -1); }
     if (s.startsWith('+')) s = s.slice(1);
-    if (!PLAIN_AMOUNT.test(s)) return err(`"${raw}" is not an amount`);
+    if (!PLAIN_AMOUNT.test(s)) return notAnAmount(raw);
   }
-  const bad = (): Result<number, string> => err(`"${raw}" is not an amount`);
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   const dec = lastComma >= 0 && lastDot >= 0 ? (lastComma > lastDot ? ',' : '.') : decimal;
   const thousands = dec === ',' ? '.' : ',';
   const [whole = '', fraction = '', ...more] = s.split(dec);
-  if (more.length) return bad();
+  if (more.length) return notAnAmount(raw);
   // Thousands separators must group by three ("1.234.567"), or "12,34,5" would pass as a number.
-  if (whole.includes(thousands) && !GROUPED_BY_THREE[thousands].test(whole)) return bad();
+  if (whole.includes(thousands) && !GROUPED_BY_THREE[thousands].test(whole)) return notAnAmount(raw);
   const wholeDigits = whole.includes(thousands) ? whole.split(thousands).join('') : whole;
-  if (!/^\d+$/.test(wholeDigits) || !/^\d*$/.test(fraction)) return bad();
+  if (!/^\d+$/.test(wholeDigits) || !/^\d*$/.test(fraction)) return notAnAmount(raw);
   if (fraction.length > digits) return err(`"${raw}" has more than ${digits} decimals`);
   const minor = Number(wholeDigits + fraction.padEnd(digits, '0'));
   if (!Number.isSafeInteger(minor)) return err(`"${raw}" is too large`);
@@ -46,6 +45,7 @@ export function parseAmount(raw: string, decimal: DecimalSeparator, digits = 2):
 }
 
 const PLAIN_AMOUNT = /^[\d.,]+$/;
+const notAnAmount = (raw: string): Result<number, string> => err(`"${raw}" is not an amount`);
 const GROUPED_BY_THREE = { '.': /^\d{1,3}(\.\d{3})+$/, ',': /^\d{1,3}(,\d{3})+$/ } as const;
 
 /**

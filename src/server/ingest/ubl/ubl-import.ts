@@ -1,4 +1,5 @@
 import type { IngestReport, InvoiceInput } from '../../../contracts/ingest';
+import { createBatchWriter } from '../batch-writer';
 import { createReportBuilder } from '../ingest-report';
 import type { IngestService } from '../ingest-service';
 import { readXmlRecords, XmlInputError, type XmlElement } from '../xml/xml-records';
@@ -38,16 +39,13 @@ export function createUblImporter(ingest: IngestService, now: () => Date = () =>
       const index = options.noMatch ? undefined : await ingest.companyIndex(options.portalId);
       const batchSize = options.batchSize ?? 500;
       let batch: InvoiceInput[] = [];
-      // One batch is written while the next documents are read (as the CSV importer does); batches still go in
-      // one after another, so a later document of the same invoice still wins.
-      let writing: Promise<void> = Promise.resolve();
+      // Batches are written while the next documents are read, as the CSV importer does.
+      const writer = createBatchWriter((inputs: InvoiceInput[]) => ingest.ingestInvoiceInputs(options.portalId, inputs, { version: receivedAt, index, receivedAt }).then((counts) => report.add(counts)));
       const flush = async () => {
-        await writing;
         if (!batch.length) return;
         const inputs = batch;
         batch = [];
-        writing = ingest.ingestInvoiceInputs(options.portalId, inputs, { version: receivedAt, index, receivedAt }).then((counts) => report.add(counts));
-        writing.catch(() => undefined); // awaited by the next flush; this only keeps it from counting as unhandled meanwhile
+        await writer.push(inputs);
       };
       let i = 0;
       for await (const file of files) {
@@ -71,7 +69,7 @@ export function createUblImporter(ingest: IngestService, now: () => Date = () =>
         if (batch.length >= batchSize) await flush();
       }
       await flush();
-      await writing;
+      await writer.done();
       return report.build();
     },
   };
