@@ -18,12 +18,12 @@ function derivedStatus(input: InvoiceInput, open: number): InvoiceStatus {
 export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVersion: string, scheme: PaymentReferenceScheme = DEFAULT_PAYMENT_REFERENCE_SCHEME): Invoice {
   const open = input.openMinor ?? input.amountMinor;
   const paymentReference = input.paymentReference ?? (input.kind === 'invoice' ? paymentReferenceFor(scheme, input) : undefined);
-  return {
+  // Optional fields are set only when present (assigned rather than spread: this runs for every imported row).
+  const invoice: Mutable<Invoice> = {
     externalId: input.externalId,
     number: input.number,
     kind: input.kind,
     companyId,
-    ...(input.contactId ? { contactId: input.contactId } : {}),
     amount: money(input.amountMinor, input.currency),
     open: money(open, input.currency),
     issueDate: input.issueDate,
@@ -31,13 +31,17 @@ export function toInvoice(input: InvoiceInput, companyId: CompanyId, defaultVers
     paymentTermDays: daysBetween(input.issueDate, input.dueDate),
     // "Open" says no more than the amounts do (Xero's "Awaiting Payment" on a part-paid invoice): they decide.
     status: input.status === undefined || input.status === 'open' ? derivedStatus(input, open) : input.status,
-    ...(input.paidDate ? { paidDate: input.paidDate } : {}),
     directDebit: input.directDebit,
     sourceVersion: input.version ?? defaultVersion,
-    ...(paymentReference ? { paymentReference } : {}),
-    ...(input.payeeIban ? { payeeIban: input.payeeIban } : {}),
   };
+  if (input.contactId) invoice.contactId = input.contactId;
+  if (input.paidDate) invoice.paidDate = input.paidDate;
+  if (paymentReference) invoice.paymentReference = paymentReference;
+  if (input.payeeIban) invoice.payeeIban = input.payeeIban;
+  return invoice;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function toPayment(input: PaymentInput, companyId: CompanyId): Payment {
   return {

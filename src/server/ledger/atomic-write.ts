@@ -71,10 +71,10 @@ return 1
 const CHUNK = 500;
 
 /** `items` as [key, ...values] lists per key (first-seen order, entries in order), each of at most CHUNK entries. */
-function grouped<T>(items: readonly T[], key: (item: T) => number, values: (item: T) => readonly unknown[]): unknown[][] {
+function grouped<T>(items: readonly T[], key: (item: T) => number, add: (list: unknown[], item: T, i: number) => void): unknown[][] {
   const open = new Map<number, { list: unknown[]; entries: number }>();
   const lists: unknown[][] = [];
-  for (const item of items) {
+  items.forEach((item, i) => {
     const k = key(item);
     let group = open.get(k);
     if (!group || group.entries === CHUNK) {
@@ -82,9 +82,9 @@ function grouped<T>(items: readonly T[], key: (item: T) => number, values: (item
       open.set(k, group);
       lists.push(group.list);
     }
-    group.list.push(...values(item));
+    add(group.list, item, i);
     group.entries++;
-  }
+  });
   return lists;
 }
 
@@ -117,12 +117,13 @@ export async function runAtomicWrite(redis: Redis, write: AtomicWrite): Promise<
     }
     return i;
   };
-  const members = (list: readonly { key: string; member: string }[]) => grouped(distinct(list), (w) => k(w.key), (w) => [w.member]);
+  const byKey = (w: { key: string }) => k(w.key);
+  const members = (list: readonly { key: string; member: string }[]) => grouped(distinct(list), byKey, (l, w) => l.push(w.member));
   const payload = {
-    c: grouped(write.checks, (c) => k(c.key), (c) => [c.field, c.expected]),
+    c: grouped(write.checks, byKey, (l, c) => l.push(c.field, c.expected)),
     // Values travel as their own arguments (ARGV[2…]): no JSON-inside-JSON escaping of every document.
-    s: grouped(write.hset.map((w, i) => ({ ...w, arg: i + 2 })), (w) => k(w.key), (w) => [w.field, w.arg]),
-    d: grouped(write.hdel, (w) => k(w.key), (w) => [w.field]),
+    s: grouped(write.hset, byKey, (l, w, i) => l.push(w.field, i + 2)),
+    d: grouped(write.hdel, byKey, (l, w) => l.push(w.field)),
     z: members(write.zadd),
     a: members(write.sadd),
     i: chunked([...new Set(write.revisions.map((w) => w.key))].map(k)),

@@ -25,17 +25,18 @@ const CONTENT_FIELDS = (Object.keys(SHORT) as (keyof typeof SHORT)[]).filter((f)
  */
 export function encodeInvoiceContent(invoice: Invoice): { content: string; stored: string } {
   const record = invoice as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  // The JSON is written as text: an object with these keys would only be built to be stringified.
+  let content = '';
   for (const field of CONTENT_FIELDS) {
     const value = record[field];
     if (value === undefined) continue;
-    out[SHORT[field]] = MONEY.has(field) ? [(value as Invoice['amount']).minor, (value as Invoice['amount']).currency] : value;
+    const money = MONEY.has(field) ? (value as Invoice['amount']) : undefined;
+    content += `,"${SHORT[field]}":${money ? `[${JSON.stringify(money.minor)},${JSON.stringify(money.currency)}]` : JSON.stringify(value)}`;
   }
   let unnamed: string[] | undefined;
   for (const field in record) if (!Object.hasOwn(SHORT, field)) (unnamed ??= []).push(field);
-  if (unnamed) for (const field of unnamed.sort()) if (record[field] !== undefined) out[field] = record[field];
-  const content = JSON.stringify(out);
-  return { content, stored: `${content.slice(0, -1)}${content.length > 2 ? ',' : ''}"${SHORT.sourceVersion}":${JSON.stringify(invoice.sourceVersion)}}` };
+  if (unnamed) for (const field of unnamed.sort()) if (record[field] !== undefined) content += `,${JSON.stringify(field)}:${JSON.stringify(record[field])}`;
+  return { content: `{${content.slice(1)}}`, stored: `{${content.slice(1)}${content ? ',' : ''}"${SHORT.sourceVersion}":${JSON.stringify(invoice.sourceVersion)}}` };
 }
 
 export const encodeInvoice = (invoice: Invoice): string => encodeInvoiceContent(invoice).stored;

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
+import { ledgerKeys } from '../../../src/server/ledger/ledger-keys';
 import { createRedisLedgerStore } from '../../../src/server/ledger/redis-ledger-store';
+import { canonicalJson, contentDigest } from '../../../src/server/ledger/source-version';
 import type { LedgerStore } from '../../../src/server/ledger/ledger-store';
 import { money } from '../../../src/domain/money';
 import { anInvoice, aPayment, aPromise } from '../../domain/builders';
@@ -25,6 +27,25 @@ describe('redis ledger store: invoices', () => {
     expect(await store.upsertInvoices('1', invoices)).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(await store.takeDirtyCompanies('1')).toEqual([]);
     expect((await store.getCustomerLedger('1', 'c1'))?.invoices).toEqual([invoices[0]]);
+  });
+
+  it('when a ledger remembers what the source sent the way earlier versions did, then the same content is still unchanged and other content updates', async () => {
+    const { sourceVersion: _v, ...content } = anInvoice({ externalId: 'old-digest' });
+    const earlier = { 'old-digest': contentDigest(content), 'old-json': canonicalJson({ ...content, externalId: 'old-json' }) };
+    for (const [id, f] of Object.entries(earlier)) {
+      await store.upsertInvoices('1', [anInvoice({ externalId: id })]);
+      await redis.hset(ledgerKeys(prefix, '1').invoiceSource, id, JSON.stringify({ v: '1', f }));
+    }
+    expect(await store.upsertInvoices('1', [anInvoice({ externalId: 'old-digest', sourceVersion: '2' }), anInvoice({ externalId: 'old-json', sourceVersion: '2' })])).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await store.upsertInvoices('1', [anInvoice({ externalId: 'old-digest', sourceVersion: '3', number: 'changed' })])).toEqual({ created: 0, updated: 1, unchanged: 0 });
+  });
+
+  it('when one batch holds many invoices of one company and of many companies, then every one is written and each company marked once', async () => {
+    const invoices = Array.from({ length: 1200 }, (_, i) => anInvoice({ externalId: `m-${i}`, number: `M-${i}`, companyId: i < 700 ? 'big' : `c${i % 300}` }));
+    expect(await store.upsertInvoices('1', invoices)).toEqual({ created: 1200, updated: 0, unchanged: 0 });
+    expect((await store.getCustomerLedger('1', 'big'))?.invoices).toHaveLength(700);
+    expect((await store.takeDirtyCompanies('1'))).toHaveLength(301);
+    expect(await store.upsertInvoices('1', invoices)).toEqual({ created: 0, updated: 0, unchanged: 1200 });
   });
 
   it('when an older version arrives after a newer one, then the newer one stays', async () => {
