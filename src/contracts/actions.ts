@@ -175,6 +175,18 @@ export const OutcomeResultVM = z.object({
 export type OutcomeResultVM = z.infer<typeof OutcomeResultVM>;
 
 /**
+ * 202 answer to a card write while HubSpot's daily API limit for the account is spent: the write is saved (what
+ * lives only in the app — promises, preferences — counts at once) and its HubSpot part (the call, the task, the
+ * company properties) is sent once after the limit resets at `appliesAfter` (ISO instant). Nothing to resend.
+ */
+export const KeptForLaterVM = z.object({
+  code: z.literal('saved_until_hubspot_reset'),
+  message: z.string(),
+  appliesAfter: z.iso.datetime(),
+});
+export type KeptForLaterVM = z.infer<typeof KeptForLaterVM>;
+
+/**
  * 422 answer: the request was understood but refused; `fieldErrors` is keyed by the input's path (`promise.date`).
  * The cards translate known codes and show `message` (English) for any other.
  */

@@ -96,6 +96,11 @@ export const SyncHealthVM = z.object({
     /** The burst limit per rolling 10 seconds. */
     per10Seconds: z.number().int(),
   }),
+  /**
+   * HubSpot's daily limit spent: until when (real time, ISO) the portal's syncing and planning pause (null when not
+   * parked), and how many card writes are saved and wait to be sent to HubSpot after the reset.
+   */
+  dailyLimitPause: z.object({ until: z.string().nullable(), waitingWrites: z.number().int() }),
   /** Whether this user may retry and discard dead letters. */
   canAct: z.boolean(),
 });

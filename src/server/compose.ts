@@ -21,6 +21,10 @@ import { createBankCreditStore } from './payments/bank-credit-store';
 import { createCheckoutService } from './payments/checkout-service';
 import { createMollieProvider } from './payments/mollie-provider';
 import { createPaidOnlineStore } from './payments/paid-online-store';
+import { createOutcomeService } from './actions/outcome-service';
+import { createParkedWrites } from './actions/parked-writes';
+import { createPreferencesService } from './actions/preferences-service';
+import { createParkedResume } from './actions/resume-parked';
 import { createActionsRouter } from './http/actions/router';
 import { createApiKeysRouter } from './http/admin/api-keys-router';
 import { createQueueDashboard } from './http/queue-dashboard/queue-dashboard';
@@ -87,6 +91,8 @@ export interface BackendOptions {
   /** Online payments on the debtor page through Mollie (MOLLIE_API_KEY; the embedded default: its local stand-in). */
   readonly mollie?: { readonly apiKey: string; readonly apiEndpoint?: string };
   /** The workers' BullMQ settings and the task-claim lease: crash tests shorten them (jobs/worker-process.ts). */
+  /** When HubSpot's daily limit resets (hubspot/portal-caller.ts); the portal's next midnight unless a test shortens it. */
+  readonly msUntilDailyReset?: (timeZone: string) => number;
   readonly workers?: Pick<StartWorkersOptions, 'concurrency' | 'lockDuration' | 'stalledInterval'> & { readonly claimLeaseMs?: number };
 }
 
@@ -126,6 +132,7 @@ export function composeBackend(o: BackendOptions) {
   const hubspot = createHubSpotServices({
     redis, prefix, ledger, tokenKey: o.tokenKey, log: o.log, now, refresh, rematch: (p) => rematch(p), warmViews: (p, ids) => warmViews(p, ids), payLinkFor,
     ...(o.workers?.claimLeaseMs ? { claimLeaseMs: o.workers.claimLeaseMs } : {}),
+    ...(o.msUntilDailyReset ? { msUntilDailyReset: o.msUntilDailyReset } : {}),
     ...(o.initialAdmins ? { initialAdmins: o.initialAdmins } : {}),
   });
   const { settings } = hubspot;
@@ -161,7 +168,10 @@ export function composeBackend(o: BackendOptions) {
     resolve: createUnappliedResolver({ ledger, bank: bankStore }),
   };
   const apiKeys = createApiKeyStore(redis, prefix);
-  const engagements = createEngagements({ portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, usage: hubspot.usage, log: o.log });
+  const engagements = createEngagements({
+    portals: hubspot.portals, tokens: hubspot.tokens, budget: hubspot.budget, usage: hubspot.usage, log: o.log,
+    ...(o.msUntilDailyReset ? { msUntilDailyReset: o.msUntilDailyReset } : {}),
+  });
   const account = createAccountSettings({ gateway: hubspot.gateway, portals: hubspot.portals, queues });
   // The daily pass asks HubSpot for the account's time zone and currency first; a failure keeps what we had.
   const dailyRefresh = {
@@ -185,6 +195,15 @@ export function composeBackend(o: BackendOptions) {
     requestRefresh: loop.request, tasksChanged: hubspot.scheduling.tasksChanged, log: o.log,
   });
   const fallbackOwnerFor = async (portalId: string) => (await hubspot.portals.get(portalId))?.creditControllerOwnerId;
+  const actionDeps = {
+    ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor, policy: settings.policyFor, fallbackOwnerFor, payLinkFor, costsFor,
+  };
+  const parkedWrites = createParkedWrites(redis, prefix);
+  // Card writes kept while HubSpot's daily limit was spent go out once the sweep sees the reset pass.
+  const resumeParked = createParkedResume({
+    parks: hubspot.parks, writes: parkedWrites, portals: hubspot.portals, deadLetters: hubspot.deadLetters, log: o.log,
+    logOutcome: createOutcomeService(actionDeps), applyPreferences: createPreferencesService(actionDeps).applyKept,
+  });
 
   // The debtor page, built from the same ledger, policy and calendar as the cards; the invoices' own PDFs from UBL.
   const invoicePdfs = createInvoicePdfStore(redis, prefix);
@@ -201,12 +220,13 @@ export function composeBackend(o: BackendOptions) {
   const syncHealth = createSyncHealth({
     portals: hubspot.portals, settings, deadLetters: hubspot.deadLetters, poisoned: hubspot.poisoned, claims: hubspot.scheduling.claims,
     ledger, queues, webhookQueue: operate.webhookQueue.queue, refresh: hubspot.refresh, usage: hubspot.usage, debounceMs,
+    parks: hubspot.parks, parkedWrites,
   });
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   registerAppMetrics(metrics, {
-    usage: hubspot.usage, portals: hubspot.portals, deadLetters: hubspot.deadLetters,
+    usage: hubspot.usage, portals: hubspot.portals, deadLetters: hubspot.deadLetters, parks: hubspot.parks, parkedWrites,
     queues: { sync: queues.sync, scheduling: queues.scheduling, refresh: queues.refresh, webhooks: operate.webhookQueue.queue },
   });
   const signed = { clientSecret: o.clientSecret, publicBaseUrl: o.publicBaseUrl };
@@ -225,11 +245,7 @@ export function composeBackend(o: BackendOptions) {
         ...signed, ledger, now, calendarFor, policy: settings.policyFor, costsFor, receivables: receivablesViews,
         debtorPageUrl: payLinkFor,
       }),
-      actions: createActionsRouter({
-        ...signed, ledger, gateway: hubspot.gateway, engagements, redis, prefix, now, calendarFor,
-        policy: settings.policyFor, buildCallScript, fallbackOwnerFor, payLinkFor,
-        costsFor,
-      }),
+      actions: createActionsRouter({ ...signed, ...actionDeps, buildCallScript }),
       ingest: createIngestRouter({ ingest, directDebitFailures, bank, apiKeys, maxBodyBytes: o.config.INGEST_MAX_BODY_BYTES, pdfs: invoicePdfs.put }),
       oauth: operate.oauthRouter,
       webhooks: operate.webhooksRouter,
@@ -256,8 +272,8 @@ export function composeBackend(o: BackendOptions) {
     const workers = startWorkers({
       connectionUrl: o.redisUrl, prefix, log: o.log, ...workerSettings,
       services: { sync: hubspot.sync, scheduling: hubspot.scheduling, refresh: dailyRefresh, deadLetters: hubspot.deadLetters,
-        // The sweep also deletes the quarantined portals whose retention period is over.
-        sweep: async () => ({ requested: await loop.sweep(), purged: await operate.quarantine.purgeExpired() }) },
+        // The sweep also deletes the quarantined portals whose retention period is over and resumes parked ones.
+        sweep: async () => ({ requested: await loop.sweep(), purged: await operate.quarantine.purgeExpired(), resumed: await resumeParked() }) },
     });
     const sweep = queues.upsertSweep(o.loop?.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS)
       .catch((err: Error) => o.log.warn({ err: err.message }, 'sweep not scheduled'));
@@ -284,7 +300,7 @@ export function composeBackend(o: BackendOptions) {
   };
   return {
     app, clock, redis, prefix, ledger, hubspot, account, receivablesViews, callList, operate, ingest, csvImporter, directDebitFailures, apiKeys, companyIndex, engagements, queues, loop, metrics, calendarFor,
-    debtorLinks, debtorPages, health, syncHealth,
+    debtorLinks, debtorPages, health, syncHealth, parkedWrites,
     startBackgroundWork, close,
   };
 }

@@ -8,12 +8,14 @@ import { settingsNl } from '../../src/extensions/settings/messages-nl';
 import { SettingsView } from '../../src/extensions/settings/SettingsView';
 import { createDebtorLinkAdmin } from '../../src/server/debtor-page/link-admin';
 import { createDebtorLinkStore } from '../../src/server/debtor-page/link-store';
+import { createParkedWrites } from '../../src/server/actions/parked-writes';
 import { createDeadLetters } from '../../src/server/jobs/dead-letters';
 import { createJobQueues } from '../../src/server/jobs/queues';
 import { createRedisLedgerStore } from '../../src/server/ledger/redis-ledger-store';
 import { createSyncHealth } from '../../src/server/operations/sync-health';
 import { createUsageCounters } from '../../src/server/operations/usage';
 import { createPortalRegistry } from '../../src/server/portals/portal-registry';
+import { createPortalParks } from '../../src/server/rate/portal-park';
 import { createSettingsService } from '../../src/server/settings/settings-service';
 import { EMPTY_SETTINGS } from '../../src/server/settings/settings-store';
 import { benchInvoices } from '../../bench/cards/fixture';
@@ -36,6 +38,8 @@ const deadLetters = createDeadLetters(redis, prefix);
 const ledger = createRedisLedgerStore(redis, prefix);
 const settings = createSettingsService({ store: { read: async () => EMPTY_SETTINGS, save: async () => ({ ok: false, currentVersion: 0 }), remove: async () => undefined }, now: () => new Date(), initialAdmins: async () => [ADMIN] });
 const usage = createUsageCounters(redis, prefix);
+const parks = createPortalParks(redis, prefix);
+const parkedWrites = createParkedWrites(redis, prefix);
 const run = {
   companies: 12, filed: 0, startedAt: '2026-12-02T08:00:00.000Z', began: Date.now() - 60_000, seconds: 3.4,
   sync: { written: 9 }, scheduling: { created: 4, updated: 1, closed: 2, rejected: 1 },
@@ -44,6 +48,7 @@ const health = createSyncHealth({
   portals: createPortalRegistry(redis, prefix), settings, deadLetters,
   poisoned: { release: async () => undefined }, claims: { releaseRejected: async () => undefined },
   ledger, queues, webhookQueue, refresh: { runsSince: async () => [run as never] }, usage, debounceMs: 60_000,
+  parks, parkedWrites,
 });
 const links = createDebtorLinkAdmin({
   links: createDebtorLinkStore({ redis, prefix, tokenKey: randomBytes(32), now: () => new Date() }), ledger,

@@ -5,6 +5,8 @@ import { PREF } from '../hubspot/crm-schema';
 import type { PortalId } from '../ledger/ledger-store';
 import { loadCustomer, type ActionServiceDeps } from './action-deps';
 import { channelResponses, suggestChannel } from './channel-responses';
+import { keptForLater, parkedForMs } from './kept-for-later';
+import { createParkedWrites } from './parked-writes';
 import { fieldErrorCollector } from './validation-error';
 
 /** Date properties take midnight UTC as epoch milliseconds; an empty string clears the value. */
@@ -49,13 +51,33 @@ export function preferenceCrmProperties(p: ContactProfile): Record<string, strin
 }
 
 export function createPreferencesService(deps: ActionServiceDeps) {
+  const parked = createParkedWrites(deps.redis, deps.prefix);
+  /**
+   * The contacts the card names must be associated with the company. While HubSpot's daily limit is spent that
+   * cannot be asked; contacts the stored profile already names were checked when they were set, so they pass,
+   * and a newly named one leaves the park error to answer (nothing saved).
+   */
+  const checkContacts = async (portalId: PortalId, companyId: CompanyId, people: readonly (readonly [string, string | undefined])[], known: ReadonlySet<string>) => {
+    try {
+      const associated = new Set(await deps.engagements.listCompanyContactIds(portalId, companyId));
+      return people.filter(([, id]) => id !== undefined && !associated.has(id)).map(([field]) => field);
+    } catch (err) {
+      if (parkedForMs(err) === undefined || people.some(([, id]) => id !== undefined && !known.has(id))) throw err;
+      return [];
+    }
+  };
+
   return {
     async get(portalId: PortalId, companyId: CompanyId): Promise<PreferencesVM> {
       const c = await loadCustomer(deps, portalId, companyId);
       return toPreferencesVM(c.ledger.profile, c.asOf, c.ledger.history);
     },
 
-    /** Validates against today and the company's contacts, writes the CRM properties, then the ledger profile. */
+    /**
+     * Validates against today and the company's contacts, writes the CRM properties, then the ledger profile.
+     * While HubSpot's daily limit is spent the profile is saved (planning uses it at once) and the CRM properties
+     * follow after the reset (KeptForLater).
+     */
     async save(portalId: PortalId, companyId: CompanyId, input: PreferencesInput): Promise<PreferencesVM> {
       const c = await loadCustomer(deps, portalId, companyId);
       const errors = fieldErrorCollector();
@@ -66,15 +88,15 @@ export function createPreferencesService(deps: ActionServiceDeps) {
       });
       if (input.optOut?.until && input.optOut.until < c.asOf) errors.add('optOut.until', 'date_in_past', 'The opt-out end date cannot be in the past.');
       const people = [['accountsPayableContactId', input.accountsPayableContactId], ['decisionMakerContactId', input.decisionMakerContactId]] as const;
+      const before = c.ledger.profile;
       if (people.some(([, id]) => id !== undefined)) {
-        const associated = new Set(await deps.engagements.listCompanyContactIds(portalId, companyId));
-        for (const [field, id] of people) {
-          if (id !== undefined && !associated.has(id)) errors.add(field, 'contact_not_associated', 'Choose a contact associated with this company.');
+        const known = new Set([before.accountsPayableContactId, before.decisionMakerContactId].filter((id): id is string => id !== undefined));
+        for (const field of await checkContacts(portalId, companyId, people, known)) {
+          errors.add(field, 'contact_not_associated', 'Choose a contact associated with this company.');
         }
       }
       errors.throwIfAny();
 
-      const before = c.ledger.profile;
       const profile: ContactProfile = {
         companyId,
         channels: input.channels,
@@ -94,9 +116,24 @@ export function createPreferencesService(deps: ActionServiceDeps) {
         ...(before.ownerId ? { ownerId: before.ownerId } : {}),
       };
       // CRM first: if HubSpot refuses, the ledger keeps the old profile and both still agree.
-      await deps.engagements.updateCompanyProperties(portalId, companyId, preferenceCrmProperties(profile));
+      try {
+        await deps.engagements.updateCompanyProperties(portalId, companyId, preferenceCrmProperties(profile));
+      } catch (err) {
+        const parkedMs = parkedForMs(err);
+        if (parkedMs === undefined) throw err;
+        // The profile is the truth the CRM properties copy: saved now, copied after the reset.
+        await deps.ledger.saveProfile(portalId, profile);
+        await parked.keep(portalId, { kind: 'preferences', companyId });
+        throw keptForLater(parkedMs);
+      }
       await deps.ledger.saveProfile(portalId, profile);
       return toPreferencesVM(profile, c.asOf, c.ledger.history);
+    },
+
+    /** After the reset: the company's preference properties from the profile as it is now (the last save wins). */
+    async applyKept(portalId: PortalId, companyId: CompanyId): Promise<void> {
+      const stored = await deps.ledger.getCustomerLedger(portalId, companyId);
+      if (stored) await deps.engagements.updateCompanyProperties(portalId, companyId, preferenceCrmProperties(stored.profile));
     },
   };
 }

@@ -25,6 +25,7 @@ export interface EmbeddedBackendOptions {
   /** The local HubSpot account's time zone and currency (account-info); Europe/Amsterdam and EUR by default. */
   readonly account?: EmbeddedAccount;
   readonly loop?: BackendOptions['loop'];
+  readonly msUntilDailyReset?: BackendOptions['msUntilDailyReset'];
   /** The sandbox's webhook retry waits; HubSpot's own schedule (about a day) by default. */
   readonly webhookRetryScheduleMs?: number[];
   /** Served before the backend's routes, by path prefix: the workspace (issue 13) mounts `/workspace` here. */
@@ -70,6 +71,7 @@ export async function startEmbeddedBackend(o: EmbeddedBackendOptions): Promise<E
     // The demo portal's page shows a fictitious creditor until someone saves company details on the settings page.
     creditor: fixedCreditor(DEMO_CREDITOR),
     ...(o.loop ? { loop: o.loop } : {}),
+    ...(o.msUntilDailyReset ? { msUntilDailyReset: o.msUntilDailyReset } : {}),
     ...(hubspot.adminUserId ? { initialAdmins: async () => [hubspot.adminUserId!] } : {}),
   });
   await installLocalPortal(backend, {

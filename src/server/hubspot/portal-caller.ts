@@ -16,6 +16,11 @@ export interface CallerDeps {
   /** Counts every call and 429 per portal (metrics, today's budget on the settings page). */
   readonly usage?: Pick<UsageCounters, 'hubspotCall' | 'add'>;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long until HubSpot's daily limit resets for a portal in this zone (default: its next midnight). Real time,
+   * like the rest of the rate budget; only tests shorten it, so that they can see the reset pass.
+   */
+  readonly msUntilDailyReset?: (timeZone: string) => number;
 }
 
 /**
@@ -76,11 +81,15 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
         // A 401 before the token's time (access revoked, the app uninstalled): one refresh tells which. A refused
         // refresh quarantines the portal and ends the call (hubspot/oauth-install.ts); a new token is tried once.
         if (status === 401 && !renewed && await deps.tokens.expire(portalId, token)) { renewed = true; continue; }
-        const verdict = classify(err, attempt, { timeZone: portal.timeZone });
+        const verdict = classify(err, attempt, { timeZone: portal.timeZone, ...(deps.msUntilDailyReset ? { msUntilDailyReset: deps.msUntilDailyReset } : {}) });
         // Only the verdict and status are logged: HubSpot error bodies can echo property values.
         deps.log?.warn({ portalId, operation, status, attempt, verdict: verdict.kind, reason: verdict.reason }, 'hubspot call failed');
         if (verdict.kind === 'retry' && verdict.blockPortal) await deps.budget.block(portalId, kind, verdict.delayMs);
-        if (verdict.kind === 'park') await deps.budget.block(portalId, 'standard', verdict.delayMs);
+        if (verdict.kind === 'park') {
+          const parked = await deps.budget.park(portalId, verdict.delayMs);
+          // One line per park (the call that parked it), none for the calls that meet the park afterwards.
+          if (parked.newly) deps.log?.warn({ portalId, until: new Date(parked.untilMs).toISOString() }, 'portal parked: HubSpot daily limit reached');
+        }
         if (verdict.kind !== 'retry' || attempt >= maxAttempts) throw new GatewayError(operation, verdict, status, hubspotMessage(err));
         unsure = verdict.unsure === true;
         // After a blocking 429 the budget itself makes everyone wait; sleeping too would waste the window.

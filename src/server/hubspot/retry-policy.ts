@@ -57,13 +57,16 @@ export function msUntilMidnight(now: Date, timeZone: string): number {
   return Math.max(60_000, 86_400_000 - elapsed);
 }
 
-export function classify(err: unknown, attempt: number, opts: { timeZone?: string; now?: Date } = {}): Verdict {
+export function classify(err: unknown, attempt: number, opts: { timeZone?: string; now?: Date; msUntilDailyReset?: (timeZone: string) => number } = {}): Verdict {
   const status = httpStatusOf(err);
   const body = bodyOf(err);
   if (status === 429) {
     const policy = String(body.policyName ?? '');
     const message = String(body.message ?? '');
-    if (policy === 'DAILY') return { kind: 'park', delayMs: msUntilMidnight(opts.now ?? new Date(), opts.timeZone ?? 'UTC'), reason: 'rate limit DAILY' };
+    if (policy === 'DAILY') {
+      const zone = opts.timeZone ?? 'UTC';
+      return { kind: 'park', delayMs: opts.msUntilDailyReset ? opts.msUntilDailyReset(zone) : msUntilMidnight(opts.now ?? new Date(), zone), reason: 'rate limit DAILY' };
+    }
     if (policy === 'SECONDLY' || /secondly limit/i.test(message) && !/ten_secondly/i.test(message)) {
       return { kind: 'retry', delayMs: 1000, reason: 'rate limit SECONDLY' };
     }

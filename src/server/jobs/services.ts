@@ -8,6 +8,7 @@ import { companySourceFromGateway } from '../matching/gateway-company-source';
 import { createUsageCounters } from '../operations/usage';
 import { createPortalRegistry, portalLanguage } from '../portals/portal-registry';
 import { createTokenStore, type RefreshTokens } from '../portals/token-store';
+import { createPortalParks } from '../rate/portal-park';
 import { createRateBudget, type RateBudgetOptions } from '../rate/rate-budget';
 import { createPlanner } from '../scheduling/planner';
 import type { PayLinkFor } from '../scheduling/pay-links';
@@ -41,6 +42,8 @@ export interface HubSpotServiceDeps {
   readonly initialAdmins?: (portalId: string) => Promise<readonly string[]>;
   /** The customer's own page (debtor-page URL), written into reminder tasks. */
   readonly payLinkFor?: PayLinkFor;
+  /** When HubSpot's daily limit resets (hubspot/portal-caller.ts); tests shorten it. */
+  readonly msUntilDailyReset?: (timeZone: string) => number;
 }
 
 /** Wires the HubSpot-facing services on one Redis connection; the composition root calls this once. */
@@ -49,7 +52,9 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const tokens = createTokenStore({ redis: deps.redis, prefix: deps.prefix, key: deps.tokenKey, ...(deps.refresh ? { refresh: deps.refresh } : {}) });
   const budget = createRateBudget(deps.redis, deps.prefix, deps.rate);
   const usage = createUsageCounters(deps.redis, deps.prefix);
-  const gateway = createHubSpotGateway({ portals, tokens, budget, usage, ...(deps.log ? { log: deps.log } : {}) });
+  const gateway = createHubSpotGateway({
+    portals, tokens, budget, usage, ...(deps.log ? { log: deps.log } : {}), ...(deps.msUntilDailyReset ? { msUntilDailyReset: deps.msUntilDailyReset } : {}),
+  });
   // A saved policy or calendar re-plans every company of the portal: the same pass as the daily one.
   let replan: (portalId: string) => Promise<unknown> = async () => undefined;
   const settings = createSettingsService({
@@ -83,6 +88,7 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
   const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}),
     ...(deps.warmViews ? { warmViews: deps.warmViews } : {}), ...(deps.log ? { log: deps.log } : {}) });
   replan = refresh.startDailyPass;
-  return { portals, tokens, budget, usage, gateway, planner, settings, companyIndex, deadLetters, poisoned, sync, scheduling, refresh };
+  const parks = createPortalParks(deps.redis, deps.prefix);
+  return { portals, tokens, budget, parks, usage, gateway, planner, settings, companyIndex, deadLetters, poisoned, sync, scheduling, refresh };
 }
 export type HubSpotServices = ReturnType<typeof createHubSpotServices>;

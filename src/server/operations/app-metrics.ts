@@ -1,7 +1,9 @@
 import type { Queue } from 'bullmq';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { QueueDepthVM } from '../../contracts/operations';
+import type { ParkedWrites } from '../actions/parked-writes';
 import type { DeadLetters } from '../jobs/dead-letters';
+import type { PortalParks } from '../rate/portal-park';
 import type { PortalRegistry } from '../portals/portal-registry';
 import { queueDepth } from './queue-depth';
 import type { Figure, UsageCounters } from './usage';
@@ -10,6 +12,8 @@ export interface AppMetricsDeps {
   readonly usage: Pick<UsageCounters, 'totals'>;
   readonly portals: Pick<PortalRegistry, 'list'>;
   readonly deadLetters: Pick<DeadLetters, 'count'>;
+  readonly parks: Pick<PortalParks, 'parked'>;
+  readonly parkedWrites: Pick<ParkedWrites, 'count'>;
   readonly queues: Readonly<Record<QueueDepthVM['name'], Queue>>;
 }
 
@@ -61,6 +65,19 @@ export function registerAppMetrics(registry: Registry, deps: AppMetricsDeps): vo
     async collect() {
       this.reset();
       for (const p of await deps.portals.list()) this.set({ portal: p.portalId }, await deps.deadLetters.count(p.portalId));
+    },
+  });
+  new Gauge({
+    name: 'rd_hubspot_parked_portals', help: 'Portals whose HubSpot daily API limit is spent: syncing and planning wait for the reset', registers: [registry],
+    async collect() {
+      this.set((await deps.parks.parked()).length);
+    },
+  });
+  new Gauge({
+    name: 'rd_parked_writes', help: 'Card writes saved while HubSpot\'s daily limit was spent, waiting to be sent to HubSpot, per portal', labelNames: ['portal'], registers: [registry],
+    async collect() {
+      this.reset();
+      for (const p of await deps.portals.list()) this.set({ portal: p.portalId }, await deps.parkedWrites.count(p.portalId));
     },
   });
 }

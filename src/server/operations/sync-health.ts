@@ -1,10 +1,12 @@
 import type { Queue } from 'bullmq';
 import type { DeadLetterSource, DeadLetterVM, OperationsErrorCode, RetriedVM, SyncHealthVM } from '../../contracts/operations';
 import { err, ok, type Result } from '../../domain/result';
+import type { ParkedWrites } from '../actions/parked-writes';
 import type { DeadLetters, ListedDeadLetter } from '../jobs/dead-letters';
 import { dailySchedulerId, JOB_NAMES, type JobQueues } from '../jobs/queues';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { PortalRegistry } from '../portals/portal-registry';
+import type { PortalParks } from '../rate/portal-park';
 import { TIER_PER_10S, type RateLimitTier } from '../rate/rate-budget';
 import type { TaskClaims } from '../scheduling/task-claims';
 import type { PortalSettings } from '../settings/settings-service';
@@ -33,6 +35,8 @@ export interface SyncHealthDeps {
   readonly webhookQueue: Queue;
   readonly refresh: Pick<RefreshService, 'runsSince'>;
   readonly usage: Pick<UsageCounters, 'dailyCalls'>;
+  readonly parks: Pick<PortalParks, 'parkedUntil'>;
+  readonly parkedWrites: Pick<ParkedWrites, 'count'>;
   /** How long a retried company waits for more changes before its refresh (the continuous sync's debounce). */
   readonly debounceMs: number;
 }
@@ -101,7 +105,7 @@ export function createSyncHealth(deps: SyncHealthDeps) {
       const portal = await deps.portals.get(portalId);
       if (!portal) return undefined;
       const nowMs = Date.now();
-      const [runs, scheduler, pending, queues, letters, total, calls, canAct] = await Promise.all([
+      const [runs, scheduler, pending, queues, letters, total, calls, canAct, parkedUntil, waitingWrites] = await Promise.all([
         deps.refresh.runsSince(portalId, 0),
         deps.queues.scheduling.getJobScheduler(dailySchedulerId(portalId)),
         deps.ledger.countDirtyCompanies(portalId),
@@ -110,6 +114,8 @@ export function createSyncHealth(deps: SyncHealthDeps) {
         deps.deadLetters.count(portalId),
         deps.usage.dailyCalls(portalId, portal.timeZone),
         isAdmin(portalId, userId),
+        deps.parks.parkedUntil(portalId),
+        deps.parkedWrites.count(portalId),
       ]);
       const last = runs.at(-1);
       return {
@@ -124,6 +130,7 @@ export function createSyncHealth(deps: SyncHealthDeps) {
         queues,
         deadLetters: { total, items: letters.map(toVM) },
         hubspotCalls: { ...calls, dailyLimit: DAILY_LIMIT[portal.tier], per10Seconds: TIER_PER_10S[portal.tier] },
+        dailyLimitPause: { until: parkedUntil === undefined ? null : new Date(parkedUntil).toISOString(), waitingWrites },
         canAct,
       };
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RATE_LIMIT_TIERS } from '../config';
+import { createPortalParks, parkedKey } from './portal-park';
 
 export type RateLimitTier = (typeof RATE_LIMIT_TIERS)[number];
 export type BudgetKind = 'standard' | 'search';
@@ -34,32 +35,41 @@ export interface RateBudget {
    * that limit replaces the configured tier's, so a tier configured too high 429s once, not every window.
    */
   observeLimit(portalId: string, max: number): Promise<void>;
+  /**
+   * HubSpot's daily limit is spent: every call for the portal fails fast (PortalParkedError) until the reset,
+   * `ms` from now. `newly` is true for the call that parked it.
+   */
+  park(portalId: string, ms: number): Promise<{ newly: boolean; untilMs: number }>;
 }
 
 /** How long a limit read from HubSpot's headers is trusted without being seen again. */
 const LEARNED_LIMIT_SECONDS = 24 * 3600;
 
 // A sliding-window log per portal and kind: a sorted set of admitted requests scored by Redis' own
-// clock, so every process on every host shares one budget and one clock. Returns -(admission time) when
-// admitted, otherwise the milliseconds until the oldest entry leaves the window.
+// clock, so every process on every host shares one budget and one clock. Returns {ADMITTED, admission time},
+// {WAIT, ms until the oldest entry leaves the window (or a block ends)} or {PARKED, ms until the daily reset}.
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local parked = tonumber(redis.call('GET', KEYS[4]) or '0')
+if parked > now then return {2, parked - now} end
 local window = tonumber(ARGV[1])
 local max = tonumber(ARGV[2])
 local learned = redis.call('GET', KEYS[3])
 if learned then max = math.max(1, tonumber(learned) - tonumber(ARGV[4])) end
 local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
-if blocked > now then return blocked - now end
+if blocked > now then return {1, blocked - now} end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < max then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], window + 1000)
-  return -now
+  return {0, now}
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now + 1)
+return {1, math.max(1, tonumber(oldest[2]) + window - now + 1)}
 `;
+const ADMITTED = 0;
+const PARKED = 2;
 
 const BLOCK = `
 local t = redis.call('TIME')
@@ -88,6 +98,7 @@ export function createRateBudget(redis: Redis, prefix: string, options: RateBudg
   // The last limit each portal's headers said and when it was stored: written when it changes (or hourly, to
   // keep it from expiring), not on every call.
   const lastSeen = new Map<string, { max: number; at: number }>();
+  const parks = createPortalParks(redis, prefix);
   const limits = (kind: BudgetKind, tier: RateLimitTier) => kind === 'search'
     ? { window: 1000 + marginMs / 2, max: Math.max(1, searchPerSecond - 1) }
     : { window: (options.windowMs ?? 10_000) + marginMs, max: Math.max(1, TIER_PER_10S[tier] - headroom) };
@@ -97,17 +108,18 @@ export function createRateBudget(redis: Redis, prefix: string, options: RateBudg
       const { window, max } = limits(kind, tier);
       const [log, blocked, learned] = keys(portalId, kind);
       for (;;) {
-        const wait = Number(await redis.eval(ACQUIRE, 3, log!, blocked!, learned!, window, max, randomUUID(), headroom));
-        if (wait < 0) return -wait;
-        // A daily-limit park lasts hours: fail fast so the job is delayed instead of holding a worker slot.
-        if (wait > 60_000) throw new PortalParkedError(portalId, wait);
+        const [verdict, ms] = (await redis.eval(ACQUIRE, 4, log!, blocked!, learned!, parkedKey(prefix, portalId), window, max, randomUUID(), headroom)) as [number, number];
+        if (verdict === ADMITTED) return ms;
+        // A daily-limit park lasts until the reset: fail fast so a job is delayed and a card write kept for later.
+        if (verdict === PARKED) throw new PortalParkedError(portalId, ms);
         // A little jitter so waiting processes do not all hit Redis in the same millisecond.
-        await sleep(Math.min(wait, 1000) + Math.floor(Math.random() * 5));
+        await sleep(Math.min(ms, 1000) + Math.floor(Math.random() * 5));
       }
     },
     async block(portalId, kind, ms) {
       await redis.eval(BLOCK, 1, keys(portalId, kind)[1]!, Math.max(1, Math.round(ms)));
     },
+    park: (portalId, ms) => parks.park(portalId, ms),
     async observeLimit(portalId, max) {
       const seen = lastSeen.get(portalId);
       if (!Number.isInteger(max) || max < 1 || (seen?.max === max && Date.now() - seen.at < 3_600_000)) return;

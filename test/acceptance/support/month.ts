@@ -72,7 +72,11 @@ function associated(state: SandboxState, fromType: string, fromId: string, toTyp
  * requests signed like HubSpot signs them. `day(n)` is the morning of business day n: the clock moves there
  * and the daily pass runs, as the 07:00 job does.
  */
-export async function startMonth(opts: { firstDay: string; redisUrl?: string; account?: EmbeddedAccount; sweepEveryMs?: number }) {
+export async function startMonth(opts: {
+  firstDay: string; redisUrl?: string; account?: EmbeddedAccount; sweepEveryMs?: number;
+  /** When HubSpot's daily limit resets after a 429 DAILY (real time; the portal's midnight by default). */
+  msUntilDailyReset?: (timeZone: string) => number;
+}) {
   const zone = opts.account?.timeZone ?? DUTCH_TZ;
   const prefix = uniquePrefix('month');
   const config = loadConfig({ PORT: '0', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
@@ -81,6 +85,7 @@ export async function startMonth(opts: { firstDay: string; redisUrl?: string; ac
     config, log: createLogger('silent'), redisUrl: opts.redisUrl ?? testRedisUrl(), clock,
     loop: { debounceMs: 50, sweepEveryMs: opts.sweepEveryMs ?? 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
     ...(opts.account ? { account: opts.account } : {}),
+    ...(opts.msUntilDailyReset ? { msUntilDailyReset: opts.msUntilDailyReset } : {}),
   });
   const { hubspot: local, publicBaseUrl: base, portalId } = embedded;
   const hs = new Client({ accessToken: local.accessToken, basePath: local.sandbox.url, numberOfApiCallRetries: 3 });

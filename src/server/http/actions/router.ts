@@ -1,15 +1,15 @@
 import type { ApiErrorBody } from '../../../contracts/api-error';
 import { Router, type ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { CallScriptQuery, OutcomeInput, PreferencesInput, type ValidationErrorVM } from '../../../contracts/actions';
+import { CallScriptQuery, OutcomeInput, PreferencesInput, type KeptForLaterVM, type ValidationErrorVM } from '../../../contracts/actions';
 import { CompanyCardQuery } from '../../../contracts/card-context';
 import type { ActionServiceDeps } from '../../actions/action-deps';
 import { createCallScriptService, type BuildCallScript } from '../../actions/call-script-service';
 import { createOutcomeService } from '../../actions/outcome-service';
 import { createPreferencesService } from '../../actions/preferences-service';
+import { KeptForLater, parkedForMs } from '../../actions/kept-for-later';
 import { ValidationFailed, fromZodError } from '../../actions/validation-error';
 import { isGatewayError } from '../../hubspot/gateway-error';
-import { PortalParkedError } from '../../rate/rate-budget';
 import { noStore } from '../no-store';
 import { parseJsonBody, verifyHubSpotSignature } from '../signature';
 
@@ -31,18 +31,20 @@ function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T 
   return r.data;
 }
 
-/** How long until the portal's HubSpot budget returns, when the error says HubSpot's daily limit is spent. */
-function parkedForMs(err: unknown): number | undefined {
-  if (err instanceof PortalParkedError) return err.waitMs;
-  return isGatewayError(err) && err.verdict.kind === 'park' ? err.verdict.delayMs : undefined;
-}
-
 const validationAnswer: ErrorRequestHandler = (err, _req, res, next) => {
+  if (err instanceof KeptForLater) {
+    // Saved, and sent to HubSpot by the resume after the reset: accepted, not failed, so nothing asks for a retry.
+    res.status(202).json({
+      code: 'saved_until_hubspot_reset', appliesAfter: err.appliesAfter.toISOString(),
+      message: 'Saved. HubSpot\'s daily API limit for this account is used up; the change is sent to HubSpot after it resets.',
+    } satisfies KeptForLaterVM);
+    return;
+  }
   const parkedMs = parkedForMs(err);
   if (parkedMs !== undefined) {
-    // HubSpot's daily limit for this portal is spent: say when to try again instead of a 500.
+    // A write that cannot even be checked while the limit is spent (a newly named contact): nothing was saved.
     res.status(503).set('Retry-After', String(Math.max(1, Math.ceil(parkedMs / 1000))))
-      .json({ code: 'hubspot_daily_limit', message: 'HubSpot\'s daily API limit for this account is used up. Try again after it resets.' } satisfies ApiErrorBody);
+      .json({ code: 'hubspot_daily_limit', message: 'HubSpot\'s daily API limit for this account is used up. Nothing was saved; try again after it resets.' } satisfies ApiErrorBody);
     return;
   }
   if (isGatewayError(err)) {
