@@ -185,6 +185,9 @@ export const KeptForLaterVM = z.object({
   appliesAfter: z.iso.datetime(),
 });
 export type KeptForLaterVM = z.infer<typeof KeptForLaterVM>;
+/** What a card write can answer with 2xx: done, or kept for after the reset. */
+export const OutcomeAnswer = z.union([KeptForLaterVM, OutcomeResultVM]);
+export const PreferencesAnswer = z.union([KeptForLaterVM, PreferencesVM]);
 
 /**
  * 422 answer: the request was understood but refused; `fieldErrors` is keyed by the input's path (`promise.date`).

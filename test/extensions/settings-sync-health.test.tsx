@@ -155,6 +155,34 @@ describe('sync health on the settings page, on what the server answers', () => {
   });
 });
 
+describe('HubSpot\'s daily limit on the settings page, on what the server answers', () => {
+  it.each(['en', 'nl'] as const)('in %s: a parked portal shows planning paused until the reset and the writes waiting; none once it is resumed', async (language) => {
+    const s = language === 'nl' ? settingsNl : settingsEn;
+    const parkedKeys = [`${prefix}:p:${PORTAL}:rate:parked`, `${prefix}:parked`, `${prefix}:p:${PORTAL}:parked-writes`];
+    await parks.park(PORTAL, 3_600_000);
+    await parkedWrites.keep(PORTAL, { kind: 'preferences', companyId: '4242' });
+    await parkedWrites.keep(PORTAL, { kind: 'preferences', companyId: '4243' });
+    backend();
+    const r = setup(language);
+    r.render(<SettingsView />);
+    await r.waitFor(() => expect(r.findByTestId(Alert, 'daily-limit-pause')).toBeTruthy());
+    const line = plain(String(r.findByTestId(Alert, 'daily-limit-pause').props.title));
+    const [before, after] = s.dailyLimitPause('TIME', 2, '2').split('TIME');
+    expect(line.startsWith(before!)).toBe(true);
+    expect(line.endsWith(after!)).toBe(true);
+    expect(line).toMatch(/\d{1,2}:\d{2}/);
+    expect(line).not.toMatch(/Invalid|NaN|undefined/);
+
+    await redis.del(...parkedKeys);
+    vi.restoreAllMocks();
+    backend();
+    const again = setup(language);
+    again.render(<SettingsView />);
+    await again.waitFor(() => expect(again.findByTestId(Text, 'hubspot-calls')).toBeTruthy());
+    expect(again.maybeFindByTestId(Alert, 'daily-limit-pause')).toBeFalsy();
+  });
+});
+
 describe('customer page links on the settings page', () => {
   it.each(['en', 'nl'] as const)('in %s: an admin regenerates a customer\'s link and sees the new one; an unknown company is named as such', async (language) => {
     const s = language === 'nl' ? settingsNl : settingsEn;

@@ -35,6 +35,8 @@ export function CallScriptView() {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<OutcomeResultVM | null>(null);
+  // HubSpot's daily limit was spent: the outcome is saved and its call and task follow after the reset.
+  const [kept, setKept] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
 
   if (state.status === 'loading') return <LoadingSpinner label={a.loading} layout="centered" testId="loading" />;
@@ -49,12 +51,14 @@ export function CallScriptView() {
     const local = checkOutcomeForm(effective, vm, currency);
     setErrors(local);
     setFailure(null);
+    setKept(null);
     if (Object.keys(local).length > 0) { setFailure(a.formHasErrors); return; }
     setSaving(true);
     const res = await postOutcome(ref, inputFromOutcomeForm(effective, { outcomeId, currency, userLanguage: i18n.lang, ...(companyName ? { companyName } : {}) }));
     setSaving(false);
     if (res.ok) {
-      setResult(res.data);
+      if ('kept' in res) setKept(a.keptForLater(i18n.dateTime(res.kept.appliesAfter)));
+      else setResult(res.data);
       setOutcomeId(newOutcomeId());
       setForm(emptyOutcomeForm());
       // The ledger changed: re-read the script (promise, pauses) and let HubSpot re-read the record's properties.
@@ -65,7 +69,8 @@ export function CallScriptView() {
       setFailure(a.formHasErrors);
     } else {
       const code = res.failure.kind === 'http' ? res.failure.code : undefined;
-      setFailure(code === 'hubspot_failed' ? a.hubspotFailed : code === 'outcome_in_progress' ? a.inProgress : a.saveFailed);
+      setFailure(code === 'hubspot_failed' ? a.hubspotFailed : code === 'outcome_in_progress' ? a.inProgress
+        : code === 'hubspot_daily_limit' ? a.dailyLimitNotSaved : a.saveFailed);
     }
   }
 
@@ -81,6 +86,7 @@ export function CallScriptView() {
           onAnother={() => { setResult(null); setCopied(false); }} />
       ) : (
         <Form onSubmit={() => { void submit(); }} preventDefault testId="outcome-form">
+          {kept && <Alert title={kept} variant="info" testId="outcome-kept">{a.keptForLaterDetail}</Alert>}
           <OutcomeFields i18n={i18n} vm={vm} form={{ ...form, contactId }} errors={errors} contacts={contacts} currency={currency}
             onChange={(patch) => setForm({ ...form, contactId, ...patch })} />
           {failure && (

@@ -11,7 +11,8 @@ import { checkForm, formFromVM, inputFromForm, preferFirst, type FormErrors, typ
 import { PreferencesFields } from './PreferencesFields';
 import { useActionsI18n } from './use-actions-i18n';
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; text: string };
+/** `kept`: saved while HubSpot's daily limit is spent; the HubSpot properties follow after the reset. */
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'kept'; text: string } | { kind: 'failed'; text: string };
 
 /** The Contact preferences card: edit how and when to reach the customer, saved to HubSpot and the ledger. */
 export function PreferencesView() {
@@ -45,7 +46,7 @@ export function PreferencesView() {
     setStatus({ kind: 'saving' });
     const result = await savePreferences(ref, inputFromForm(form, vm.today));
     if (result.ok) {
-      setStatus({ kind: 'saved' });
+      setStatus('kept' in result ? { kind: 'kept', text: a.keptForLater(i18n.dateTime(result.kept.appliesAfter)) } : { kind: 'saved' });
       setVersion((v) => v + 1);
       // Lets HubSpot re-read the rd_* company properties, so the record and property-based cards update.
       actions.refreshObjectProperties?.();
@@ -53,7 +54,8 @@ export function PreferencesView() {
       setErrors(result.fieldErrors);
       setStatus({ kind: 'failed', text: a.formHasErrors });
     } else {
-      setStatus({ kind: 'failed', text: result.failure.kind === 'http' && result.failure.code === 'hubspot_failed' ? a.hubspotFailed : a.saveFailed });
+      const code = result.failure.kind === 'http' ? result.failure.code : undefined;
+      setStatus({ kind: 'failed', text: code === 'hubspot_failed' ? a.hubspotFailed : code === 'hubspot_daily_limit' ? a.dailyLimitNotSaved : a.saveFailed });
     }
   }
 
@@ -65,6 +67,7 @@ export function PreferencesView() {
       <Form onSubmit={() => { void submit(); }} preventDefault testId="preferences-form">
         <PreferencesFields i18n={i18n} form={form} errors={errors} contacts={contacts} onChange={change} />
         {status.kind === 'failed' && <Alert title={status.text} variant="danger" testId="save-failed">{status.text}</Alert>}
+        {status.kind === 'kept' && <Alert title={status.text} variant="info" testId="kept">{a.keptForLaterDetail}</Alert>}
         {status.kind === 'saved' && <Alert title={a.saved} variant="success" testId="saved">{a.saved}</Alert>}
         <Button type="submit" variant="primary" disabled={status.kind === 'saving'} testId="save">{status.kind === 'saving' ? a.saving : a.save}</Button>
       </Form>

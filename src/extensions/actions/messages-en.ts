@@ -109,5 +109,9 @@ export const actionsEn = {
   saveFailed: "Couldn't save. Check your connection and try again; nothing was recorded twice.",
   hubspotFailed: 'HubSpot did not accept the change. Try again in a minute.',
   inProgress: 'This outcome is being saved right now. Wait a moment, then try again.',
+  /** A 202 while HubSpot's daily API limit is spent: saved here, sent to HubSpot after the reset. */
+  keptForLater: (time: string) => `Saved — HubSpot's daily limit is reached; this is sent to HubSpot after ${time}.`,
+  keptForLaterDetail: 'Promises and preferences count right away; the call, the task and the HubSpot properties follow. No need to save it again.',
+  dailyLimitNotSaved: "HubSpot's daily limit is reached and this change needs HubSpot to be checked, so it was not saved. Try again after midnight.",
 };
 export type ActionsMessages = typeof actionsEn;

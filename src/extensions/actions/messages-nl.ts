@@ -111,4 +111,7 @@ export const actionsNl: ActionsMessages = {
   saveFailed: 'Opslaan is niet gelukt. Controleer de verbinding en probeer het opnieuw; er wordt niets dubbel geboekt.',
   hubspotFailed: 'HubSpot heeft de wijziging niet geaccepteerd. Probeer het over een minuut opnieuw.',
   inProgress: 'Deze uitkomst wordt op dit moment opgeslagen. Wacht even en probeer het dan opnieuw.',
+  keptForLater: (time: string) => `Opgeslagen — de daglimiet van HubSpot is bereikt; dit gaat na ${time} naar HubSpot.`,
+  keptForLaterDetail: 'Beloftes en voorkeuren tellen meteen mee; het gesprek, de taak en de HubSpot-eigenschappen volgen. Opnieuw opslaan is niet nodig.',
+  dailyLimitNotSaved: 'De daglimiet van HubSpot is bereikt en voor deze wijziging moet HubSpot iets controleren, dus is ze niet opgeslagen. Probeer het na middernacht opnieuw.',
 };

@@ -1,4 +1,4 @@
-import { Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Alert, Button, Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { SyncHealthVM } from '../../contracts/operations';
 import { FailureMessage } from '../components/CardStates';
@@ -8,7 +8,7 @@ import { fetchSyncHealth, type SettingsRef } from './settings-api';
 import type { SettingsI18n } from './use-settings-i18n';
 
 /**
- * Whether syncing works: the last run and the daily planning, what waits, the queues, today's HubSpot calls
+ * Whether syncing works: a pause for HubSpot's daily limit, the last run and the daily planning, what waits, the queues, today's HubSpot calls
  * against the budget, and the failed work with retry and discard (offered to admins; the server checks).
  */
 export function SyncHealthSection({ i18n, site }: { i18n: SettingsI18n; site: SettingsRef }) {
@@ -23,6 +23,7 @@ export function SyncHealthSection({ i18n, site }: { i18n: SettingsI18n; site: Se
   return (
     <Flex direction="column" gap="sm" testId="sync-health">
       <Flex justify="end"><Button size="sm" onClick={reload} testId="sync-refresh">{s.refresh}</Button></Flex>
+      <DailyLimitPause i18n={i18n} h={h} />
       <Heading>{s.lastRunTitle}</Heading>
       <LastRun i18n={i18n} h={h} />
       <Text testId="daily-run">{s.dailyRun(h.dailyRun.at, h.dailyRun.next ? i18n.dateTime(h.dailyRun.next) : null)}</Text>
@@ -36,6 +37,14 @@ export function SyncHealthSection({ i18n, site }: { i18n: SettingsI18n; site: Se
       <Queues i18n={i18n} queues={h.queues} />
     </Flex>
   );
+}
+
+/** HubSpot's daily limit spent: planning waits for the reset, and the card writes kept meanwhile wait with it. */
+function DailyLimitPause({ i18n, h }: { i18n: SettingsI18n; h: SyncHealthVM }) {
+  const { until, waitingWrites } = h.dailyLimitPause;
+  if (until === null && waitingWrites === 0) return null;
+  const text = i18n.s.dailyLimitPause(until === null ? null : i18n.dateTime(until), waitingWrites, i18n.number(waitingWrites));
+  return <Alert title={text} variant="warning" testId="daily-limit-pause">{text}</Alert>;
 }
 
 function LastRun({ i18n, h }: { i18n: SettingsI18n; h: SyncHealthVM }) {

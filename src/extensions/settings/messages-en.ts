@@ -105,6 +105,11 @@ export const settingsEn = {
   colFailed: 'Failed',
   colLag: 'Oldest waits (s)',
   queue: { sync: 'rollups', scheduling: 'reminder tasks', refresh: 'refresh', webhooks: 'HubSpot webhooks' },
+  /** HubSpot's daily limit spent (until: the reset) and card writes kept for after it. */
+  dailyLimitPause: (until: string | null, n: number, shown: string) => {
+    const waiting = plural('en', n, { one: '# write waiting', other: '# writes waiting' }, shown);
+    return until ? `HubSpot daily limit reached — planning paused until ${until}; ${waiting}.` : `HubSpot's daily limit has reset; ${waiting} to be sent to HubSpot.`;
+  },
   callsTitle: 'HubSpot calls today',
   calls: (used: string, limit: string | null) => (limit ? `${used} of ${limit} calls used today.` : `${used} calls today (HubSpot sets no daily limit for this app).`),
   burst: (per10s: string, refused: string) => `At most ${per10s} per 10 seconds; ${refused} refused with “too many requests”.`,

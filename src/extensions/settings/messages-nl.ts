@@ -106,6 +106,10 @@ export const settingsNl: SettingsMessages = {
   colLag: 'Oudste wacht (s)',
   queue: { sync: 'samenvattingen', scheduling: 'herinneringstaken', refresh: 'verversen', webhooks: 'HubSpot-webhooks' },
   callsTitle: 'HubSpot-aanroepen vandaag',
+  dailyLimitPause: (until: string | null, n: number, shown: string) => {
+    const waiting = plural('nl', n, { one: '# wijziging wacht', other: '# wijzigingen wachten' }, shown);
+    return until ? `Daglimiet van HubSpot bereikt — planning gepauzeerd tot ${until}; ${waiting}.` : `De daglimiet van HubSpot is weer vrij; ${waiting} op verzending naar HubSpot.`;
+  },
   calls: (used: string, limit: string | null) => (limit ? `${used} van ${limit} aanroepen vandaag gebruikt.` : `${used} aanroepen vandaag (HubSpot stelt voor deze app geen daglimiet).`),
   burst: (per10s: string, refused: string) => `Hooguit ${per10s} per 10 seconden; ${refused} geweigerd met ‘te veel verzoeken’.`,
   deadLettersTitle: (n: number, shown: string) => (n === 0 ? 'Mislukt werk: geen.' : plural('nl', n, { one: 'Mislukt werk: # item', other: 'Mislukt werk: # items' }, shown)),

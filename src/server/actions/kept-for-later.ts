@@ -1,3 +1,4 @@
+import type { KeptForLaterVM } from '../../contracts/actions';
 import { isGatewayError } from '../hubspot/gateway-error';
 import { PortalParkedError } from '../rate/rate-budget';
 
@@ -20,3 +21,9 @@ export class KeptForLater extends Error {
 
 /** The reset as a real-time instant (the park counts in real milliseconds, like HubSpot's own limit). */
 export const keptForLater = (parkedMs: number): KeptForLater => new KeptForLater(new Date(Date.now() + parkedMs));
+
+/** The 202 body the card shows ("saved — sent to HubSpot after …"). */
+export const keptForLaterAnswer = (kept: KeptForLater): KeptForLaterVM => ({
+  code: 'saved_until_hubspot_reset', appliesAfter: kept.appliesAfter.toISOString(),
+  message: 'Saved. HubSpot\'s daily API limit for this account is used up; the change is sent to HubSpot after it resets.',
+});

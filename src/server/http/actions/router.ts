@@ -1,13 +1,13 @@
 import type { ApiErrorBody } from '../../../contracts/api-error';
 import { Router, type ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { CallScriptQuery, OutcomeInput, PreferencesInput, type KeptForLaterVM, type ValidationErrorVM } from '../../../contracts/actions';
+import { CallScriptQuery, OutcomeInput, PreferencesInput, type ValidationErrorVM } from '../../../contracts/actions';
 import { CompanyCardQuery } from '../../../contracts/card-context';
 import type { ActionServiceDeps } from '../../actions/action-deps';
 import { createCallScriptService, type BuildCallScript } from '../../actions/call-script-service';
 import { createOutcomeService } from '../../actions/outcome-service';
 import { createPreferencesService } from '../../actions/preferences-service';
-import { KeptForLater, parkedForMs } from '../../actions/kept-for-later';
+import { KeptForLater, keptForLaterAnswer, parkedForMs } from '../../actions/kept-for-later';
 import { ValidationFailed, fromZodError } from '../../actions/validation-error';
 import { isGatewayError } from '../../hubspot/gateway-error';
 import { noStore } from '../no-store';
@@ -34,10 +34,7 @@ function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T 
 const validationAnswer: ErrorRequestHandler = (err, _req, res, next) => {
   if (err instanceof KeptForLater) {
     // Saved, and sent to HubSpot by the resume after the reset: accepted, not failed, so nothing asks for a retry.
-    res.status(202).json({
-      code: 'saved_until_hubspot_reset', appliesAfter: err.appliesAfter.toISOString(),
-      message: 'Saved. HubSpot\'s daily API limit for this account is used up; the change is sent to HubSpot after it resets.',
-    } satisfies KeptForLaterVM);
+    res.status(202).json(keptForLaterAnswer(err));
     return;
   }
   const parkedMs = parkedForMs(err);
