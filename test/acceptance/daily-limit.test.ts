@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeptForLaterVM, PreferencesVM } from '../../src/contracts/actions';
 import type { SyncHealthVM } from '../../src/contracts/operations';
@@ -13,9 +14,14 @@ import { startMonth, type Month } from './support/month';
  * resume died after HubSpot wrote (its call is there already) or HubSpot's answer got lost.
  * The reset is real time, as HubSpot's is; this portal's comes a few seconds after the limit is hit.
  */
-const RESET_MS = 6_000;
+const RESET_MS = 10_000;
 let m: Month;
-beforeAll(async () => { m = await startMonth({ firstDay: '2027-03-01', msUntilDailyReset: () => RESET_MS }); }, 60_000);
+/** Every line the backend logs, as JSON. */
+const logged: string[] = [];
+beforeAll(async () => {
+  const log = pino({ level: 'info', base: undefined }, { write: (line: string) => { logged.push(line); } });
+  m = await startMonth({ firstDay: '2027-03-01', msUntilDailyReset: () => RESET_MS, log });
+}, 60_000);
 afterAll(async () => { await m?.close(); });
 
 const EUR = (minor: number) => ({ minor, currency: 'EUR' });
@@ -61,6 +67,12 @@ describe('the daily limit', () => {
     expect(prefs.status).toBe(202);
     // The card's retry of the first outcome (same id) is kept once, not twice.
     expect((await outcome(company, { outcomeId: 'daily-one', result: 'not_reached' })).status).toBe(202);
+    // A newly named contact cannot be checked against HubSpot now: not saved, try again after the reset.
+    const unchecked = await m.signedFetch('PUT', `/api/cards/preferences?portalId=${m.portalId}&companyId=${company}`,
+      { channels: ['post'], accountsPayableContactId: '424242', callWindows: [], language: 'en', customerType: 'business', pauses: [] });
+    expect(unchecked.status).toBe(503);
+    expect(Number(unchecked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await unchecked.json()).toMatchObject({ code: 'hubspot_daily_limit' });
     // A refused write is still refused at once: nothing invalid is kept.
     expect((await outcome(company, { outcomeId: 'daily-three', result: 'reached', promise: { date: '2027-01-01', amount: EUR(10_000) } })).status).toBe(422);
 
@@ -80,13 +92,15 @@ describe('the daily limit', () => {
       associations: [{ to: { id: company }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: CALL_ASSOC.callToCompany }] }],
     } as never);
     // And the first task the backend creates after the reset is written by HubSpot but its answer never arrives.
-    await m.fault({ pathPattern: 'objects/tasks', method: 'POST', kind: 'lose_answer', count: 1 });
+    await m.fault({ pathPattern: '^/crm/v3/objects/tasks/batch/create$', method: 'POST', kind: 'lose_answer', count: 1 });
     expect((await m.engagements(company, 'calls'))).toHaveLength(1);
 
     // The reset passes: the sweep applies the kept writes and the portal is resumed.
     await m.waitFor(async () => { const h = await health(); return h.dailyLimitPause.until === null && h.dailyLimitPause.waitingWrites === 0; }, 40_000);
     await m.settle();
 
+    // Both faults were met (the lost answer by the first task create after the reset).
+    expect(JSON.parse(await (await fetch(`${m.embedded.hubspot.sandbox.url}/_sandbox/faults`)).text())).toEqual({ results: [] });
     const calls = await byWriteKey(company, 'calls');
     expect(Object.fromEntries(calls)).toEqual({ [`call-${company}-daily-one`]: 1, [`call-${company}-daily-two`]: 1 });
     const tasks = await byWriteKey(company, 'tasks');
@@ -104,5 +118,12 @@ describe('the daily limit', () => {
     expect(await metric(/^rd_hubspot_parked_portals /)).toBe(0);
     expect(await metric(new RegExp(`^rd_parked_writes\\{portal="${m.portalId}"\\} `))).toBe(0);
     expect((await health()).dailyLimitPause).toEqual({ until: null, waitingWrites: 0 });
+
+    // One line when the portal was parked and one when it resumed, with ids and times only.
+    const lines = logged.map((l) => JSON.parse(l) as { msg: string }).filter((l) => /^portal (parked|resumed)/.test(l.msg));
+    expect(lines.map((l) => l.msg)).toEqual(['portal parked: HubSpot daily limit reached', 'portal resumed: HubSpot daily limit reset']);
+    expect(lines[0]).toMatchObject({ portalId: m.portalId, until: expect.any(String) });
+    expect(lines[1]).toMatchObject({ portalId: m.portalId, applied: 3 });
+    expect(logged.join('\n')).not.toMatch(/Daily BV|daily\.example/);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { createControllableClock } from '../../../src/server/clock/controllable-
 import { loadConfig } from '../../../src/server/config';
 import { startEmbeddedBackend, type EmbeddedBackend } from '../../../src/server/embedded/embedded-backend';
 import type { EmbeddedAccount } from '../../../src/server/embedded/embedded-hubspot';
-import { createLogger } from '../../../src/server/infra/logger';
+import { createLogger, type Logger } from '../../../src/server/infra/logger';
 import { hubspotHeaders } from '../../server/http/sign-request';
 import { deletePrefix, testRedis, testRedisUrl, uniquePrefix } from '../../support/redis';
 
@@ -76,13 +76,15 @@ export async function startMonth(opts: {
   firstDay: string; redisUrl?: string; account?: EmbeddedAccount; sweepEveryMs?: number;
   /** When HubSpot's daily limit resets after a 429 DAILY (real time; the portal's midnight by default). */
   msUntilDailyReset?: (timeZone: string) => number;
+  /** The backend's logger (silent unless a test reads what it logs). */
+  log?: Logger;
 }) {
   const zone = opts.account?.timeZone ?? DUTCH_TZ;
   const prefix = uniquePrefix('month');
   const config = loadConfig({ PORT: '0', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const clock = createControllableClock({ start: zonedTimeToInstant(opts.firstDay, 8, 0, zone), ticking: false });
   const embedded: EmbeddedBackend = await startEmbeddedBackend({
-    config, log: createLogger('silent'), redisUrl: opts.redisUrl ?? testRedisUrl(), clock,
+    config, log: opts.log ?? createLogger('silent'), redisUrl: opts.redisUrl ?? testRedisUrl(), clock,
     loop: { debounceMs: 50, sweepEveryMs: opts.sweepEveryMs ?? 1000 }, webhookRetryScheduleMs: [100, 300, 1000, 3000],
     ...(opts.account ? { account: opts.account } : {}),
     ...(opts.msUntilDailyReset ? { msUntilDailyReset: opts.msUntilDailyReset } : {}),
