@@ -21,7 +21,9 @@ export type ParkedWrite = z.infer<typeof ParkedWrite>;
 
 export interface StoredParkedWrite { readonly id: string; readonly write: ParkedWrite }
 
-export const parkedWritesKey = (prefix: string, portalId: string) => `${prefix}:p:${portalId}:parked-writes`;
+/** The key after the portal's root (the backup keeps it: these writes exist nowhere else). */
+export const PARKED_WRITES_SUFFIX = 'parked-writes';
+export const parkedWritesKey = (prefix: string, portalId: string) => `${prefix}:p:${portalId}:${PARKED_WRITES_SUFFIX}`;
 
 const writeId = (w: ParkedWrite): string => (w.kind === 'outcome' ? `outcome:${w.companyId}:${w.input.outcomeId}` : `preferences:${w.companyId}`);
 

@@ -1,9 +1,11 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { PARKED_WRITES_SUFFIX } from '../actions/parked-writes';
 import { keysMatching } from '../infra/redis-scan';
 import { quarantineIndexKey } from '../install/quarantine';
 import { ledgerKeys } from '../ledger/ledger-keys';
 import { portalIndexKey } from '../portals/portal-registry';
+import { parkIndexKey } from '../rate/portal-park';
 
 /**
  * A portal's records as a versioned JSON document (`npm run backup` / `npm run restore`). Promises, disputes,
@@ -105,12 +107,14 @@ export async function restorePortal(redis: Redis, prefix: string, document: unkn
     }
     await tx.exec();
   }
-  // The two indexes outside the portal's keyspace: who is installed, who is quarantined (and since when).
+  // The indexes outside the portal's keyspace: who is installed, who is quarantined (and since when), and whose
+  // kept card writes wait for HubSpot (due at once: the restored portal's park itself was not backed up).
   if (backup.keys.some((k) => k.key === 'portal')) await redis.sadd(portalIndexKey(prefix), backup.portalId);
   const quarantine = backup.keys.find((k) => k.key === 'quarantine' && k.type === 'string');
   if (quarantine?.type === 'string') {
     const since = Date.parse((JSON.parse(quarantine.value) as { since?: string }).since ?? '');
     if (Number.isFinite(since)) await redis.zadd(quarantineIndexKey(prefix), since, backup.portalId);
   }
+  if (backup.keys.some((k) => k.key === PARKED_WRITES_SUFFIX)) await redis.zadd(parkIndexKey(prefix), 0, backup.portalId);
   return { portalId: backup.portalId, keys: backup.keys.length };
 }
