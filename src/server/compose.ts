@@ -233,7 +233,7 @@ export function composeBackend(o: BackendOptions) {
   const app = createApp({
     log: o.log,
     metrics,
-    available: health.isUp,
+    redis: { available: health.isUp, inDoubt: health.inDoubt },
     trustProxy: o.config.TRUST_PROXY,
     ready: async () => {
       if (!(await health.check())) return { ready: false, reason: 'redis_unreachable' };

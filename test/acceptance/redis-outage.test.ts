@@ -57,6 +57,36 @@ describe('Redis down and back', () => {
     expect(await m.rollup(company)).toMatchObject({ open: 300 });
   });
 
+  it('when Redis freezes under requests already on their way, then each is answered within 1.5 s, and a retry once it is back counts every invoice once', async () => {
+    const base = m.embedded.publicBaseUrl;
+    const company = await m.createCompany({ name: 'Freeze BV', domain: 'freeze.example' });
+    const invoice = (i: number) => JSON.stringify({ invoices: [{
+      externalId: `FREEZE-${i}`, number: `FREEZE-${i}`, customer: { hubspotCompanyId: company }, currency: 'EUR', amountMinor: 10_000, issueDate: '2027-01-04', dueDate: '2027-02-03',
+    }] });
+    await m.waitFor(async () => (await fetch(`${base}/ready`)).status === 200, 10_000);
+    const sends = Array.from({ length: 11 }, (_, i) => i);
+    signal('SIGSTOP');
+    // Back after four seconds whatever the requests do: without the gate they would wait all of it.
+    const back = new Promise((r) => setTimeout(r, 4000)).then(() => signal('SIGCONT'));
+    // Sent in the second before the gate closes: they reach handlers that wait on the workers' connection.
+    const answers = await Promise.all(sends.map(async (i) => {
+      await new Promise((r) => setTimeout(r, i * 100));
+      return timed(() => (i % 2 === 0
+        ? m.postIngest('/invoices', invoice(i))
+        : m.signedFetch('GET', `/api/cards/receivables?portalId=${m.portalId}&companyId=${company}`)));
+    }));
+    await back;
+    for (const a of answers) {
+      if (a.status !== 200) expect(a).toMatchObject({ status: 503, retryAfter: '5' });
+      expect(a.ms).toBeLessThan(1500);
+    }
+    await m.waitFor(async () => (await fetch(`${base}/ready`)).status === 200, 10_000);
+    // What was answered 503 may still have been written once Redis came back: the retry is safe all the same.
+    for (const i of sends.filter((n) => n % 2 === 0)) expect((await m.postIngest('/invoices', invoice(i))).status).toBe(200);
+    await m.settle();
+    expect(await m.rollup(company)).toMatchObject({ open: 600 });
+  });
+
   it('when Redis is killed in the middle of work, then it comes back with its data and nothing is lost or doubled', async () => {
     const companies = await m.createCompanies(Array.from({ length: 20 }, (_, i) => ({ name: `Kill ${i} BV`, domain: `kill${i}.example` })));
     const created = await m.signedFetch('POST', `/api/admin/api-keys?portalId=${m.portalId}&userId=${m.embedded.hubspot.adminUserId}`, { label: 'kill test' });

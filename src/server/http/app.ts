@@ -5,6 +5,7 @@ import type { TrustProxy } from '../config';
 import type { Logger } from '../infra/logger';
 import { errorHandler } from './error-handler';
 import { QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard';
+import { unavailableGate, type RedisView } from './unavailable-gate';
 
 export interface AppRouters {
   /** Signed `hubspot.fetch` endpoints for the cards, at /api/cards. */
@@ -41,8 +42,8 @@ export interface AppDeps {
   readonly routers: AppRouters;
   /** Whether the app's dependencies (Redis, and in production its persistence) are fit to serve, and why not. */
   readonly ready: () => Promise<ReadyState>;
-  /** Without a round trip: false while Redis is known to be down; requests then get 503 at once, never hang. */
-  readonly available?: () => boolean;
+  /** Redis as the HTTP side sees it, without a round trip: while it is down, requests get 503, never hang. */
+  readonly redis?: RedisView;
   /** TRUST_PROXY: which proxies may name the client (X-Forwarded-For); `false` (the default): the connection's address. */
   readonly trustProxy?: TrustProxy;
 }
@@ -52,9 +53,6 @@ export interface ReadyState {
   /** Why not, for operators: e.g. `redis_unreachable`, `redis_without_persistence`. */
   readonly reason?: string;
 }
-
-/** How long a client should wait before trying again while Redis is down (seconds). */
-const RETRY_AFTER_S = 5;
 
 /** The Express app without `listen()`: routers parse, call one service, answer. */
 export function createApp(deps: AppDeps): Express {
@@ -75,13 +73,7 @@ export function createApp(deps: AppDeps): Express {
     res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
   // Everything below needs Redis: while it is down, answer at once (HubSpot and clients retry after Retry-After).
-  app.use((_req, res, next) => {
-    if (deps.available?.() === false) {
-      res.status(503).set('Retry-After', String(RETRY_AFTER_S)).json({ code: 'unavailable', message: 'The service is briefly unavailable. Try again in a few seconds.' } satisfies ApiErrorBody);
-      return;
-    }
-    next();
-  });
+  if (deps.redis) app.use(unavailableGate(deps.redis));
   // The action routes verify their own (larger) bodies; they go first because the cards router verifies
   // every request that reaches it, consuming the body.
   if (deps.routers.actions) app.use('/api/cards', deps.routers.actions);

@@ -3,10 +3,17 @@ import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from '../infra/logger';
 import { AppError } from '../errors';
+import { wasAnsweredUnavailable } from './unavailable-gate';
 
 /** Maps every failure to a JSON `{code, message}`; unknown errors become 500 and are logged without request data. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
+    // The answer is out (the gate answered 503 while Redis was down, or a stream failed midway): nothing more
+    // can be said to this client, and a second answer would throw ERR_HTTP_HEADERS_SENT.
+    if (res.headersSent) {
+      if (!wasAnsweredUnavailable(res)) log.warn({ err: { name: error?.name, message: error?.message } }, 'error after the answer was sent');
+      return;
+    }
     if (error instanceof AppError) {
       res.status(error.httpStatus).json({ code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) });
       return;

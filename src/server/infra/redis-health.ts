@@ -8,6 +8,8 @@ export interface RedisHealth {
   check(): Promise<boolean>;
   /** Without a round trip: false while the last probe failed or a connection the app uses is not open. */
   isUp(): boolean;
+  /** Without a round trip: true while the last probe failed or one has waited longer than half its timeout. */
+  inDoubt(): boolean;
   /** What Redis would keep across a restart: AOF, RDB snapshots only, or nothing. */
   persistence(): Promise<PersistenceMode>;
   close(): Promise<void>;
@@ -25,6 +27,10 @@ export function createRedisHealth(url: string, opts: { everyMs?: number; watched
   // One slow answer on a loaded machine is not an outage: the gate closes after two failed probes in a row
   // (or at once when a connection drops); /ready reports every single probe.
   let failures = 0;
+  // When the oldest probe still waiting for its answer was sent: a PING that takes this long is the first sign of
+  // a frozen Redis, a second or more before the gate closes.
+  let waitingSince: number | undefined;
+  let waiting = 0;
   // Nothing is queued on this connection: while it (re)connects, wait for it, but never longer than a probe.
   const connected = () => (probe.status === 'ready' ? Promise.resolve(true) : new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => { probe.off('ready', onReady); resolve(false); }, PROBE_TIMEOUT_MS);
@@ -32,7 +38,11 @@ export function createRedisHealth(url: string, opts: { everyMs?: number; watched
     probe.once('ready', onReady);
   }));
   const check = async () => {
+    waitingSince ??= performance.now();
+    waiting += 1;
     const ok = (await connected()) && (await probe.ping().then((r) => r === 'PONG', () => false));
+    waiting -= 1;
+    if (waiting === 0) waitingSince = undefined;
     failures = ok ? 0 : failures + 1;
     return ok;
   };
@@ -42,6 +52,7 @@ export function createRedisHealth(url: string, opts: { everyMs?: number; watched
   return {
     check,
     isUp: () => failures < FAILURES_TO_CLOSE && probe.status === 'ready' && (opts.watched ?? []).every((r) => r.status === 'ready'),
+    inDoubt: () => failures > 0 || (waitingSince !== undefined && performance.now() - waitingSince > PROBE_TIMEOUT_MS / 2),
     async persistence() {
       await connected();
       const info = await probe.info('persistence');
