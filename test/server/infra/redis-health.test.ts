@@ -31,16 +31,27 @@ describe('Redis health', () => {
     const health = createRedisHealth(server.url);
     try {
       expect(await health.check()).toBe(true);
+      expect(health.inDoubt()).toBe(false);
       process.kill(server.pid()!, 'SIGSTOP');
       const t0 = performance.now();
-      expect(await health.check()).toBe(false);
+      const first = health.check();
+      // A PING waiting longer than half its timeout already puts Redis in doubt, before the probe gives up.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(health.inDoubt()).toBe(true);
+      expect(await first).toBe(false);
       expect(performance.now() - t0).toBeLessThan(1000);
       // One slow answer does not close the gate; a second failed probe in a row does.
       expect(health.isUp()).toBe(true);
+      expect(health.inDoubt()).toBe(true);
       expect(await health.check()).toBe(false);
       expect(health.isUp()).toBe(false);
     } finally {
       process.kill(server.pid()!, 'SIGCONT');
+    }
+    try {
+      expect(await health.check()).toBe(true);
+      expect(health.inDoubt()).toBe(false);
+    } finally {
       await health.close();
     }
   });
