@@ -16,7 +16,7 @@ function answer(call: SandboxCall): unknown {
     case 'createOwners':
       return call.owners.map((o) => hub.createOwner(o).id);
     case 'requestLog':
-      return hub.requestLog.slice(call.from).map((e) => ({ method: e.method, path: e.path, route: e.route, status: e.status }));
+      return hub.requestLog.slice(call.from).map((e) => ({ method: e.method, path: e.path, route: e.route, status: e.status, at: e.at }));
     case 'requestCount':
       return hub.requestLog.length;
     case 'close':
