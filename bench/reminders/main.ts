@@ -25,7 +25,8 @@ const owners = await hub.createOwners(Array.from({ length: 20 }, (_, i) => ({ em
 for (let i = 0; i < COMPANIES; i += 500) {
   const n = Math.min(500, COMPANIES - i);
   const ids = await hub.createObjects('companies', Array.from({ length: n }, (_, k) => ({
-    name: `Bench company ${i + k}`, domain: `bench${i + k}.example`, hubspot_owner_id: owners[(i + k) % owners.length]!,
+    // One company in ten has no owner in HubSpot: its tasks go out unassigned, without asking HubSpot again.
+    name: `Bench company ${i + k}`, domain: `bench${i + k}.example`, ...((i + k) % 10 === 9 ? {} : { hubspot_owner_id: owners[(i + k) % owners.length]! }),
   })));
   await ledger.upsertInvoices(portalId, ids.flatMap((id) => invoicesFor(id, PER_COMPANY, today, rnd)));
 }

@@ -78,12 +78,15 @@ export function createHubSpotServices(deps: HubSpotServiceDeps) {
     const index = await companyIndex.get(portalId);
     return new Map(ids.map((id) => [id, index ? ownerOf(index, id) : undefined]));
   };
+  // A portal not yet listed is planned page by page as its listing arrives, not after the last page.
+  const companyListing = (portalId: string, onPage: (owners: ReadonlyMap<string, string | undefined>) => void) =>
+    companyIndex.get(portalId, (page) => onPage(new Map(page.map((c) => [c.id, c.ownerId]))));
   const deadLetters = createDeadLetters(deps.redis, deps.prefix);
   const poisoned = createPoisonedCompanies(deps.redis, deps.prefix, deadLetters);
   const common = { redis: deps.redis, prefix: deps.prefix, gateway, ledger: deps.ledger, portals, planner, poisoned, ...(deps.now ? { now: deps.now } : {}) };
   const sync = createSyncService(common);
   const scheduling = createSchedulingService({
-    ...common, deadLetters, companyOwners, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}), ...(deps.payLinkFor ? { payLinkFor: deps.payLinkFor } : {}),
+    ...common, deadLetters, companyOwners, companyListing, ...(deps.claimLeaseMs ? { claimLeaseMs: deps.claimLeaseMs } : {}), ...(deps.payLinkFor ? { payLinkFor: deps.payLinkFor } : {}),
   });
   const refresh = createRefreshService({ redis: deps.redis, prefix: deps.prefix, ledger: deps.ledger, sync, scheduling, ...(deps.now ? { now: deps.now } : {}), ...(deps.rematch ? { rematch: deps.rematch } : {}),
     ...(deps.warmViews ? { warmViews: deps.warmViews } : {}), ...(deps.log ? { log: deps.log } : {}) });

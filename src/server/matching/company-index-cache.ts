@@ -4,8 +4,11 @@ import { assertSafeId } from '../ledger/ledger-keys';
 import { buildCompanyIndex, type CompanyIndex, type CompanyRecord, type CompanySource } from './company-index';
 
 export interface CompanyIndexCache {
-  /** The portal's index: listed from HubSpot once, then kept current by `upsert`/`remove`; undefined without a source and listing. */
-  get(portalId: string): Promise<CompanyIndex | undefined>;
+  /**
+   * The portal's index: listed from HubSpot once, then kept current by `upsert`/`remove`; undefined without a source and listing.
+   * When this call lists, `onPage` sees each page as it arrives, so a caller can start on those companies before the listing ends.
+   */
+  get(portalId: string, onPage?: (companies: readonly CompanyRecord[]) => void): Promise<CompanyIndex | undefined>;
   /** Lists every company again (first use, reconciliation) and drops the ones HubSpot no longer has. */
   rebuild(portalId: string): Promise<CompanyIndex>;
   /** A company was created, restored or changed in HubSpot (webhooks, a search that found it). */
@@ -23,7 +26,9 @@ export interface CompanyIndexCacheDeps {
   readonly source?: CompanySource;
 }
 
-const LISTING_LOCK_MS = 5 * 60_000;
+// Renewed with every page, so it can be short: a lister that died (a killed worker) holds the others up for
+// at most this long, while a live one, however slow its pages come, keeps it.
+const LISTING_LOCK_MS = 30_000;
 
 /**
  * The company index per portal, kept in Redis as one hash of company records
@@ -51,7 +56,7 @@ export function createCompanyIndexCache({ redis, prefix, source }: CompanyIndexC
     return index;
   }
 
-  async function list(portalId: string): Promise<void> {
+  async function list(portalId: string, onPage?: (companies: readonly CompanyRecord[]) => void): Promise<void> {
     if (!source) throw new Error('no company source configured: cannot list HubSpot companies');
     const k = keys(portalId);
     // Only companies known before the listing began may be dropped: one created meanwhile arrives by webhook.
@@ -60,7 +65,9 @@ export function createCompanyIndexCache({ redis, prefix, source }: CompanyIndexC
     await source(portalId, async (page) => {
       if (page.length === 0) return;
       page.forEach((c) => seen.add(c.id));
-      await redis.multi().hset(k.companies, Object.fromEntries(page.map((c) => [c.id, JSON.stringify(record(c))]))).set(k.version, randomUUID()).exec();
+      // The lock lives as long as pages keep coming (LISTING_LOCK_MS).
+      await redis.multi().hset(k.companies, Object.fromEntries(page.map((c) => [c.id, JSON.stringify(record(c))]))).set(k.version, randomUUID()).pexpire(k.lock, LISTING_LOCK_MS).exec();
+      onPage?.(page);
     });
     const gone = [...before].filter((id) => !seen.has(id));
     const tx = redis.multi();
@@ -69,13 +76,13 @@ export function createCompanyIndexCache({ redis, prefix, source }: CompanyIndexC
   }
 
   /** One listing per portal at a time, across processes; the others wait for it. */
-  async function ensureListed(portalId: string): Promise<void> {
+  async function ensureListed(portalId: string, onPage?: (companies: readonly CompanyRecord[]) => void): Promise<void> {
     const k = keys(portalId);
     for (;;) {
       if (await redis.exists(k.listed)) return;
       if (await redis.set(k.lock, '1', 'PX', LISTING_LOCK_MS, 'NX')) {
         try {
-          await list(portalId);
+          await list(portalId, onPage);
         } finally {
           await redis.del(k.lock);
         }
@@ -86,9 +93,9 @@ export function createCompanyIndexCache({ redis, prefix, source }: CompanyIndexC
   }
 
   return {
-    async get(portalId) {
+    async get(portalId, onPage) {
       const k = keys(portalId);
-      if (source) await ensureListed(portalId);
+      if (source) await ensureListed(portalId, onPage);
       else if (!(await redis.exists(k.listed))) return undefined;
       return current(portalId);
     },

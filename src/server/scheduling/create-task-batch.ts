@@ -8,9 +8,8 @@ import type { TaskClaims } from './task-claims';
 
 export interface PlannedTask {
   readonly action: PlannedAction;
-  /** Built lazily: the owner may need a HubSpot lookup, done only for tasks that will really be created. */
-  readonly draft: (companyOwnerId?: string) => TaskDraft;
-  readonly needsCompanyOwner: boolean;
+  /** Built lazily: the text is written only for tasks that will really be created. */
+  readonly draft: () => TaskDraft;
 }
 
 export interface BatchCounts {
@@ -74,13 +73,10 @@ export async function createTaskBatch(deps: BatchDeps, portalId: string, tasks: 
     await markCreated(deps, portalId, done.filter((d) => found.has(d.task.action.key)));
   }
   if (toCreate.length > 0) {
-    const owners = toCreate.some((t) => t.needsCompanyOwner)
-      ? await deps.gateway.getCompanyOwners(portalId, [...new Set(toCreate.filter((t) => t.needsCompanyOwner).map((t) => t.action.companyId))])
-      : new Map<string, string | undefined>();
     const held = await deps.claims.confirm(portalId, toCreate.map((t) => t.action.key), who.run);
     const mine = toCreate.filter((_, i) => held[i]);
     counts.busy += toCreate.length - mine.length;
-    const drafts = mine.map((t) => t.draft(owners.get(t.action.companyId)));
+    const drafts = mine.map((t) => t.draft());
     const { created, rejected } = await deps.gateway.createTasks(portalId, drafts);
     const byKey = new Map(mine.map((t) => [t.action.key, t]));
     const fresh = created.map((c) => ({ task: byKey.get(c.actionKey)!, taskId: c.taskId }));

@@ -6,7 +6,8 @@ import type { Redis } from 'ioredis';
  */
 export interface PromiseChecks {
   remember(portalId: string, companyId: string, promiseId: string, taskId: string): Promise<void>;
-  open(portalId: string, companyId: string): Promise<Map<string, string>>;
+  /** companyId → its open checks (promise id → task id), for many companies in one round trip; companies without any are left out. */
+  openOf(portalId: string, companyIds: readonly string[]): Promise<Map<string, Map<string, string>>>;
   forget(portalId: string, companyId: string, promiseIds: readonly string[]): Promise<void>;
 }
 
@@ -16,8 +17,19 @@ export function createPromiseChecks(redis: Redis, prefix: string): PromiseChecks
     async remember(portalId, companyId, promiseId, taskId) {
       await redis.hset(key(portalId, companyId), promiseId, taskId);
     },
-    async open(portalId, companyId) {
-      return new Map(Object.entries(await redis.hgetall(key(portalId, companyId))));
+    async openOf(portalId, companyIds) {
+      const found = new Map<string, Map<string, string>>();
+      if (companyIds.length === 0) return found;
+      const m = redis.pipeline();
+      for (const id of companyIds) m.hgetall(key(portalId, id));
+      const replies = (await m.exec()) ?? [];
+      companyIds.forEach((id, i) => {
+        const [err, raw] = replies[i]!;
+        if (err) throw err;
+        const open = Object.entries(raw as Record<string, string>);
+        if (open.length > 0) found.set(id, new Map(open));
+      });
+      return found;
     },
     async forget(portalId, companyId, promiseIds) {
       if (promiseIds.length > 0) await redis.hdel(key(portalId, companyId), ...promiseIds);

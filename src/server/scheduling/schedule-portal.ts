@@ -9,7 +9,9 @@ import type { DeadLetters } from '../jobs/dead-letters';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Portal, PortalRegistry } from '../portals/portal-registry';
 import { createTaskBatch, emptyCounts, type BatchCounts, type BatchSettlement, type PlannedTask } from './create-task-batch';
+import { companyBatches, type CompanyOwners } from './company-batches';
 import { createPlanMarks, type PlanMarkInputs } from './plan-marks';
+import { createSendQueue } from './send-queue';
 import type { PoisonedCompanies } from '../sync/poisoned-companies';
 import { readLedgers } from '../sync/read-ledgers';
 import { createSchemaGuard } from '../sync/schema-guard';
@@ -34,8 +36,10 @@ export interface SchedulingDeps {
   readonly now?: () => Date;
   /** How long a claim protects an action before another worker may take it over (crash recovery). */
   readonly claimLeaseMs?: number;
-  /** Company owners as HubSpot has them now, for rewriting open tasks whose owner changed. */
-  readonly companyOwners?: (portalId: string, companyIds: readonly string[]) => Promise<Map<string, string | undefined>>;
+  /** Company owners as HubSpot has them now (the company listing, kept current by webhooks). */
+  readonly companyOwners?: (portalId: string, companyIds: readonly string[]) => Promise<CompanyOwners>;
+  /** Lists the portal's companies if not yet done, handing over each page's owners as it comes (company-batches.ts). */
+  readonly companyListing?: (portalId: string, onPage: (owners: CompanyOwners) => void) => Promise<unknown>;
   /** The customer's own page, written into every reminder task (the e-mail to send, the call, the letter). */
   readonly payLinkFor?: PayLinkFor;
 }
@@ -51,6 +55,12 @@ export interface SchedulingResult extends BatchCounts {
 }
 
 const BATCH = 100;
+/**
+ * Batches of planned tasks that may wait for their create while the next companies are planned: enough to plan
+ * through a whole wait for the rate window (110 calls per 10 s) at ~100 ms a batch, few enough to hold (each
+ * batch keeps its 100 ledgers until sent).
+ */
+const PLANNED_AHEAD = 100;
 
 /**
  * The reminder run of one portal: plan every customer, create the due tasks in HubSpot (batches of 100,
@@ -100,7 +110,6 @@ export function createSchedulingService(deps: SchedulingDeps) {
   }
   const tasks = createTaskUpdater({
     redis: deps.redis, prefix: deps.prefix, gateway: deps.gateway, claims,
-    companyOwners: (portalId, ids) => companyOwners(portalId, ids),
     ...(deps.payLinkFor ? { payLinkFor: deps.payLinkFor } : {}),
   });
 
@@ -114,9 +123,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
   /** The open letter tasks of these companies, so their completion in HubSpot is read back. */
   async function openLetters(portalId: string, ledgers: readonly CustomerLedger[]): Promise<LetterTask[]> {
     const found: LetterTask[] = [];
-    for (const ledger of ledgers) {
-      for (const [key, t] of await claims.openTasks(portalId, ledger.companyId)) {
-        if (t.action?.legal) found.push({ companyId: ledger.companyId, key, taskId: t.taskId, action: { ...t.action, legal: t.action.legal } });
+    for (const [companyId, open] of await claims.openTasksOf(portalId, ledgers.map((l) => l.companyId))) {
+      for (const [key, t] of open) {
+        if (t.action?.legal) found.push({ companyId, key, taskId: t.taskId, action: { ...t.action, legal: t.action.legal } });
       }
     }
     return found;
@@ -137,7 +146,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
 
   const companyOwners = deps.companyOwners ?? ((portalId: string, ids: readonly string[]) => deps.gateway.getCompanyOwners(portalId, ids));
   /** The company owner HubSpot has is the account owner, unless the customer's profile names one. */
-  function withAccountOwners(ledgers: CustomerLedger[], owners: ReadonlyMap<string, string | undefined>): CustomerLedger[] {
+  function withAccountOwners(ledgers: CustomerLedger[], owners: CompanyOwners): CustomerLedger[] {
     return ledgers.map((l) => {
       const ownerId = l.profile.ownerId ?? owners.get(l.companyId);
       return ownerId && ownerId !== l.profile.ownerId ? { ...l, profile: { ...l.profile, ownerId } } : l;
@@ -157,8 +166,9 @@ export function createSchedulingService(deps: SchedulingDeps) {
 
   async function closeUnneeded(portal: Portal, planner: PortalPlanner, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
     const toClose: { companyId: string; key: string; taskId: string }[] = [];
+    const open = await claims.openTasksOf(portal.portalId, ledgers.map((l) => l.companyId));
     for (const ledger of ledgers) {
-      for (const [key, t] of await claims.openTasks(portal.portalId, ledger.companyId)) {
+      for (const [key, t] of open.get(ledger.companyId) ?? []) {
         if (!taskStillNeeded(ledger, t.invoiceExternalIds, today, pauseOptions(planner))) toClose.push({ companyId: ledger.companyId, key, taskId: t.taskId });
       }
     }
@@ -178,9 +188,10 @@ export function createSchedulingService(deps: SchedulingDeps) {
   /** Promise checks whose promise was kept: completed in HubSpot, with a note on the company saying so. */
   async function closeKeptPromises(portal: Portal, language: Language, ledgers: readonly CustomerLedger[], today: string): Promise<number> {
     let closed = 0;
+    const checks = await promiseChecks.openOf(portal.portalId, ledgers.map((l) => l.companyId));
     for (const ledger of ledgers) {
-      const open = await promiseChecks.open(portal.portalId, ledger.companyId);
-      if (open.size === 0) continue;
+      const open = checks.get(ledger.companyId);
+      if (!open) continue;
       const kept = ledger.promises.flatMap((p) => {
         const taskId = open.get(p.id);
         const check = taskId === undefined ? undefined : promiseCheck(p, ledger, today, language);
@@ -219,71 +230,71 @@ export function createSchedulingService(deps: SchedulingDeps) {
     let updated = 0;
     let unchanged = 0;
     let pending: PlannedTask[] = [];
-    // One batch of creates in flight while the next companies are planned: planning's CPU overlaps the wait
-    // for HubSpot's rate window instead of adding to it. Awaited before the next is sent, so at most one.
-    let inFlight: Promise<void> = Promise.resolve();
-    const flush = async (batch: readonly PlannedTask[]) => {
-      await inFlight;
-      const sent = (async () => {
-        const settlement = await createTaskBatch(batchDeps, portalId, batch, who, counts);
-        await tasks.remember(portalId, settlement.drafts);
-        marking.settle(settlement);
-      })();
-      sent.catch(() => undefined); // awaited by the next flush or at the end; this only keeps it from counting as unhandled
-      inFlight = sent;
+    const sends = createSendQueue(PLANNED_AHEAD);
+    const flush = (batch: readonly PlannedTask[]) => sends.add(async () => {
+      const settlement = await createTaskBatch(batchDeps, portalId, batch, who, counts);
+      await tasks.remember(portalId, settlement.drafts);
+      marking.settle(settlement);
+    });
+    const sources = {
+      ...(deps.companyListing ? { listing: (onPage: (owners: CompanyOwners) => void) => deps.companyListing!(portalId, onPage) } : {}),
+      owners: (batch: readonly string[]) => companyOwners(portalId, batch),
     };
 
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const batchIds = ids.slice(i, i + BATCH);
-      // Revisions before ledgers: a write in between makes the mark stale (a re-plan), never wrongly fresh.
-      const [revisions, stored, owners] = await Promise.all([
-        deps.ledger.getRevisions(portalId, batchIds), marks.read(portalId, batchIds), companyOwners(portalId, batchIds),
-      ]);
-      const revisionOf = new Map(batchIds.map((id, n) => [id, revisions[n] ?? null]));
-      const changed = batchIds.filter((id, n) => revisions[n] == null || stored[n] !== marks.digest(markInputs, owners.get(id), revisions[n]!));
-      unchanged += batchIds.length - changed.length;
-      if (changed.length === 0) continue;
-      const read = withAccountOwners(await readLedgers(deps.ledger, portalId, changed), owners);
-      // A company whose ledger cannot be planned is set aside and reported; the rest of the portal goes on.
-      const screened = await deps.poisoned.screen(portalId, 'scheduling', read, (ledger) => ({
-        actions: planner.plan(ledger, at).actions.filter((a) => a.createsTask),
-        segment: scoreCustomer(ledger, today).segment,
-      }));
-      const ledgers = screened.map((s) => s.ledger);
-      // Before anything else looks at the open tasks: a letter someone completed is sent, not open.
-      await settleLetters(letterPortal(portal, planner, at), await openLetters(portalId, ledgers));
-      closed += await closeUnneeded(portal, planner, ledgers, today);
-      closed += await closeKeptPromises(portal, planner.language, ledgers, today);
-      const rewritten = await tasks.updateChangedTasks(portal, ledgers, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy, calendar: planner.calendar(at), language: planner.language });
-      updated += rewritten.updated;
-      for (const r of rewritten.refused) await deps.deadLetters.add(portalId, { kind: 'update-task', ref: r.taskId, reason: r.reason, companyId: r.companyId });
-      const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
-      for (const { ledger, result: { actions, segment } } of screened) {
-        marking.planned(ledger.companyId, owners.get(ledger.companyId), revisionOf.get(ledger.companyId) ?? null, actions.map((a) => a.key));
-        if (actions.length === 0) continue;
-        const payLink = links.get(ledger.companyId);
-        for (const action of actions) {
-          planned++;
-          pending.push({
-            action,
-            needsCompanyOwner: action.ownerId === undefined,
-            draft: (companyOwnerId) => taskDraftFor(action, {
-              ledger, timeZone: portal.timeZone, language: planner.language, policy: planner.policy, segment, letter: planner.letter, calendar: planner.calendar(at),
-              ...(companyOwnerId ? { companyOwnerId } : {}),
-              ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
-              ...(payLink ? { payLink } : {}),
-            }),
-          });
+    try {
+      for await (const { ids: batchIds, owners } of companyBatches(ids, BATCH, sources)) {
+        // Revisions before ledgers: a write in between makes the mark stale (a re-plan), never wrongly fresh.
+        const [revisions, stored] = await Promise.all([deps.ledger.getRevisions(portalId, batchIds), marks.read(portalId, batchIds)]);
+        const revisionOf = new Map(batchIds.map((id, n) => [id, revisions[n] ?? null]));
+        const changed = batchIds.filter((id, n) => revisions[n] == null || stored[n] !== marks.digest(markInputs, owners.get(id), revisions[n]!));
+        unchanged += batchIds.length - changed.length;
+        if (changed.length === 0) continue;
+        const read = withAccountOwners(await readLedgers(deps.ledger, portalId, changed), owners);
+        // A company whose ledger cannot be planned is set aside and reported; the rest of the portal goes on.
+        const screened = await deps.poisoned.screen(portalId, 'scheduling', read, (ledger) => ({
+          actions: planner.plan(ledger, at).actions.filter((a) => a.createsTask),
+          segment: scoreCustomer(ledger, today).segment,
+        }));
+        const ledgers = screened.map((s) => s.ledger);
+        // Before anything else looks at the open tasks: a letter someone completed is sent, not open.
+        await settleLetters(letterPortal(portal, planner, at), await openLetters(portalId, ledgers));
+        closed += await closeUnneeded(portal, planner, ledgers, today);
+        closed += await closeKeptPromises(portal, planner.language, ledgers, today);
+        const rewritten = await tasks.updateChangedTasks(portal, ledgers, owners, today, { pauses: pauseOptions(planner), letter: planner.letter, policy: planner.policy, calendar: planner.calendar(at), language: planner.language });
+        updated += rewritten.updated;
+        for (const r of rewritten.refused) await deps.deadLetters.add(portalId, { kind: 'update-task', ref: r.taskId, reason: r.reason, companyId: r.companyId });
+        const links = await payLinksOf(deps.payLinkFor, portalId, screened.filter((s) => s.result.actions.length > 0).map((s) => s.ledger.companyId));
+        for (const { ledger, result: { actions, segment } } of screened) {
+          const companyOwnerId = owners.get(ledger.companyId);
+          marking.planned(ledger.companyId, companyOwnerId, revisionOf.get(ledger.companyId) ?? null, actions.map((a) => a.key));
+          if (actions.length === 0) continue;
+          const payLink = links.get(ledger.companyId);
+          for (const action of actions) {
+            planned++;
+            pending.push({
+              action,
+              draft: () => taskDraftFor(action, {
+                ledger, timeZone: portal.timeZone, language: planner.language, policy: planner.policy, segment, letter: planner.letter, calendar: planner.calendar(at),
+                ...(companyOwnerId ? { companyOwnerId } : {}),
+                ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
+                ...(payLink ? { payLink } : {}),
+              }),
+            });
+          }
         }
+        while (pending.length >= BATCH) {
+          await flush(pending.slice(0, BATCH));
+          pending = pending.slice(BATCH);
+        }
+        await marks.write(portalId, marking.take());
       }
-      while (pending.length >= BATCH) {
-        await flush(pending.slice(0, BATCH));
-        pending = pending.slice(BATCH);
-      }
-      await marks.write(portalId, marking.take());
+      await flush(pending);
+      await sends.drain();
+    } catch (err) {
+      // Nothing of this run may still be creating once it has failed: a retry of the job takes its claims over.
+      await sends.stop();
+      throw err;
     }
-    await flush(pending);
-    await inFlight;
     await marks.write(portalId, marking.take());
     const result = { companies: ids.length, unchanged, planned, closed, updated, ...counts };
     await deps.redis.set(`${deps.prefix}:p:${portalId}:scheduling:last`, JSON.stringify({ at, ...result }));

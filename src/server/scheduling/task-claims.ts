@@ -65,6 +65,8 @@ export interface TaskClaims {
   releaseRejected(portalId: string, key: string): Promise<void>;
   /** Open tasks this app created for a company: actionKey → task and the invoices it is about. */
   openTasks(portalId: string, companyId: string): Promise<Map<string, OpenTask>>;
+  /** The same for many companies in one round trip: companyId → its open tasks (companies without any are left out). */
+  openTasksOf(portalId: string, companyIds: readonly string[]): Promise<Map<string, Map<string, OpenTask>>>;
   markClosed(portalId: string, companyId: string, keys: readonly string[]): Promise<void>;
   /** Open 14-day letter tasks by HubSpot task id: a task webhook names only the task. Unknown ids are left out. */
   findLetterTasks(portalId: string, taskIds: readonly string[]): Promise<{ taskId: string; companyId: string; key: string }[]>;
@@ -74,6 +76,9 @@ export interface TaskClaims {
 }
 
 const CLAIM_TTL_S = 400 * 24 * 3600;
+
+const parseOpen = (raw: Record<string, string>): Map<string, OpenTask> =>
+  new Map(Object.entries(raw).map(([key, v]) => [key, JSON.parse(v) as OpenTask]));
 
 export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000): TaskClaims {
   const k = (portalId: string, key: string) => `${prefix}:p:${portalId}:task:${key}`;
@@ -109,8 +114,21 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
       await redis.eval("if redis.call('HGET', KEYS[1], 'state') == 'rejected' then redis.call('DEL', KEYS[1]) end return 0", 1, k(portalId, key));
     },
     async openTasks(portalId, companyId) {
-      const raw = await redis.hgetall(openKey(portalId, companyId));
-      return new Map(Object.entries(raw).map(([key, v]) => [key, JSON.parse(v) as OpenTask]));
+      return parseOpen(await redis.hgetall(openKey(portalId, companyId)));
+    },
+    async openTasksOf(portalId, companyIds) {
+      const found = new Map<string, Map<string, OpenTask>>();
+      if (companyIds.length === 0) return found;
+      const m = redis.pipeline();
+      for (const id of companyIds) m.hgetall(openKey(portalId, id));
+      const replies = (await m.exec()) ?? [];
+      companyIds.forEach((id, i) => {
+        const [err, raw] = replies[i]!;
+        if (err) throw err;
+        const open = parseOpen(raw as Record<string, string>);
+        if (open.size > 0) found.set(id, open);
+      });
+      return found;
     },
     async markClosed(portalId, companyId, keys) {
       if (keys.length > 0) await redis.hdel(openKey(portalId, companyId), ...keys);

@@ -21,9 +21,7 @@ export interface TaskUpdaterDeps {
   readonly redis: Redis;
   readonly prefix: string;
   readonly gateway: Pick<HubSpotGateway, 'updateTasks'>;
-  readonly claims: Pick<TaskClaims, 'openTasks'>;
-  /** The company owner HubSpot has now (the company index, kept current by webhooks). */
-  readonly companyOwners: (portalId: string, companyIds: readonly string[]) => Promise<Map<string, string | undefined>>;
+  readonly claims: Pick<TaskClaims, 'openTasksOf'>;
   /** The customer's own page: a new link (rotated, expired) rewrites the open tasks that carry the old one. */
   readonly payLinkFor?: PayLinkFor;
 }
@@ -57,17 +55,19 @@ function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string,
 export function createTaskUpdater(deps: TaskUpdaterDeps) {
   const fpKey = (portalId: string) => `${deps.prefix}:p:${portalId}:task-fingerprints`;
 
-  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter']; policy?: ReminderPolicy; calendar?: BusinessCalendar; language?: Language } = {}): Promise<{ updated: number; refused: RefusedTaskUpdate[] }> {
+  /** `owners`: the company owners HubSpot has now (the company index, kept current by webhooks). */
+  async function updateChangedTasks(portal: Portal, ledgers: readonly CustomerLedger[], owners: ReadonlyMap<string, string | undefined>, today: string, opts: { pauses?: PauseOptions; letter?: TaskTextInput['letter']; policy?: ReminderPolicy; calendar?: BusinessCalendar; language?: Language } = {}): Promise<{ updated: number; refused: RefusedTaskUpdate[] }> {
     const pauses = opts.pauses ?? {};
     const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
+    const openOf = await deps.claims.openTasksOf(portal.portalId, ledgers.map((l) => l.companyId));
     for (const ledger of ledgers) {
-      for (const [key, t] of await deps.claims.openTasks(portal.portalId, ledger.companyId)) {
+      for (const [key, t] of openOf.get(ledger.companyId) ?? []) {
         if (t.action) open.push({ key, companyId: ledger.companyId, taskId: t.taskId, action: t.action, ledger });
       }
     }
     if (open.length === 0) return { updated: 0, refused: [] };
     const companies = [...new Set(open.map((o) => o.companyId))];
-    const [owners, links] = await Promise.all([deps.companyOwners(portal.portalId, companies), payLinksOf(deps.payLinkFor, portal.portalId, companies)]);
+    const links = await payLinksOf(deps.payLinkFor, portal.portalId, companies);
     const drafts = open.map((o) => {
       // The step's owner rule again, with the company's owner as HubSpot has it now: account-owner tasks follow a new owner.
       const accountOwnerId = o.ledger.profile.ownerId ?? owners.get(o.companyId);
