@@ -55,6 +55,21 @@ describe('planning again only what changed', () => {
     }
   });
 
+  it('when a new overdue invoice is booked the same day for a company with an open reminder, then that reminder takes it up: the invoice, the new total and count', async () => {
+    const [before] = await m.openTasks(companies[2]!);
+    expect(`${before!.subject} ${before!.body}`).not.toContain('R-2b');
+    await m.invoices({ domain: 'replan2.example' }, [{ id: 'R-2b', amount: 50_000, issued: '2027-01-11', due: '2027-02-10' }]);
+    expect((await m.rollup(companies[2]!)).overdue).toBe(1_500);
+    const open = await m.openTasks(companies[2]!);
+    expect(open).toHaveLength(1); // still one contact that day: the same task, rewritten
+    expect(open[0]!.id).toBe(before!.id);
+    const text = `${open[0]!.subject} ${open[0]!.body}`;
+    expect(text).toContain('R-2b');
+    expect(text).toContain('R-2');
+    expect(mentions(open[0]!.subject, 150_000)).toBe(true);
+    expect(mentions(open[0]!.subject, 100_000)).toBe(false);
+  });
+
   it('when the next morning comes, then every company is planned for the new day, and passed over on a second pass', async () => {
     m.embedded.time.set(`${m.date(2)}T07:00:00.000Z`);
     const morning = await schedulingOf(m);

@@ -15,6 +15,7 @@ import { portalLanguage, type Portal } from '../portals/portal-registry';
 import { payLinksOf, type PayLinkFor } from './pay-links';
 import type { TaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
+import { takenUpInvoices } from './taken-up-invoices';
 import { invoicesStillOwed } from './task-still-needed';
 
 export interface TaskUpdaterDeps {
@@ -34,9 +35,9 @@ export interface RefusedTaskUpdate extends RefusedTask { readonly companyId: str
 const fingerprint = (d: Pick<TaskDraft, 'subject' | 'body' | 'ownerId' | 'priority'>): string =>
   createHash('sha1').update(JSON.stringify([d.subject, d.body, d.ownerId ?? '', d.priority])).digest('base64url');
 
-/** The action as it stands today: only its invoices still owed, and what they still amount to. */
-function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string, timeZone: string, pauses: PauseOptions): PlannedAction {
-  const ids = invoicesStillOwed(ledger, action.invoiceExternalIds, today, pauses);
+/** The action as it stands today: its invoices still owed and those it takes up (taken-up-invoices.ts), and what they amount to. */
+function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string, timeZone: string, pauses: PauseOptions, added: readonly string[]): PlannedAction {
+  const ids = invoicesStillOwed(ledger, [...action.invoiceExternalIds, ...added].sort(), today, pauses);
   const byId = new Map(ledger.invoices.map((i) => [i.externalId, i]));
   const invoices = ids.map((id) => byId.get(id)!);
   // Grouped as the planner groups them, as of the contact's day (the day the task text speaks of); a changed due date regroups.
@@ -48,7 +49,7 @@ function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string,
 
 /**
  * The open reminder tasks whose facts changed — a partial payment, one of its invoices paid or disputed, a new
- * company owner — are rewritten in HubSpot: subject, body (amounts, invoices, script), priority and owner.
+ * overdue invoice to take up, a new company owner — are rewritten in HubSpot: subject, body (amounts, invoices, script), priority and owner.
  * What was written last is remembered as a fingerprint per action key, so an unchanged task costs nothing;
  * a task seen for the first time only has its fingerprint remembered.
  */
@@ -60,10 +61,14 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
     const pauses = opts.pauses ?? {};
     const open: { key: string; companyId: string; taskId: string; action: PlannedAction; ledger: CustomerLedger }[] = [];
     const openOf = await deps.claims.openTasksOf(portal.portalId, ledgers.map((l) => l.companyId));
+    const takenUp = new Map<string, string[]>();
     for (const ledger of ledgers) {
-      for (const [key, t] of openOf.get(ledger.companyId) ?? []) {
+      const mine = openOf.get(ledger.companyId);
+      if (!mine) continue;
+      for (const [key, t] of mine) {
         if (t.action) open.push({ key, companyId: ledger.companyId, taskId: t.taskId, action: t.action, ledger });
       }
+      for (const [key, ids] of takenUpInvoices(ledger, mine, portal.timeZone)) takenUp.set(key, ids);
     }
     if (open.length === 0) return { updated: 0, refused: [] };
     const companies = [...new Set(open.map((o) => o.companyId))];
@@ -75,7 +80,7 @@ export function createTaskUpdater(deps: TaskUpdaterDeps) {
         ...(accountOwnerId ? { accountOwnerId } : {}),
         ...(portal.creditControllerOwnerId ? { creditControllerOwnerId: portal.creditControllerOwnerId } : {}),
       });
-      const action = { ...asOfToday(o.action, o.ledger, today, portal.timeZone, pauses), ...(ownerId ? { ownerId } : {}) };
+      const action = { ...asOfToday(o.action, o.ledger, today, portal.timeZone, pauses, takenUp.get(o.key) ?? []), ...(ownerId ? { ownerId } : {}) };
       // Nothing of it is owed any more: closing it is the closer's job, not a rewrite.
       if (action.invoiceExternalIds.length === 0 && o.action.invoiceExternalIds.length > 0) return undefined;
       const companyOwnerId = owners.get(o.companyId);
