@@ -45,6 +45,12 @@ monthInTheLife('The domain owns the rules', { firstDay: '2027-03-01', days: 6 },
     s.then(1, 'the Payment status card says €700 overdue', async (m) => {
       expect((await m.paymentStatus(c)).overdue).toEqual([{ minor: 70_000, currency: 'EUR' }]);
     });
+    s.then(1, 'the reminder task names the credit note the customer may set off, and the balance of €700', async (m) => {
+      const [task] = await m.openTasks(c);
+      expect(task!.body).toContain('C-9101');
+      expect(mentions(task!.body, 30_000)).toBe(true);
+      expect(mentions(task!.body, 70_000)).toBe(true);
+    });
   });
 
   scenario('A credit note larger than what is late: nothing is overdue', (s) => {

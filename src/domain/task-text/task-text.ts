@@ -3,10 +3,11 @@ import { returnReason } from '../direct-debit/return-reasons';
 import { text as scriptText } from '../call-script/format';
 import { CHANNELS, type ActionKind, COLLECTION_FAILURE_REASONS, type BusinessCalendar, type Channel, type CollectionFailureReason, type CustomerLedger, type Invoice, type Language } from '../ledger';
 import { daysBetween, type IsoDate } from '../dates';
-import { sum } from '../money';
+import { money, sum } from '../money';
 import { formatAmounts, formatDate, formatMoney, formatPercent } from '../i18n/format';
 import { claimCharges } from '../legal/claim-charges';
 import { consumerLetterTermPassed } from '../legal/consumer-costs';
+import { isOpenReceivable } from '../measures/aging';
 import type { PlannedAction, Reason, ReasonCode, ReasonParams } from '../policy/plan';
 import type { ReminderPolicy } from '../policy/policy';
 import { stepName, t } from './format';
@@ -59,6 +60,7 @@ export function taskText(input: TaskTextInput): TaskText {
     t(lang, 'body.amount', { amount, invoices: t(lang, 'invoices', { count }) }),
     ...invoiceSection(lang, 'body.overdue', overdue, today),
     ...invoiceSection(lang, 'body.due_soon', dueSoon, today),
+    ...creditSection(lang, action, ledger),
     ...(action.legal ? [t(lang, 'letter.planned', { costs: formatMoney(action.legal.costsIfUnpaid, lang) })] : []),
     ...(claimsCharges(action) ? chargesSection(input) : []),
     ...(action.reasons.length > 0 ? [t(lang, 'body.why', { reasons: action.reasons.map((r) => reasonText(lang, r)).join('; ') })] : []),
@@ -130,6 +132,17 @@ function invoiceSection(lang: Language, heading: 'body.overdue' | 'body.due_soon
   return [t(lang, heading), ...invoices.map((i) => t(lang, 'body.invoice', {
     number: i.number, open: formatMoney(i.open, lang), amount: formatMoney(i.amount, lang), dueDate: formatDate(i.dueDate, lang), when: when(lang, i.dueDate, today),
   }))];
+}
+
+/**
+ * The open credit notes of the action's currency: the customer may set them off against what is late, so the
+ * rollup and the cards net them (measures/aging.ts) — the task names them and the balance, as the customer will.
+ */
+function creditSection(lang: Language, action: PlannedAction, ledger: CustomerLedger): string[] {
+  const credits = ledger.invoices.filter((i) => i.kind === 'credit_note' && isOpenReceivable(i) && i.open.currency === action.currency);
+  if (credits.length === 0) return [];
+  const net = money(Math.max(0, action.amount.minor - credits.reduce((s, c) => s + c.open.minor, 0)), action.currency);
+  return [t(lang, 'body.credits', { notes: credits.map((c) => `${c.number} ${formatMoney(c.open, lang)}`).join(', '), net: formatMoney(net, lang) })];
 }
 
 function when(lang: Language, dueDate: IsoDate, today: IsoDate): string {

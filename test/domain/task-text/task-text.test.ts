@@ -95,4 +95,17 @@ describe('the text of a reminder task', () => {
   it('when a step has an id an admin made up, then it keeps that id, readable', () => {
     expect(text('nl', { stepId: 'extra_belronde' }).subject).toMatch(/^Bellen: extra belronde · /);
   });
+
+  it('when the customer has open credit notes in the task\'s currency, then it names them and the balance they leave, in either language', () => {
+    const withCredit = aLedger({ invoices: [...invoices,
+      anInvoice({ externalId: 'k', number: 'C-1', kind: 'credit_note', dueDate: '2026-10-01', amount: money(26_000, 'EUR') }),
+      anInvoice({ externalId: 'u', number: 'C-USD', kind: 'credit_note', dueDate: '2026-10-01', amount: money(9_000, 'USD') }),
+    ], profile: aProfile({ language: 'en' }) });
+    const en = plain(taskText({ action: action(), ledger: withCredit, language: 'en', today: '2026-11-24' }).body);
+    expect(en).toContain('Credit notes the customer may set off: C-1 €260.00; on balance €1,000.00.');
+    expect(en).not.toContain('C-USD');
+    const nl = plain(taskText({ action: action(), ledger: withCredit, language: 'nl', today: '2026-11-24' }).body);
+    expect(nl).toContain("Creditnota's die de klant mag verrekenen: C-1 € 260,00; per saldo € 1.000,00.");
+    expect(text('en').body).not.toContain('Credit notes');
+  });
 });
