@@ -8,6 +8,7 @@
 // BENCH_TIMELINE=1 prints the calls of each second by kind (company listing, task creates, other).
 // Leaves out: network latency to HubSpot (loopback, ~1 ms), other apps' traffic, rollups (bench:sync).
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { dateInZone } from '../../src/domain/dates';
 import { cpuSecondsSince, invoicesFor, prng, startBenchPortal, WINDOW_CALLS, WINDOW_S, windowFloorSeconds } from '../sync/fixture';
@@ -49,11 +50,13 @@ async function run(label: string) {
   const from = await hub.requestCount();
   const failuresBefore = failures();
   const cpu = process.cpuUsage();
+  const sandboxCpu = await hub.cpuSeconds();
   const started = process.hrtime.bigint();
   const startedAt = Date.now();
   const result = await services.scheduling.schedulePortal(portalId, { owner: `bench-${label}` });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuSeconds = cpuSecondsSince(cpu);
+  const sandboxSeconds = (await hub.cpuSeconds()) - sandboxCpu;
   const log = await hub.requestLog(from);
   const calls = log.length;
   const floor = windowFloorSeconds(calls);
@@ -66,6 +69,7 @@ async function run(label: string) {
   console.log(`  result           ${JSON.stringify(result)}`);
   console.log(`  elapsed          ${elapsed.toFixed(1)} s`);
   console.log(`  app CPU time     ${cpuSeconds.toFixed(1)} s (${((cpuSeconds / COMPANIES) * 1e6).toFixed(0)} µs per company)`);
+  console.log(`  sandbox CPU time ${sandboxSeconds.toFixed(1)} s (the stand-in for HubSpot, a process of its own); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`  HubSpot calls    ${calls}: ${[...byRoute].map(([r, n]) => `${r} ×${n}`).join(', ') || 'none'}`);
   console.log(`  floor            ${floor.toFixed(1)} s (${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
   console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}× (target ≤ 1.10×)` : ' (floor 0: no ratio)'}`);

@@ -6,6 +6,7 @@ export type SandboxCall =
   | { op: 'createOwners'; owners: { email: string; firstName: string; lastName: string }[] }
   | { op: 'requestLog'; from: number }
   | { op: 'requestCount' }
+  | { op: 'cpuSeconds' }
   | { op: 'close' };
 export type SandboxReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
@@ -21,6 +22,8 @@ export interface RemoteSandbox {
   /** HubSpot calls the portal received from `from` on (an index into its log), in order. */
   requestLog(from?: number): Promise<LoggedRequest[]>;
   requestCount(): Promise<number>;
+  /** CPU seconds the sandbox process has used so far (user + system): how busy the stand-in for HubSpot was. */
+  cpuSeconds(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,7 @@ export async function startRemoteSandbox(): Promise<RemoteSandbox> {
     createOwners: (owners) => call({ op: 'createOwners', owners }),
     requestLog: (from = 0) => call({ op: 'requestLog', from }),
     requestCount: () => call({ op: 'requestCount' }),
+    cpuSeconds: () => call({ op: 'cpuSeconds' }),
     async close() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       await call({ op: 'close' });

@@ -19,6 +19,10 @@ function answer(call: SandboxCall): unknown {
       return hub.requestLog.slice(call.from).map((e) => ({ method: e.method, path: e.path, route: e.route, status: e.status, at: e.at }));
     case 'requestCount':
       return hub.requestLog.length;
+    case 'cpuSeconds': {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1e6;
+    }
     case 'close':
       void sandbox.close().then(() => process.exit(0));
       return null;

@@ -61,6 +61,12 @@ const BATCH = 100;
  * batch keeps its 100 ledgers until sent).
  */
 const PLANNED_AHEAD = 100;
+/**
+ * Batch creates under way at once. The rate window admits a call every 91 ms on average while a create of 100
+ * tasks takes HubSpot longer than that, so one at a time would leave the window unused. Each key is still
+ * claimed on its own (task-claims.ts), so creates running side by side never share one.
+ */
+const CREATES_AT_ONCE = 4;
 
 /**
  * The reminder run of one portal: plan every customer, create the due tasks in HubSpot (batches of 100,
@@ -230,7 +236,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
     let updated = 0;
     let unchanged = 0;
     let pending: PlannedTask[] = [];
-    const sends = createSendQueue(PLANNED_AHEAD);
+    const sends = createSendQueue({ ahead: PLANNED_AHEAD, concurrent: CREATES_AT_ONCE });
     const flush = (batch: readonly PlannedTask[]) => sends.add(async () => {
       const settlement = await createTaskBatch(batchDeps, portalId, batch, who, counts);
       await tasks.remember(portalId, settlement.drafts);

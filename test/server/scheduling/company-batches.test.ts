@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { companyBatches, type CompanyOwners } from '../../../src/server/scheduling/company-batches';
-import { createSendQueue } from '../../../src/server/scheduling/send-queue';
 
 const collect = async (gen: AsyncGenerator<{ ids: string[]; owners: CompanyOwners }>) => {
   const out: { ids: string[]; owners: [string, string | undefined][] }[] = [];
@@ -43,37 +42,5 @@ describe('the run\'s companies in batches', () => {
     })();
     await expect(run).rejects.toThrow('HubSpot down');
     expect(seen).toEqual(['a']);
-  });
-});
-
-describe('the queue of sends', () => {
-  it('when sends are added faster than they finish, then they run one at a time in order and add waits only beyond the allowed number', async () => {
-    const q = createSendQueue(2);
-    const log: string[] = [];
-    let running = 0;
-    const send = (n: number) => async () => { running++; expect(running).toBe(1); log.push(`start ${n}`); await tick(); log.push(`end ${n}`); running--; };
-    await q.add(send(1));
-    await q.add(send(2));
-    expect(log).not.toContain('end 1'); // two may wait: nothing had to finish yet
-    await q.add(send(3));
-    expect(log).toContain('end 1');
-    await q.drain();
-    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
-  });
-
-  it('when a send fails, then the later ones never start and the failure surfaces; stop lets none of the queued ones start', async () => {
-    const q = createSendQueue(10);
-    const started: number[] = [];
-    await q.add(async () => { started.push(1); throw new Error('refused'); });
-    await q.add(async () => { started.push(2); });
-    await expect(q.drain()).rejects.toThrow('refused');
-    expect(started).toEqual([1]);
-
-    const r = createSendQueue(10);
-    const ran: number[] = [];
-    await r.add(async () => { ran.push(1); await tick(); });
-    await r.add(async () => { ran.push(2); });
-    await r.stop();
-    expect(ran).toEqual([1]);
   });
 });
