@@ -10,6 +10,7 @@ export type SandboxCall =
   | { op: 'close' };
 export type SandboxReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
+/** One call as the sandbox received it; `at` is its arrival (epoch ms, this machine's clock). */
 export interface LoggedRequest { readonly method: string; readonly path: string; readonly route: string; readonly status: number; readonly at: number }
 
 /** The bench's handle on a sandbox running in its own process (see sandbox-process.ts). */
