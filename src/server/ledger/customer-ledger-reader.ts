@@ -13,21 +13,35 @@ function queueCompanyRead(tx: ReturnType<Redis['multi']>, keys: LedgerKeys, comp
   tx.get(keys.profile(companyId));
   tx.get(keys.revision(companyId));
 }
-const READS_PER_COMPANY = COMPANY_COLLECTIONS.length + 2;
+
+// The collections and the profile of each company in KEYS, in the order toLedger expects, as one flat reply.
+const READ_MANY = `
+local out = {}
+for i = 1, #KEYS do
+  if i % ${COMPANY_COLLECTIONS.length + 1} == 0 then out[i] = redis.call('GET', KEYS[i]) else out[i] = redis.call('HVALS', KEYS[i]) end
+end
+return out
+`;
+const KEYS_PER_COMPANY = COMPANY_COLLECTIONS.length + 1;
 
 /**
- * Reads many companies' ledgers in one MULTI (one round trip; each company's snapshot is consistent, as with
- * the single read). For bulk passes such as the CRM sync: it neither uses nor fills the cards' LRU, which a
- * scan over every company would only flush. The ledgers are not frozen (they are not shared).
+ * Reads many companies' ledgers in one script (one round trip, atomic: each company's snapshot is consistent,
+ * as with the single read). For bulk passes such as the CRM sync: it neither uses nor fills the cards' LRU,
+ * which a scan over every company would only flush. A script rather than a MULTI of nine commands per company:
+ * the client then builds, queues and decodes one command instead of 900 per 100 companies, which was a third of
+ * the sync's CPU. The ledgers are not frozen (they are not shared).
  */
 export function createCustomerLedgersReader(redis: Redis): ManyReader {
   return async (keys, companyIds) => {
     if (companyIds.length === 0) return [];
-    const tx = redis.multi();
-    for (const id of companyIds) queueCompanyRead(tx, keys, id);
-    const results = (await tx.exec()) ?? [];
-    for (const [error] of results) if (error) throw error;
-    return companyIds.map((id, n) => toLedger(id, results.slice(n * READS_PER_COMPANY, (n + 1) * READS_PER_COMPANY).map(([, value]) => value)));
+    const names: string[] = [];
+    for (const id of companyIds) {
+      for (const c of COMPANY_COLLECTIONS) names.push(keys.company(id, c));
+      names.push(keys.profile(id));
+    }
+    // A missing profile comes back as false from Lua, which the client reads as null: what GET gives.
+    const values = (await redis.eval(READ_MANY, names.length, ...names)) as unknown[];
+    return companyIds.map((id, n) => toLedger(id, values.slice(n * KEYS_PER_COMPANY, (n + 1) * KEYS_PER_COMPANY)));
   };
 }
 
