@@ -55,7 +55,23 @@ async function benchSize(companies: number): Promise<SizeResult> {
     return parts.join(' · ');
   };
 
+  // When the rate budget admitted each call (Redis' clock, this machine's): a call that reaches HubSpot long after
+  // its admission can meet a window that still holds the calls of ten seconds before, which is a 429.
+  const admitted: number[] = [];
+  const acquire = services.budget.acquire.bind(services.budget);
+  services.budget.acquire = async (...args) => {
+    const at = await acquire(...args);
+    admitted.push(at);
+    return at;
+  };
+  const admissionLag = (log: Log) => {
+    const arrivals = log.map((e) => e.at).sort((a, b) => a - b);
+    const lags = admitted.sort((a, b) => a - b).map((a, i) => (arrivals[i] ?? a) - a).sort((a, b) => a - b);
+    return lags.length === 0 ? 'none' : `median ${lags[Math.floor(lags.length / 2)]} ms, max ${lags.at(-1)} ms`;
+  };
+
   async function run(label: string) {
+    admitted.length = 0;
     const from = await hub.requestCount();
     const failuresBefore = failures();
     const cpu = process.cpuUsage();
@@ -75,6 +91,7 @@ async function benchSize(companies: number): Promise<SizeResult> {
     console.log(`  app CPU time     ${cpuSeconds.toFixed(1)} s (${((cpuSeconds / companies) * 1e6).toFixed(0)} µs per company)`);
     console.log(`  HubSpot calls    ${calls} (writes ${writes}, reads ${calls - writes})`);
     if (calls > 0) console.log(`  calls by window  ${timeline(log, startedAt)}`);
+    if (calls > 0) console.log(`  admission → arrival ${admissionLag(log)}`);
     console.log(`  floor            ${floor.toFixed(1)} s (${calls} calls: ${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
     console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}×` : ' (floor 0: no ratio)'}`);
     console.log(`  429s from sandbox ${throttled}; failed calls on the error path ${failures() - failuresBefore}`);
