@@ -6,6 +6,7 @@ import { createPortalCaller, type CallerDeps } from './portal-caller';
 import { ASSOC, COMPANY_READ_PROPERTIES, assoc, companySearchGroups, rollupProperties, taskCompletion, taskUpdateProperties, toCompanySummary } from './crm-mapping';
 import { TASK_ACTION_KEY, WRITE_KEY, appSchema } from './crm-schema';
 import { writeSplitting } from './batch-split';
+import { postBatch } from './post-batch';
 import { createSchemaWriter } from './schema-writer';
 import { createTasksOnce } from './task-create';
 import { createOnce, readByWriteKey } from './write-once';
@@ -105,9 +106,9 @@ export function createHubSpotGateway(deps: CallerDeps): HubSpotGateway {
 
     async updateCompanyRollups(portalId, rollups, syncedAt) {
       assertBatch(rollups.length, 'updateCompanyRollups');
-      const refused = await writeSplitting(rollups, (batch) => call(portalId, 'update company rollups', 'standard', (c) => c.crm.companies.batchApi.update({
+      const refused = await writeSplitting(rollups, (batch) => call(portalId, 'update company rollups', 'standard', (c, answered) => postBatch(c, answered, '/crm/v3/objects/companies/batch/update', {
         inputs: batch.map((r) => ({ id: r.companyId, properties: rollupProperties(r, syncedAt) })),
-      })).then(() => undefined));
+      })));
       if (rollups.length > refused.length) await tally(portalId, { rollups_written: rollups.length - refused.length });
       return { refused: refused.map((r) => ({ companyId: r.item.companyId, reason: r.reason })) };
     },

@@ -4,7 +4,8 @@ import type { TokenStore } from '../portals/token-store';
 import type { UsageCounters } from '../operations/usage';
 import type { BudgetKind, RateBudget } from '../rate/rate-budget';
 import { GatewayError } from './gateway-error';
-import { classify, httpStatusOf, hubspotMessage, rateLimitMaxOf } from './retry-policy';
+import { errorHeaders, rateLimitOf, type HeaderLookup } from './rate-limit-headers';
+import { classify, httpStatusOf, hubspotMessage } from './retry-policy';
 
 export interface CallerDeps {
   readonly portals: PortalRegistry;
@@ -30,7 +31,13 @@ export interface CallerDeps {
  */
 export interface WriteOnce<T> { readonly recover: () => Promise<T | undefined> }
 
-export type CallPortal = <T>(portalId: string, operation: string, kind: BudgetKind, fn: (client: Client) => Promise<T>, once?: WriteOnce<T>) => Promise<T>;
+/**
+ * What a call hands the answer's headers to, when it can see them: in api-client 13 the generated APIs hide them on
+ * success (HubSpot/hubspot-api-nodejs#686; calls made through `apiRequest` see them), their errors carry them.
+ */
+export type AnswerHeaders = (header: HeaderLookup) => void;
+
+export type CallPortal = <T>(portalId: string, operation: string, kind: BudgetKind, fn: (client: Client, answered: AnswerHeaders) => Promise<T>, once?: WriteOnce<T>) => Promise<T>;
 
 /**
  * Runs one HubSpot call for a portal: books the shared rate budget first, then calls through a per-portal
@@ -61,23 +68,28 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
         if (written !== undefined) return written;
         unsure = false;
       }
-      await deps.budget.acquire(portalId, kind, portal.tier);
+      // The token first: once admitted, a call goes out at once, so HubSpot counts it about when the budget did.
       const token = await deps.tokens.getAccessToken(portalId);
+      const admittedAt = await deps.budget.acquire(portalId, kind, portal.tier);
       const client = clientFor(portalId, token, portal.basePath);
-      // Counting must never fail the call it counts.
+      // Counting must never fail the call it counts; nor must learning from the headers.
       const count = (rateLimited: boolean) => deps.usage?.hubspotCall(portalId, portal.timeZone, rateLimited).catch(() => undefined);
+      const observe = async (header: HeaderLookup) => {
+        const answer = kind === 'standard' ? rateLimitOf(header) : undefined;
+        if (answer) await deps.budget.observe(portalId, answer, admittedAt).catch(() => undefined);
+      };
       try {
         calls++;
-        const result = await fn(client);
+        let headers: HeaderLookup | undefined;
+        const result = await fn(client, (h) => { headers = h; });
+        if (headers) await observe(headers);
         await count(false);
         return result;
       } catch (err) {
         const status = httpStatusOf(err);
         await count(status === 429);
-        // A 429 says the portal's true 10 s limit (the tier was configured too high); the budget learns it. Only
-        // errors show headers: @hubspot/api-client 13 ignores configured middleware (fixed in 14, which needs Node 22).
-        const limit = status === 429 ? rateLimitMaxOf(err) : undefined;
-        if (limit !== undefined) await deps.budget.observeLimit(portalId, limit).catch(() => undefined);
+        // The headers say the portal's true limit (a 429: the tier was configured too high) and what else spends it.
+        await observe(errorHeaders(err));
         // A 401 before the token's time (access revoked, the app uninstalled): one refresh tells which. A refused
         // refresh quarantines the portal and ends the call (hubspot/oauth-install.ts); a new token is tried once.
         if (status === 401 && !renewed && await deps.tokens.expire(portalId, token)) { renewed = true; continue; }

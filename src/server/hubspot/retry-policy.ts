@@ -22,13 +22,6 @@ export function httpStatusOf(err: unknown): number | undefined {
   return typeof e?.code === 'number' ? e.code : typeof e?.status === 'number' ? e.status : undefined;
 }
 
-/** The portal's 10 s limit as HubSpot's `X-HubSpot-RateLimit-Max` header on an error answer states it. */
-export function rateLimitMaxOf(err: unknown): number | undefined {
-  const headers = (err as { headers?: Record<string, string | undefined> } | undefined)?.headers;
-  const max = Number(headers?.['x-hubspot-ratelimit-max']);
-  return Number.isInteger(max) && max > 0 ? max : undefined;
-}
-
 function bodyOf(err: unknown): Record<string, unknown> {
   const body = (err as ErrorLike | undefined)?.body;
   if (body && typeof body === 'object') return body as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { invoiceFor, startHarness, type Harness } from './harness';
 
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
@@ -17,6 +17,26 @@ describe("the rate budget learns the portal's limit from HubSpot's answer", () =
 
     // The retried call opened a new window: 99 more fit in it, the 100th does not (a marketplace budget would admit it).
     for (let i = 0; i < 99; i++) await harness.services.budget.acquire(harness.portalId, 'standard', 'marketplace');
+    const next = harness.services.budget.acquire(harness.portalId, 'standard', 'marketplace');
+    next.catch(() => undefined); // still waiting when the harness closes its Redis connection
+    expect(await Promise.race([next.then(() => 'admitted' as const), timeout(500)])).toBe('waiting');
+  }, 30_000);
+
+  it('when HubSpot allows 100 and 40 calls this budget never admitted spent the window, then the rollup write\'s ordinary answer teaches both, before any 429: the window admits what is left', async () => {
+    h = await startHarness({ tier: 'private-starter', validate: false, companies: 1 });
+    const harness = h;
+    await harness.ledger.upsertInvoices(harness.portalId, [invoiceFor(harness.companyIds[0]!, 1, '2026-11-01')]);
+    const token = await harness.services.tokens.getAccessToken(harness.portalId);
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch(`${harness.sandbox.url}/crm/v3/owners`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+    }
+    // The schema calls, then one rollup write: its answer says Max 100 and Remaining 100 − 40 − the sync's calls.
+    expect(await harness.services.sync.syncPortal(harness.portalId)).toMatchObject({ written: 1, writeCalls: 1 });
+    const synced = harness.calls() - 40;
+    expect(harness.calls(undefined, 429)).toBe(0);
+
+    for (let i = 0; i < 100 - 40 - synced; i++) await harness.services.budget.acquire(harness.portalId, 'standard', 'marketplace');
     const next = harness.services.budget.acquire(harness.portalId, 'standard', 'marketplace');
     next.catch(() => undefined); // still waiting when the harness closes its Redis connection
     expect(await Promise.race([next.then(() => 'admitted' as const), timeout(500)])).toBe('waiting');

@@ -78,4 +78,23 @@ describe('rate budget', () => {
     for (let i = 0; i < 4; i++) searches.push(await budget.acquire('p1', 'search', 'marketplace'));
     expect(peakInWindow(searches, 1000)).toBe(4);
   });
+
+  it('when HubSpot counted more calls in its window than this budget admitted, then that many are kept back for a window; an answer that agrees gives them back', async () => {
+    const prefix = uniquePrefix('rate');
+    const budget = createRateBudget(a, prefix, { marginMs: 0, windowMs: 1000 });
+    const first = await budget.acquire('p1', 'standard', 'marketplace');
+    // HubSpot says 61 of 110 are spent in its 1 s window: 60 calls this log never admitted.
+    await budget.observe('p1', { max: 110, remaining: 49, intervalMs: 1000 }, first);
+    const admitted = [first];
+    for (let i = 0; i < 60; i++) admitted.push(await budget.acquire('p1', 'standard', 'marketplace'));
+    expect(peakInWindow(admitted, 1000)).toBe(50);
+
+    const later = await budget.acquire('p1', 'standard', 'marketplace');
+    // The next answer shows nothing else spending the window: the whole limit is ours again.
+    await budget.observe('p1', { max: 110, remaining: 110 - 1, intervalMs: 1000 }, later);
+    await new Promise((r) => setTimeout(r, 1000));
+    const burst: number[] = [];
+    for (let i = 0; i < 110; i++) burst.push(await budget.acquire('p1', 'standard', 'marketplace'));
+    expect(peakInWindow(burst, 1000)).toBe(110);
+  });
 });
