@@ -36,9 +36,9 @@ export function planBeforeDue(ctx: PlanContext, invoices: readonly Invoice[], fl
     for (let j = steps.length - 1; j >= 0; j--) {
       const step = steps[j]!;
       const cohort = step.anchor === 'invoice_date' ? invoice.issueDate : invoice.dueDate;
-      const key = actionKey({ companyId: ctx.ledger.companyId, currency, stepId: step.id, cycleAnchorDate: cohort });
+      const keyOf = () => actionKey({ companyId: ctx.ledger.companyId, currency, stepId: step.id, cycleAnchorDate: cohort });
       const ids = new Set([invoice.externalId]);
-      if (findDone(ctx.history, { stepId: step.id, key, invoiceIds: ids, since: invoice.issueDate })) break;
+      if (findDone(ctx.history, { stepId: step.id, keyOf, invoiceIds: ids, since: invoice.issueDate })) break;
       const moment = beforeDueMoment(step, cohort, ctx);
       // A contact that named this invoice from the step's moment on (e.g. a reminder about late ones that
       // mentioned it as due soon) already did what this step would do.

@@ -19,9 +19,9 @@ export function planFailedDirectDebit(ctx: PlanContext, currency: string, unpaus
     const invoice = byId.get(failure.invoiceExternalId);
     if (!invoice || failure.date > ctx.asOf) continue;
     const ids = new Set([invoice.externalId]);
-    const key = actionKey({ companyId: ctx.ledger.companyId, currency, stepId: rule.id, cycleAnchorDate: failure.date });
+    const keyOf = () => actionKey({ companyId: ctx.ledger.companyId, currency, stepId: rule.id, cycleAnchorDate: failure.date });
     const handled =
-      findDone(ctx.history, { stepId: rule.id, key, invoiceIds: ids, since: failure.date }) ??
+      findDone(ctx.history, { stepId: rule.id, keyOf, invoiceIds: ids, since: failure.date }) ??
       ctx.history.find((r) => touches(r, ids) && r.localDate >= failure.date);
     if (!handled) open.push({ failure, invoice });
   }

@@ -25,13 +25,16 @@ export function historyUpTo(history: readonly ActionRecord[], now: Instant, cal:
 
 /**
  * Was this step already done for this cycle? Either the planned action's key was recorded, or the same step
- * was recorded for one of the cycle's invoices since the cycle started (a manual send counts too).
+ * was recorded for one of the cycle's invoices since the cycle started (a manual send counts too). The key is
+ * only made when there is history to look in: a customer never contacted (every company of a first sync) needs none.
  */
 export function findDone(
   history: readonly DatedRecord[],
-  q: { stepId: string; key: string; invoiceIds: ReadonlySet<string>; since: IsoDate },
+  q: { stepId: string; keyOf: () => string; invoiceIds: ReadonlySet<string>; since: IsoDate },
 ): DatedRecord | undefined {
-  return history.find((r) => r.key === q.key || (r.stepId === q.stepId && r.localDate >= q.since && touches(r, q.invoiceIds)));
+  if (history.length === 0) return undefined;
+  const key = q.keyOf();
+  return history.find((r) => r.key === key || (r.stepId === q.stepId && r.localDate >= q.since && touches(r, q.invoiceIds)));
 }
 
 /** The day of the latest contact about these invoices, if any: no new ladder step lands on that same day. */

@@ -35,7 +35,7 @@ export function planOverdueCycle(ctx: PlanContext, currency: string, overdue: re
   const anchor = oldest.dueDate;
   const ids = new Set(overdue.map((i) => i.externalId));
   const keyOf = (s: PolicyStep) => actionKey({ companyId: ctx.ledger.companyId, currency, stepId: s.id, cycleAnchorDate: anchor });
-  const done = steps.map((s) => findDone(ctx.history, { stepId: s.id, key: keyOf(s), invoiceIds: ids, since: anchor }));
+  const done = steps.map((s) => findDone(ctx.history, { stepId: s.id, keyOf: () => keyOf(s), invoiceIds: ids, since: anchor }));
   const doneIdx = done.reduce((last, r, i) => (r ? i : last), -1);
 
   const moments: IsoDate[] = [];
