@@ -4,8 +4,11 @@
 // its code not yet optimised by the JIT) with its own Redis and sandbox, then prints one line per size.
 // Per size it prints elapsed time, HubSpot calls, the true floor of the rolling window for those calls — 110 may
 // start at once, so n calls need at least 10 s × ⌊(n − 1) / 110⌋ — the time above it and the ratio (only where the
-// floor is not 0), when each window's calls reached the sandbox (from the start of the run), 429s and peak RSS,
-// then a second run with nothing changed (its write calls must be 0).
+// floor is not 0), when each window's calls reached the sandbox (from the start of the run) and the call of the
+// first window the last call waited on (its arrival is the part of the time the app's own computation sets: the
+// first window's calls go out as their batches are computed), 429s and peak RSS, then a second run with nothing
+// changed (its write calls must be 0). The floor is HubSpot's window; the app's own budget adds 250 ms to each window
+// (for the time a call takes to reach HubSpot), so 221 calls or more can finish no sooner than 20.5 s after the first.
 // Also prints this process's CPU time for the run: the app's own work (reading ledgers, planning, rollups, the
 // api-client), which on a loaded machine says more than the elapsed time does, and the load average. The sandbox
 // runs in a process of its own, as HubSpot is not in ours.
@@ -54,6 +57,14 @@ async function benchSize(companies: number): Promise<SizeResult> {
     }
     return parts.join(' · ');
   };
+  // The last of n calls may start only a budget window after call n − 110, which waited on call n − 220, and so on
+  // back to a call of the first window: that call's arrival plus the windows is the run's floor on this clock.
+  const anchor = (log: Log, startedAt: number) => {
+    const arrivals = log.map((e) => (e.at - startedAt) / 1000).sort((a, b) => a - b);
+    const windows = Math.floor((arrivals.length - 1) / WINDOW_CALLS);
+    const first = arrivals.length - windows * WINDOW_CALLS;
+    return `call ${first} of the first window reached the sandbox at ${arrivals[first - 1]!.toFixed(2)} s; the last call at ${arrivals.at(-1)!.toFixed(2)} s, ${windows} window${windows === 1 ? '' : 's'} later`;
+  };
 
   // When the rate budget admitted each call (Redis' clock, this machine's): a call that reaches HubSpot long after
   // its admission can meet a window that still holds the calls of ten seconds before, which is a 429.
@@ -92,6 +103,7 @@ async function benchSize(companies: number): Promise<SizeResult> {
     console.log(`  HubSpot calls    ${calls} (writes ${writes}, reads ${calls - writes})`);
     if (calls > 0) console.log(`  calls by window  ${timeline(log, startedAt)}`);
     if (calls > 0) console.log(`  admission → arrival ${admissionLag(log)}`);
+    if (calls > WINDOW_CALLS) console.log(`  what the last call waited on: ${anchor(log, startedAt)}`);
     console.log(`  floor            ${floor.toFixed(1)} s (${calls} calls: ${WINDOW_S} s × ⌊(calls − 1) / ${WINDOW_CALLS}⌋)`);
     console.log(`  above the floor  ${(elapsed - floor).toFixed(1)} s${floor > 0 ? `, ratio ${(elapsed / floor).toFixed(2)}×` : ' (floor 0: no ratio)'}`);
     console.log(`  429s from sandbox ${throttled}; failed calls on the error path ${failures() - failuresBefore}`);
