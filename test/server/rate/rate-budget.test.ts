@@ -97,4 +97,17 @@ describe('rate budget', () => {
     for (let i = 0; i < 110; i++) burst.push(await budget.acquire('p1', 'standard', 'marketplace'));
     expect(peakInWindow(burst, 1000)).toBe(110);
   });
+
+  it('when a call admitted later reached HubSpot first (writes in flight), then its count in an earlier call\'s answer keeps nothing back', async () => {
+    const prefix = uniquePrefix('rate');
+    const budget = createRateBudget(a, prefix, { marginMs: 0, windowMs: 2000 });
+    const first = await budget.acquire('p1', 'standard', 'marketplace');
+    await budget.acquire('p1', 'standard', 'marketplace');
+    // The first call's answer counts both: the second overtook it on the way.
+    await budget.observe('p1', { max: 110, remaining: 108, intervalMs: 2000 }, first);
+    const admitted: number[] = [];
+    for (let i = 0; i < 108; i++) admitted.push(await budget.acquire('p1', 'standard', 'marketplace'));
+    // All 110 inside the first window: nothing was kept back (one kept back would wait for the first to leave, at +2 s).
+    expect(admitted.at(-1)! - first).toBeLessThan(2000);
+  });
 });
