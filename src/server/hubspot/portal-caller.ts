@@ -82,10 +82,12 @@ export function createPortalCaller(deps: CallerDeps): { call: CallPortal; callCo
         calls++;
         let headers: HeaderLookup | undefined;
         const result = await fn(client, (h) => { headers = h; });
+        await deps.budget.answered(portalId, kind, admittedAt).catch(() => undefined);
         if (headers) await observe(headers);
         await count(false);
         return result;
       } catch (err) {
+        await deps.budget.answered(portalId, kind, admittedAt).catch(() => undefined);
         const status = httpStatusOf(err);
         await count(status === 429);
         // The headers say the portal's true limit (a 429: the tier was configured too high) and what else spends it.

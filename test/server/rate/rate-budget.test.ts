@@ -110,4 +110,16 @@ describe('rate budget', () => {
     // All 110 inside the first window: nothing was kept back (one kept back would wait for the first to leave, at +2 s).
     expect(admitted.at(-1)! - first).toBeLessThan(2000);
   });
+
+  it('when calls are answered late, then their places in the window free a window after the answers, not after the admissions', async () => {
+    const prefix = uniquePrefix('rate');
+    // marketplace 110 with headroom 105 leaves 5 per (shortened) 1 s window.
+    const budget = createRateBudget(a, prefix, { headroom: 105, marginMs: 0, windowMs: 1000 });
+    const admitted: number[] = [];
+    for (let i = 0; i < 5; i++) admitted.push(await budget.acquire('p1', 'standard', 'marketplace'));
+    await new Promise((r) => setTimeout(r, 400)); // the answers take 400 ms
+    for (const at of admitted) await budget.answered('p1', 'standard', at);
+    const sixth = await budget.acquire('p1', 'standard', 'marketplace');
+    expect(sixth - admitted[0]!).toBeGreaterThanOrEqual(1400);
+  });
 });
