@@ -46,9 +46,11 @@ describe('a worker process killed mid-run', () => {
   it('when SIGKILLed during sync and scheduling and restarted, then every company is synced and every task exists exactly once', async () => {
     const redis = createRedis(testRedisUrl(), 'worker');
     const queues = createJobQueues({ connection: redis, prefix: h.prefix });
-    // Slow writes down so the kill lands in the middle of both runs (and with requests in flight).
+    // Slow writes down so the kill lands in the middle of both runs (and with requests in flight). Both runs keep
+    // four writes in flight: 800 companies are two rounds of four batches, so the tasks' round must outlast the
+    // rollups' first one, or every task exists before the first rollups do.
     injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'companies/batch/update$', kind: 'delay', ms: 3000, count: 1000 });
-    injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'tasks/batch/create$', kind: 'delay', ms: 1000, count: 1000 });
+    injectFault(h.sandbox.state, h.hub.hubId, { pathPattern: 'tasks/batch/create$', kind: 'delay', ms: 4000, count: 1000 });
     describeJobs = async () => JSON.stringify(await Promise.all([queues.sync, queues.scheduling].map(async (q) => {
       const job = (await q.getJobs(['active', 'waiting', 'delayed', 'failed', 'completed']))[0];
       return job && { state: await job.getState(), failedReason: job.failedReason, stalledCounter: job.stalledCounter, attemptsMade: job.attemptsMade };
