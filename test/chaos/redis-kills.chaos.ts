@@ -43,8 +43,10 @@ async function startRun(persistence: boolean) {
   if (!persistence) await onRedis(redis.url, (r) => r.config('SET', 'appendonly', 'no'));
   m = await startChaosMonth({ firstDay: '2027-03-01', redisUrl: redis.url });
   const companies = await m.createCompanies(Array.from({ length: COMPANIES }, (_, i) => ({ name: `Redis Kill ${i} BV`, domain: `rk${i}.example` })));
-  // Slow task creation (batches of 100) so the kill lands between the run's first batch and its last.
-  await m.fault({ pathPattern: 'tasks/batch/create$', kind: 'delay', ms: 700, count: 100_000 });
+  // The run's first task batch (of 100) lands soon, the others slowly: the run keeps four creates in flight, so
+  // with one delay for all every task would exist before the kill.
+  await m.fault({ pathPattern: 'tasks/batch/create$', kind: 'delay', ms: 300, count: 1 });
+  await m.fault({ pathPattern: 'tasks/batch/create$', kind: 'delay', ms: 4000, count: 100_000 });
   await m.ingestJson('/invoices', invoices(companies), { settle: false });
   const answeredAt = Date.now();
   const created = () => [...objectsByCompany(m!, 'tasks', companies).values()].filter((l) => l.length > 0).length;
@@ -72,6 +74,7 @@ describe('Redis killed in the middle of a run', () => {
   it('when Redis with AOF is SIGKILLed while rollups are synced and tasks created, then it comes back with its data and nothing is lost or doubled', async () => {
     const { m: run, companies, created } = await startRun(true);
     const atKill = created();
+    expect(atKill).toBeLessThan(COMPANIES); // really mid-run
     await killRedis(run);
     await run.settle();
     const audit = auditCompanies(run, expectedOpen(companies));
@@ -91,6 +94,7 @@ describe('Redis killed in the middle of a run', () => {
     const { m: run, companies, created } = await startRun(false);
     const { tier } = await run.embedded.backend.hubspot.portals.require(run.portalId);
     const atKill = created();
+    expect(atKill).toBeLessThan(COMPANIES); // really mid-run
     await killRedis(run);
     // Whatever the run in flight still does on the empty Redis, it does within a few seconds.
     await sleep(5000);

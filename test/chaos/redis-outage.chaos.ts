@@ -112,14 +112,18 @@ describe('Redis outage timings', () => {
       const hung = all.filter((a) => a.ms >= 1000);
       const ledger = await m.embedded.backend.ledger.getCustomerLedger(m.portalId, company);
       const stored = new Set(ledger?.invoices.map((i) => i.externalId));
-      const calls = objectsByCompany(m, 'calls', [company]).get(company)!.length;
+      // A call outcome answered 503 while in doubt may still be applied once Redis answers (its handler goes on):
+      // that is one call for one outcome id, not a double. A double is a write key HubSpot holds twice.
+      const callKeys = objectsByCompany(m, 'calls', [company]).get(company)!.map((c) => c.properties.rd_write_key);
+      const calls = callKeys.length;
+      const doubledCalls = calls - new Set(callKeys).size;
       const expectedOpen = [...accepted.values()].reduce((a, b) => a + b, 0) / 100;
       const rollupRight = (await m.rollup(company)).open === expectedOpen;
-      const lost = [...accepted.keys()].filter((id) => !stored.has(id)).length + (rollupRight ? 0 : 1) + Math.max(0, outcomes - calls);
+      const lost = [...accepted.keys()].filter((id) => !stored.has(id)).length + (rollupRight ? 0 : 1) + Math.max(0, outcomes - new Set(callKeys).size);
       const unexpected5xx = all.filter((a) => a.status >= 500 && !isDesigned503(a)).length;
       recordFigures({
         scenario: `Redis ${phase} ${OUTAGE_MS / 1000} s under the composition (/ready + 5 API routes)`, tried: all.length,
-        survived: all.length - hung.length - unexpected5xx, lost, doubled: Math.max(0, calls - outcomes), fiveXX: unexpected5xx,
+        survived: all.length - hung.length - unexpected5xx, lost, doubled: doubledCalls, fiveXX: unexpected5xx,
         note: `/ready 503 ${ms(ready)} (n=${ready.length}); API routes 503 + Retry-After from ${Math.round(gateMs)} ms after the outage began, `
           + `${ms(api.filter((a) => a.sentMs >= gateMs && a.sentMs + a.ms < endMs))}; ${hung.length} requests took ≥ 1 s (${ms(hung)}, sent `
           + `${hung.length ? `${Math.round(Math.min(...hung.map((a) => a.sentMs)))}–${Math.round(Math.max(...hung.map((a) => a.sentMs)))} ms` : '-'} after it began, `
@@ -128,8 +132,10 @@ describe('Redis outage timings', () => {
       });
       expect(ready.length).toBeGreaterThan(10);
       expect(ready.filter((a) => !(a.status === 503 && a.ms < 1000))).toEqual([]);
-      expect(api.filter((a) => a.sentMs >= gateMs && a.sentMs + a.ms < endMs && !(isDesigned503(a) && a.ms < 1000))).toEqual([]);
-      expect({ unexpected5xx, lost, doubled: Math.max(0, calls - outcomes) }).toEqual({ unexpected5xx: 0, lost: 0, doubled: 0 });
+      // Every API request in the outage is answered within a second: the designed 503, or (a request that needs no
+      // Redis, such as an unsigned webhook's 401) its usual answer before the gate closed.
+      expect(api.filter((a) => a.sentMs + a.ms < endMs && !(a.ms < 1000 && (isDesigned503(a) || a.status < 500)))).toEqual([]);
+      expect({ unexpected5xx, lost, doubled: doubledCalls }).toEqual({ unexpected5xx: 0, lost: 0, doubled: 0 });
     });
   }
 });
