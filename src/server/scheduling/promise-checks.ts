@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { hashesOf } from '../infra/redis-hashes';
 
 /**
  * The promise-check follow-up tasks still open, per company: promise id → HubSpot task id. The outcome service
@@ -17,20 +18,7 @@ export function createPromiseChecks(redis: Redis, prefix: string): PromiseChecks
     async remember(portalId, companyId, promiseId, taskId) {
       await redis.hset(key(portalId, companyId), promiseId, taskId);
     },
-    async openOf(portalId, companyIds) {
-      const found = new Map<string, Map<string, string>>();
-      if (companyIds.length === 0) return found;
-      const m = redis.pipeline();
-      for (const id of companyIds) m.hgetall(key(portalId, id));
-      const replies = (await m.exec()) ?? [];
-      companyIds.forEach((id, i) => {
-        const [err, raw] = replies[i]!;
-        if (err) throw err;
-        const open = Object.entries(raw as Record<string, string>);
-        if (open.length > 0) found.set(id, new Map(open));
-      });
-      return found;
-    },
+    openOf: (portalId, companyIds) => hashesOf(redis, companyIds, (id) => key(portalId, id), (raw) => new Map(Object.entries(raw))),
     async forget(portalId, companyId, promiseIds) {
       if (promiseIds.length > 0) await redis.hdel(key(portalId, companyId), ...promiseIds);
     },

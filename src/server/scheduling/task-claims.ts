@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { hashesOf } from '../infra/redis-hashes';
 import type { PlannedAction } from '../../domain/policy/plan';
 
 /** What the app remembers about one of its open tasks; `action` lets a changed task be rewritten (older entries lack it). */
@@ -116,20 +117,7 @@ export function createTaskClaims(redis: Redis, prefix: string, leaseMs = 120_000
     async openTasks(portalId, companyId) {
       return parseOpen(await redis.hgetall(openKey(portalId, companyId)));
     },
-    async openTasksOf(portalId, companyIds) {
-      const found = new Map<string, Map<string, OpenTask>>();
-      if (companyIds.length === 0) return found;
-      const m = redis.pipeline();
-      for (const id of companyIds) m.hgetall(openKey(portalId, id));
-      const replies = (await m.exec()) ?? [];
-      companyIds.forEach((id, i) => {
-        const [err, raw] = replies[i]!;
-        if (err) throw err;
-        const open = parseOpen(raw as Record<string, string>);
-        if (open.size > 0) found.set(id, open);
-      });
-      return found;
-    },
+    openTasksOf: (portalId, companyIds) => hashesOf(redis, companyIds, (id) => openKey(portalId, id), parseOpen),
     async markClosed(portalId, companyId, keys) {
       if (keys.length > 0) await redis.hdel(openKey(portalId, companyId), ...keys);
     },
