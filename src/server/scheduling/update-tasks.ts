@@ -15,7 +15,7 @@ import { portalLanguage, type Portal } from '../portals/portal-registry';
 import { payLinksOf, type PayLinkFor } from './pay-links';
 import type { TaskClaims } from './task-claims';
 import { taskDraftFor } from './task-draft';
-import { takenUpInvoices } from './taken-up-invoices';
+import { takenUpInvoices } from '../../domain/policy/taken-up-invoices';
 import { invoicesStillOwed } from './task-still-needed';
 
 export interface TaskUpdaterDeps {
@@ -35,7 +35,7 @@ export interface RefusedTaskUpdate extends RefusedTask { readonly companyId: str
 const fingerprint = (d: Pick<TaskDraft, 'subject' | 'body' | 'ownerId' | 'priority'>): string =>
   createHash('sha1').update(JSON.stringify([d.subject, d.body, d.ownerId ?? '', d.priority])).digest('base64url');
 
-/** The action as it stands today: its invoices still owed and those it takes up (taken-up-invoices.ts), and what they amount to. */
+/** The action as it stands today: its invoices still owed and those it takes up (domain/policy/taken-up-invoices.ts), and what they amount to. */
 function asOfToday(action: PlannedAction, ledger: CustomerLedger, today: string, timeZone: string, pauses: PauseOptions, added: readonly string[]): PlannedAction {
   const ids = invoicesStillOwed(ledger, [...action.invoiceExternalIds, ...added].sort(), today, pauses);
   const byId = new Map(ledger.invoices.map((i) => [i.externalId, i]));

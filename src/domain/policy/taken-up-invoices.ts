@@ -1,7 +1,13 @@
-import { dateInZone } from '../../domain/dates';
-import type { CustomerLedger } from '../../domain/ledger';
-import { isOverdueInvoice } from '../../domain/measures/aging';
-import type { OpenTask } from './task-claims';
+import { dateInZone } from '../dates';
+import type { CustomerLedger } from '../ledger';
+import { isOverdueInvoice } from '../measures/aging';
+import type { PlannedAction } from './plan';
+
+/** A task the app made and HubSpot still has open: the action it carries out and the invoices it names. */
+export interface OpenReminder {
+  readonly invoiceExternalIds: readonly string[];
+  readonly action?: PlannedAction;
+}
 
 /**
  * The invoices a company's open reminder takes up after it was made. A task that chases overdue invoices is the
@@ -11,8 +17,8 @@ import type { OpenTask } from './task-claims';
  * contact day, unless another open task has it. Letters keep their invoices: their costs and interest are stated
  * on them. Returns action key → the invoices to add (still to be screened for pauses, like the task's own).
  */
-export function takenUpInvoices(ledger: CustomerLedger, open: ReadonlyMap<string, OpenTask>, timeZone: string): Map<string, string[]> {
-  let latest: { key: string; action: NonNullable<OpenTask['action']> } | undefined;
+export function takenUpInvoices(ledger: CustomerLedger, open: ReadonlyMap<string, OpenReminder>, timeZone: string): Map<string, string[]> {
+  let latest: { key: string; action: PlannedAction } | undefined;
   for (const [key, t] of open) {
     const a = t.action;
     if (!a || a.legal || a.attention.overdue.length === 0) continue;
